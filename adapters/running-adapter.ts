@@ -1,0 +1,15 @@
+import type { AttacheApi, DigestApi } from '../core/api.ts';
+import type { Logger } from '../core/ports/logger.ts';
+
+/** What every chat adapter needs from core. */
+export interface AdapterCore {
+  attache: AttacheApi;
+  digests: DigestApi;
+  logger: Logger;
+}
+
+/** A started platform adapter; stop() finishes in-flight replies and disconnects. */
+export interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+}

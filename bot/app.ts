@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import type { AttacheApi, DigestApi } from '../core/api.ts';
+import { createAttache } from '../core/attache.ts';
+import { ingestFiles } from '../core/ingest/ingest-files.ts';
+import { type Clock, systemClock } from '../core/ports/clock.ts';
+import type { CorpusStore } from '../core/ports/corpus-store.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { type OpenedDatabase, openDatabase } from '../db/open-database.ts';
+import { createConversationRepository } from '../db/repositories/conversation-repository.ts';
+import { createCorpusRepository } from '../db/repositories/corpus-repository.ts';
+import type { Config } from './config.ts';
+import { wireDigests } from './wire-digests.ts';
+import { wireEngines } from './wire-engine.ts';
+
+/** Everything the entry points (main, cli, eval, bench) share, wired by hand. */
+export interface App {
+  config: Config;
+  database: OpenedDatabase;
+  corpus: CorpusStore;
+  attache: AttacheApi;
+  digests: DigestApi;
+  clock: Clock;
+  close(): void;
+}
+
+/** Ingests the seed folder; unchanged files are skipped, so this is cheap on every start. */
+function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void {
+  if (!existsSync(config.seedsDir)) {
+    logger.warn({ seedsDir: config.seedsDir }, 'seed folder not found; starting with the stored corpus');
+    return;
+  }
+  const changed = ingestFiles(corpus, [config.seedsDir]).filter((r) => r.outcome !== 'unchanged');
+  if (changed.length > 0) {
+    logger.info({ documents: changed.map((r) => `${r.documentId} (${r.outcome})`) }, 'seed corpus ingested');
+  }
+}
+
+/**
+ * Opens and migrates the database, ingests the seed folder when the database
+ * is new or a seed changed, and wires core to its adapters.
+ */
+export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
+  const database = openDatabase(config.databasePath);
+  try {
+    const corpus = createCorpusRepository(database.db);
+    ingestSeeds(config, corpus, logger);
+    const engines = wireEngines(config, database.db, logger);
+    const attache = createAttache({
+      corpus,
+      conversations: createConversationRepository(database.db),
+      engine: engines.primary,
+      fallbackEngine: engines.fallback,
+      clock,
+      logger,
+    });
+    const digests = wireDigests(database.db, attache, logger);
+    return { config, database, corpus, attache, digests, clock, close: () => database.close() };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.ts';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (variable: string) =>
+  optionalString.refine((value) => value === undefined || URL.canParse(value), {
+    message: `${variable} must be a URL, e.g. http://127.0.0.1:8081`,
+  });
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a positive whole number' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const schema = z.object({
+  DATABASE_PATH: optionalString.default('./data/attache.db'),
+  SEEDS_DIR: optionalString.default('./seeds'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ENGINE: z.enum(['auto', 'extractive', 'claude']).default('auto'),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: url('ANTHROPIC_BASE_URL'),
+  ANTHROPIC_MODEL: optionalString,
+  ANTHROPIC_TIMEOUT_MS: positiveInt(20_000),
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT'),
+  TELEGRAM_WEBHOOK_URL: url('TELEGRAM_WEBHOOK_URL'),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)',
+  }),
+  PORT: positiveInt(8080),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be a numeric Discord snowflake',
+  }),
+  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be a numeric Discord snowflake',
+  }),
+  DISCORD_API_ROOT: url('DISCORD_API_ROOT').default('https://discord.com/api'),
+});
+
+type Env = z.infer<typeof schema>;
+
+export interface Config {
+  databasePath: string;
+  seedsDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  engine: 'extractive' | 'claude';
+  anthropic: { apiKey: string | undefined; baseUrl: string | undefined; model: string | undefined; timeoutMs: number };
+  telegram: {
+    token: string | undefined;
+    apiRoot: string | undefined;
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+    port: number;
+  };
+  discord: { token: string | undefined; applicationId: string | undefined; guildId: string | undefined; apiRoot: string };
+}
+
+/** Reads `.env` (if present) into process.env without overriding what is already set. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * Validates the environment. Throws a ConfigError whose message is one line
+ * naming the variable; values (tokens, keys) never appear in it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const detail = issue?.code === 'invalid_value' ? `must be one of: ${issue.values.join(', ')}` : issue?.message;
+    throw new ConfigError(variable, `Invalid configuration: ${variable} ${detail ?? 'is invalid'}.`);
+  }
+  const e = parsed.data;
+  if (e.ENGINE === 'claude' && !e.ANTHROPIC_API_KEY) {
+    throw new ConfigError('ANTHROPIC_API_KEY', 'Invalid configuration: ANTHROPIC_API_KEY must be set when ENGINE=claude.');
+  }
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    throw new ConfigError(
+      'DISCORD_APPLICATION_ID',
+      'Invalid configuration: DISCORD_APPLICATION_ID must be set when DISCORD_TOKEN is set.',
+    );
+  }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError(
+      'TELEGRAM_BOT_TOKEN',
+      'Invalid configuration: TELEGRAM_BOT_TOKEN must be set when TELEGRAM_WEBHOOK_URL is set.',
+    );
+  }
+  return {
+    databasePath: e.DATABASE_PATH,
+    seedsDir: e.SEEDS_DIR,
+    logLevel: e.LOG_LEVEL,
+    engine: e.ENGINE === 'auto' ? (e.ANTHROPIC_API_KEY ? 'claude' : 'extractive') : e.ENGINE,
+    anthropic: {
+      apiKey: e.ANTHROPIC_API_KEY,
+      baseUrl: e.ANTHROPIC_BASE_URL,
+      model: e.ANTHROPIC_MODEL,
+      timeoutMs: e.ANTHROPIC_TIMEOUT_MS,
+    },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      port: e.PORT,
+    },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiRoot: e.DISCORD_API_ROOT.replace(/\/+$/, ''),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { runConsoleChat } from '../adapters/console/console-chat.ts';
+import { startDiscord } from '../adapters/discord/start-discord.ts';
+import type { RunningAdapter } from '../adapters/running-adapter.ts';
+import { startTelegram } from '../adapters/telegram/start-telegram.ts';
+import { ConfigError } from '../core/errors.ts';
+import { createApp } from './app.ts';
+import { type Config, loadConfig, loadDotEnv } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startDigestScheduler } from './scheduler.ts';
+import { createSenders } from './senders.ts';
+
+function readConfig(): Config | null {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `npm start`: migrate, ingest seeds when needed, start every adapter whose
+ * token is set and the digest scheduler; with no platform token, the console chat.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = readConfig();
+  if (!config) return;
+  const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
+  const app = createApp(config, logger);
+  const core = { attache: app.attache, digests: app.digests, logger };
+  const adapters: RunningAdapter[] = [];
+  const { telegram, discord } = config;
+  if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
+  if (discord.token && discord.applicationId) {
+    adapters.push(
+      await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core),
+    );
+  }
+  const scheduler = startDigestScheduler(app, createSenders(config), logger);
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'shutting down');
+      await scheduler.stop();
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      app.close();
+    })();
+    return stopping;
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (adapters.length === 0) {
+    await runConsoleChat({
+      attache: app.attache,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      conversation: `console:${process.pid}`,
+    });
+    await shutdown('end of input');
+  } else {
+    logger.info({ adapters: adapters.map((a) => a.name), engine: config.engine }, 'Attaché is running');
+  }
+}
+
+await main();

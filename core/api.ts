@@ -1,0 +1,65 @@
+/**
+ * What core offers the adapters and the CLI. Adapters depend on these
+ * interfaces only; bot/ wires the implementations.
+ */
+import type { DocumentSummary } from './corpus.ts';
+import type { Platform } from './ports/sender.ts';
+import type { Citation, Reply } from './reply.ts';
+import type { SearchResult } from './retrieval/search-passages.ts';
+
+/** Briefings, answers and follow-ups. Conversation ids: `console:…`, `telegram:<chat>:<user>`, `discord:<channel>:<user>`. */
+export interface AttacheApi {
+  /** A short cited briefing, on a topic when given. Throws InputError for a bad topic. */
+  brief(input: {
+    topic?: string;
+    conversation: string;
+    /** Only documents ingested after this ISO instant (digests: what is new since the last one). */
+    ingestedAfter?: string;
+  }): Promise<Reply>;
+  /** An answer to a question, using the conversation for follow-ups. Throws InputError for a bad question. */
+  ask(input: { question: string; conversation: string }): Promise<Reply>;
+  /** Continues the conversation's last briefing or answer with next-ranked material not yet shown. */
+  more(input: { conversation: string }): Promise<Reply>;
+  /** The documents of the corpus. */
+  sources(): DocumentSummary[];
+  /** The citations of the conversation's last reply (for a "Sources" button); empty when there is none. */
+  lastCitations(input: { conversation: string }): Citation[];
+  /** Ranked passages for text. Throws InputError for bad input. */
+  search(text: string, limit?: number): SearchResult;
+}
+
+export interface SubscribeInput {
+  platform: Platform;
+  targetId: string;
+  guildId?: string | null;
+  /** HH:MM, 24-hour, local to `timezone`. */
+  localTime: string;
+  /** IANA zone, e.g. Europe/Berlin. */
+  timezone: string;
+  topic?: string | null;
+  createdBy?: string | null;
+}
+
+export interface SubscriptionView {
+  id: number;
+  platform: Platform;
+  targetId: string;
+  guildId: string | null;
+  localTime: string;
+  timezone: string;
+  topic: string | null;
+  active: boolean;
+  createdAt: string;
+  /** Next time a digest will be posted (ISO, UTC). */
+  nextRunAt: string | null;
+  lastRun: { localDate: string; status: string; error: string | null } | null;
+}
+
+/** Daily digest subscriptions. Throws InputError (clear message) for a bad time, zone or target. */
+export interface DigestApi {
+  /** Creates or replaces the target's subscription. */
+  subscribe(input: SubscribeInput): SubscriptionView;
+  unsubscribe(input: { platform: Platform; targetId: string }): { removed: boolean };
+  status(input: { platform: Platform; targetId: string }): SubscriptionView | null;
+  list(): SubscriptionView[];
+}

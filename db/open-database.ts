@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export type AppDatabase = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  db: AppDatabase;
+  client: Database.Database;
+  /** True when the file had no migrations applied before this open. */
+  isNew: boolean;
+  close(): void;
+}
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * Opens (creating if needed) the SQLite file, turns on WAL and foreign keys,
+ * and applies the committed migrations. Pass ':memory:' for tests.
+ */
+export function openDatabase(path: string): OpenedDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const client = new Database(path);
+  client.pragma('journal_mode = WAL');
+  client.pragma('foreign_keys = ON');
+  // Two processes may share the file (scheduler + CLI); wait instead of failing on a lock.
+  client.pragma('busy_timeout = 5000');
+  client.pragma('synchronous = NORMAL');
+  const hadMigrations = client
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  const db = drizzle({ client, schema });
+  migrate(db, { migrationsFolder });
+  return {
+    db,
+    client,
+    isNew: hadMigrations === undefined,
+    close: () => {
+      if (client.open) client.close();
+    },
+  };
+}

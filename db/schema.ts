@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const documents = sqliteTable('documents', {
+  id: text('id').primaryKey(),
+  title: text('title'),
+  outlet: text('outlet'),
+  author: text('author'),
+  publishedAt: text('published_at'),
+  url: text('url'),
+  language: text('language'),
+  articleText: text('article_text').notNull(),
+  contentHash: text('content_hash').notNull(),
+  sourcePath: text('source_path'),
+  ingestedAt: text('ingested_at').notNull(),
+});
+
+export const passages = sqliteTable(
+  'passages',
+  {
+    rowid: integer('rowid').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    text: text('text').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+  },
+  (t) => [uniqueIndex('passages_id_unique').on(t.id), index('passages_document_idx').on(t.documentId, t.ordinal)],
+);
+
+export const conversationTurns = sqliteTable(
+  'conversation_turns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conversationId: text('conversation_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    kind: text('kind').notNull(),
+    /** JSON of the ConversationTurn fields beyond the keys above. */
+    payload: text('payload').notNull(),
+  },
+  (t) => [index('conversation_turns_lookup_idx').on(t.conversationId, t.createdAt)],
+);
+
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: ['telegram', 'discord'] }).notNull(),
+    targetId: text('target_id').notNull(),
+    guildId: text('guild_id'),
+    /** HH:MM, local to `timezone`. */
+    localTime: text('local_time').notNull(),
+    timezone: text('timezone').notNull(),
+    topic: text('topic'),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    deactivatedReason: text('deactivated_reason'),
+  },
+  (t) => [
+    index('subscriptions_target_idx').on(t.platform, t.targetId),
+    // One active subscription per target; old rows stay for history.
+    uniqueIndex('subscriptions_active_target_unique')
+      .on(t.platform, t.targetId)
+      .where(sql`${t.active} = 1`),
+  ],
+);
+
+export const digestRuns = sqliteTable(
+  'digest_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    /** YYYY-MM-DD in the subscription's timezone. */
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'sent', 'failed', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** JSON array of platform message ids. */
+    messageIds: text('message_ids'),
+    claimedBy: text('claimed_by'),
+    claimedAt: text('claimed_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** Newest ingestedAt covered by this digest, so the next one shows only what is new. */
+    coveredUntil: text('covered_until'),
+  },
+  (t) => [uniqueIndex('digest_runs_subscription_date_unique').on(t.subscriptionId, t.localDate)],
+);
+
+export const replyUsage = sqliteTable(
+  'reply_usage',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    createdAt: text('created_at').notNull(),
+    engine: text('engine').notNull(),
+    kind: text('kind').notNull(),
+    model: text('model').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+  },
+  (t) => [index('reply_usage_created_idx').on(t.createdAt)],
+);
