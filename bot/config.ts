@@ -69,7 +69,12 @@ export interface Config {
     webhookSecret: string | undefined;
     port: number;
   };
-  discord: { token: string | undefined; applicationId: string | undefined; guildId: string | undefined; apiRoot: string };
+  discord: {
+    token: string | undefined;
+    applicationId: string | undefined;
+    guildId: string | undefined;
+    apiRoot: string;
+  };
 }
 
 /** Reads `.env` (if present) into process.env without overriding what is already set. */
@@ -91,7 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.ENGINE === 'claude' && !e.ANTHROPIC_API_KEY) {
-    throw new ConfigError('ANTHROPIC_API_KEY', 'Invalid configuration: ANTHROPIC_API_KEY must be set when ENGINE=claude.');
+    throw new ConfigError(
+      'ANTHROPIC_API_KEY',
+      'Invalid configuration: ANTHROPIC_API_KEY must be set when ENGINE=claude.',
+    );
   }
   if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
     throw new ConfigError(

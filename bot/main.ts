@@ -37,9 +37,7 @@ async function main(): Promise<void> {
   const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
   if (discord.token && discord.applicationId) {
-    adapters.push(
-      await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core),
-    );
+    adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, createSenders(config), logger);
 

@@ -63,9 +63,7 @@ export const subscriptions = sqliteTable(
   (t) => [
     index('subscriptions_target_idx').on(t.platform, t.targetId),
     // One active subscription per target; old rows stay for history.
-    uniqueIndex('subscriptions_active_target_unique')
-      .on(t.platform, t.targetId)
-      .where(sql`${t.active} = 1`),
+    uniqueIndex('subscriptions_active_target_unique').on(t.platform, t.targetId).where(sql`${t.active} = 1`),
   ],
 );
 

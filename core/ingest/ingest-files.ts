@@ -61,7 +61,7 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   };
   const document: NewDocument = {
     id,
-    title: pick(meta?.title, html?.title, article.title),
+    title: pick(meta?.title, html?.headline, article.title, html?.title),
     outlet: pick(meta?.outlet, html?.outlet, article.hints.outlet),
     author: pick(meta?.author, html?.author, article.hints.author),
     publishedAt: pick(meta?.publishedAt, html?.publishedAt, article.hints.publishedAt),

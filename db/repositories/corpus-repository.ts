@@ -1,5 +1,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DocumentMeta, DocumentRecord, DocumentSummary, PassageSpan, RetrievedPassage } from '../../core/corpus.ts';
+import type {
+  DocumentMeta,
+  DocumentRecord,
+  DocumentSummary,
+  PassageSpan,
+  RetrievedPassage,
+} from '../../core/corpus.ts';
 import { passageId } from '../../core/corpus.ts';
 import type { CorpusStore, NewDocument, SaveOutcome } from '../../core/ports/corpus-store.ts';
 import type { AppDatabase } from '../open-database.ts';
@@ -64,11 +70,7 @@ function toRetrieved(row: PassageJoinRow): RetrievedPassage {
 export function createCorpusRepository(db: AppDatabase): CorpusStore {
   return {
     contentHash(documentId) {
-      const row = db
-        .select({ hash: documents.contentHash })
-        .from(documents)
-        .where(eq(documents.id, documentId))
-        .get();
+      const row = db.select({ hash: documents.contentHash }).from(documents).where(eq(documents.id, documentId)).get();
       return row?.hash ?? null;
     },
 
@@ -105,7 +107,10 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
 
     listDocuments(): DocumentSummary[] {
       const rows = db
-        .select({ doc: documents, passages: sql<number>`(SELECT count(*) FROM passages WHERE document_id = ${documents.id})` })
+        .select({
+          doc: documents,
+          passages: sql<number>`(SELECT count(*) FROM passages p WHERE p.document_id = "documents"."id")`,
+        })
         .from(documents)
         .orderBy(asc(documents.id))
         .all();
@@ -163,4 +168,3 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
     },
   };
 }
-

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliProcess } from '../support/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'));
+const env = { DATABASE_PATH: join(dir, 'attache.db') };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cli', () => {
+  it('sources --json lists five documents with outlets and titles', () => {
+    const run = runCliProcess(['sources', '--json'], env);
+    expect(run.status).toBe(0);
+    const documents = JSON.parse(run.stdout) as { id: string; title: string; outlet: string | null }[];
+    expect(documents).toHaveLength(5);
+    expect(documents.filter((d) => d.outlet).length).toBeGreaterThanOrEqual(4);
+    for (const d of documents) expect(d.title.length).toBeGreaterThan(10);
+  });
+
+  it('search --json answers hostile text with ranked passages, never a crash', () => {
+    const run = runCliProcess(['search', '--json', 'NEAR("Ryabkov" concession*) OR 1=1; --'], env);
+    expect(run.status).toBe(0);
+    const body = JSON.parse(run.stdout) as { results: { rank: number; text: string; passageId: string }[] };
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results[0]?.rank).toBe(1);
+  });
+
+  it('search --json turns empty text into an error object with exit code 2', () => {
+    const run = runCliProcess(['search', '--json', ''], env);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'empty', message: expect.any(String) } });
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('search prints readable text without --json', () => {
+    const run = runCliProcess(['search', 'Geneva dinner'], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^1\. \[/);
+    expect(run.stdout).toContain('dinner');
+  });
+
+  it('ingest adds a document, reports an unusable file, and writes nothing for it', () => {
+    const good = join(dir, 'envoys.md');
+    writeFileSync(
+      good,
+      '# Envoys meet\n\nThe envoys met in Vienna on Thursday to discuss arms control, officials said.\n',
+    );
+    const added = runCliProcess(['ingest', good], env);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain('envoys: inserted');
+    const bad = join(dir, 'empty.txt');
+    writeFileSync(bad, '\n\n');
+    const failed = runCliProcess(['ingest', bad], env);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('empty.txt');
+    const sources = JSON.parse(runCliProcess(['sources', '--json'], env).stdout) as { id: string }[];
+    expect(sources.map((s) => s.id)).toContain('envoys');
+    expect(sources.map((s) => s.id)).not.toContain('empty');
+  });
+
+  it('names the variable of an invalid configuration in one line', () => {
+    const run = runCliProcess(['sources'], { ...env, ENGINE: 'magic' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('ENGINE');
+  });
+
+  it('prints usage for an unknown command', () => {
+    const run = runCliProcess(['frobnicate'], env);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Usage:');
+  });
+});
