@@ -1,12 +1,73 @@
-import type { Sender } from '../core/ports/sender.ts';
+import { Cron } from 'croner';
+import type { DigestRunner } from '../core/digest/digest-runner.ts';
 import type { Logger } from '../core/ports/logger.ts';
+import type { Sender } from '../core/ports/sender.ts';
 import type { App } from './app.ts';
+import { wireDigestRunner } from './wire-digests.ts';
 
 export interface RunningScheduler {
+  /** Stops the timer, lets an in-flight run finish its current digest (no new ones, no more retries) and waits for it. */
   stop(): Promise<void>;
 }
 
-/** PLACEHOLDER (the digests issue implements it): the timer that posts due digests. */
-export function startDigestScheduler(_app: App, _senders: Sender[], _logger: Logger): RunningScheduler {
-  return { stop: async () => {} };
+export interface DigestSchedulerOptions {
+  /** Defaults to the runner over the app's database. */
+  runner?: Pick<DigestRunner, 'runDue'>;
+  /** Cron pattern of the ticks; every minute by default. */
+  pattern?: string;
+}
+
+/**
+ * Every minute, posts the digests that are due now. croner's `protect` skips a
+ * tick while the previous run is still going; exactly-once across processes and
+ * restarts comes from the runner's database claims, not from this timer.
+ */
+export function startDigestScheduler(
+  app: Pick<App, 'database' | 'clock'> & { attache: Pick<App['attache'], 'brief'> },
+  senders: Sender[],
+  logger: Logger,
+  options: DigestSchedulerOptions = {},
+): RunningScheduler {
+  if (senders.length === 0) {
+    logger.info('digest scheduler not started: no platform token is configured');
+    return { stop: async () => {} };
+  }
+  const runner = options.runner ?? wireDigestRunner(app, logger);
+  const shutdown = new AbortController();
+  let inFlight: Promise<unknown> | null = null;
+
+  const tick = async () => {
+    const run = runner.runDue(app.clock.now(), senders, { signal: shutdown.signal });
+    inFlight = run;
+    try {
+      const report = await run;
+      const posted = report.items.filter((i) => i.outcome !== 'no-sender');
+      if (posted.length > 0) {
+        logger.info(
+          { at: report.at, outcomes: posted.map((i) => `${i.platform}:${i.targetId} ${i.outcome}`) },
+          'digest tick',
+        );
+      }
+    } finally {
+      inFlight = null;
+    }
+  };
+
+  const job = new Cron(
+    options.pattern ?? '* * * * *',
+    {
+      protect: true,
+      catch: (error: unknown) => logger.error({ err: error }, 'digest tick failed'),
+    },
+    tick,
+  );
+  logger.info({ platforms: senders.map((s) => s.platform) }, 'digest scheduler started');
+
+  return {
+    async stop() {
+      job.stop();
+      shutdown.abort();
+      await Promise.resolve(inFlight).catch(() => {});
+    },
+  };
 }

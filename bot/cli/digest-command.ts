@@ -1,13 +1,152 @@
-import type { CliCommand } from './command.ts';
-import { writeLine } from './command.ts';
+import { parseArgs } from 'node:util';
+import type { SubscribeInput, SubscriptionView } from '../../core/api.ts';
+import type { DigestRunReport } from '../../core/digest/digest-runner.ts';
+import { parsePlatform, parseTargetId, validateSubscription } from '../../core/digest/subscription-input.ts';
+import { localDateTime } from '../../core/digest/time-zone.ts';
+import { InputError } from '../../core/errors.ts';
+import { createSenders } from '../senders.ts';
+import { wireDigestRunner } from '../wire-digests.ts';
+import { type CliCommand, type CliContext, writeJson, writeLine } from './command.ts';
+import { reportError } from './report-error.ts';
 
-// PLACEHOLDER: implemented by the digests issue.
+const USAGE = [
+  'digest list [--json]',
+  'digest subscribe --platform telegram|discord --target ID --time HH:MM [--tz Area/City] [--topic T] [--guild ID] [--json]',
+  'digest unsubscribe --platform telegram|discord --target ID [--json]',
+  'digest run-due [--at ISO-8601] [--json]',
+].join('\n       ');
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  platform: { type: 'string' },
+  target: { type: 'string' },
+  time: { type: 'string' },
+  tz: { type: 'string' },
+  topic: { type: 'string' },
+  guild: { type: 'string' },
+  at: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
+
+/** `--at`: an ISO-8601 instant with an explicit zone, so the same command means the same instant everywhere. */
+function parseInstant(text: string | undefined, context: CliContext): Date {
+  if (text === undefined) return context.app().clock.now();
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+  const at = new Date(text);
+  if (!iso.test(text.trim()) || Number.isNaN(at.getTime())) {
+    throw new InputError(
+      'bad_instant',
+      `"${text}" is not an ISO-8601 instant. Give a date, time and zone, e.g. 2026-03-29T08:00:00Z or 2026-03-29T10:00+02:00.`,
+    );
+  }
+  return at;
+}
+
+function describe(view: SubscriptionView): string {
+  const topic = view.topic ? `, topic "${view.topic}"` : '';
+  const guild = view.guildId ? ` (guild ${view.guildId})` : '';
+  let next = 'no next run';
+  if (view.nextRunAt) {
+    const local = localDateTime(new Date(view.nextRunAt), view.timezone);
+    next = `next ${local.date} ${local.time} ${view.timezone} (${view.nextRunAt})`;
+  }
+  const last = view.lastRun
+    ? `; last ${view.lastRun.localDate} ${view.lastRun.status}${view.lastRun.error ? ` (${view.lastRun.error})` : ''}`
+    : '';
+  return `#${view.id} ${view.platform}:${view.targetId}${guild} daily at ${view.localTime} ${view.timezone}${topic}; ${next}${last}`;
+}
+
+function describeReport(report: DigestRunReport): string[] {
+  if (report.items.length === 0) return [`Nothing due at ${report.at}.`];
+  const counts = new Map<string, number>();
+  for (const item of report.items) counts.set(item.outcome, (counts.get(item.outcome) ?? 0) + 1);
+  const summary = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+  const lines = [`run-due at ${report.at}: ${summary}`];
+  for (const i of report.items) {
+    const detail = [
+      i.attempts > 0 ? `${i.attempts} attempt${i.attempts === 1 ? '' : 's'}` : null,
+      i.late ? 'late' : null,
+      i.nothingNew ? 'nothing new' : null,
+      i.messageIds?.length ? `messages ${i.messageIds.join(',')}` : null,
+      i.reason ?? null,
+    ].filter((d): d is string => d !== null);
+    lines.push(`  ${i.outcome.padEnd(9)} ${i.platform}:${i.targetId} ${i.localDate}  ${detail.join('; ')}`.trimEnd());
+  }
+  return lines;
+}
+
+async function execute(sub: string, values: Values, context: CliContext): Promise<number> {
+  const { json, stdout } = { json: values.json, stdout: context.stdout };
+  switch (sub) {
+    case 'list': {
+      const views = context.app().digests.list();
+      if (json) writeJson(stdout, views);
+      else if (views.length === 0) writeLine(stdout, 'No active digest subscriptions.');
+      else for (const view of views) writeLine(stdout, describe(view));
+      return 0;
+    }
+    case 'subscribe': {
+      const input: SubscribeInput = {
+        platform: values.platform as SubscribeInput['platform'],
+        targetId: values.target ?? '',
+        guildId: values.guild ?? null,
+        localTime: values.time ?? '',
+        timezone: values.tz ?? '',
+        topic: values.topic ?? null,
+        createdBy: 'cli',
+      };
+      validateSubscription(input); // before the database is even opened: bad input writes nothing
+      const view = context.app().digests.subscribe(input);
+      if (json) writeJson(stdout, view);
+      else writeLine(stdout, `Subscribed: ${describe(view)}`);
+      return 0;
+    }
+    case 'unsubscribe': {
+      const platform = parsePlatform(values.platform);
+      const targetId = parseTargetId(platform, values.target);
+      const result = context.app().digests.unsubscribe({ platform, targetId });
+      if (json) writeJson(stdout, result);
+      else
+        writeLine(
+          stdout,
+          result.removed
+            ? `Unsubscribed ${platform}:${targetId}.`
+            : `No active subscription for ${platform}:${targetId}.`,
+        );
+      return 0;
+    }
+    case 'run-due': {
+      const at = parseInstant(values.at, context);
+      const runner = wireDigestRunner(context.app(), context.logger);
+      const report = await runner.runDue(at, createSenders(context.config));
+      if (json) writeJson(stdout, report);
+      else for (const line of describeReport(report)) writeLine(stdout, line);
+      return 0;
+    }
+    default:
+      throw new InputError('usage', `Unknown digest command${sub ? ` "${sub}"` : ''}. Usage: ${USAGE}`);
+  }
+}
+
 export const digestCommand: CliCommand = {
   name: 'digest',
   usage: 'digest list | subscribe | unsubscribe | run-due [--at ISO-8601]',
-  summary: 'daily digest subscriptions',
-  async run(_args, context) {
-    writeLine(context.stderr, 'digest: not implemented yet');
-    return 1;
+  summary: 'daily digest subscriptions; run-due posts what is due (for cron)',
+  async run(args, context) {
+    const [sub = '', ...rest] = args;
+    const json = args.includes('--json');
+    try {
+      let values: Values;
+      try {
+        values = parseArgs({ args: rest, options: OPTIONS, strict: true }).values;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new InputError('usage', `${message}\nUsage: ${USAGE}`);
+      }
+      return await execute(sub, values, context);
+    } catch (error) {
+      return reportError(error, { json, stdout: context.stdout, stderr: context.stderr });
+    }
   },
 };

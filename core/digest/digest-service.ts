@@ -1,0 +1,74 @@
+/** The DigestApi the adapters and the CLI call: subscribe, unsubscribe, status, list. */
+import type { DigestApi, SubscriptionView } from '../api.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DigestStore, SubscriptionRecord } from '../ports/digest-store.ts';
+import type { Logger } from '../ports/logger.ts';
+import { indexRuns, nextRunAt } from './schedule.ts';
+import { parsePlatform, parseTargetId, validateSubscription } from './subscription-input.ts';
+import { addDays, localDateTime } from './time-zone.ts';
+
+export interface DigestServiceDeps {
+  store: DigestStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Creates the DigestApi over a DigestStore. Input is validated before anything is written. */
+export function createDigestService(deps: DigestServiceDeps): DigestApi {
+  const { store, clock, logger } = deps;
+
+  function view(subscription: SubscriptionRecord): SubscriptionView {
+    const now = clock.now();
+    const yesterday = addDays(localDateTime(now, subscription.timezone).date, -1);
+    const runs = indexRuns(store.runsOf(subscription.id, yesterday));
+    const last = store.latestRun(subscription.id);
+    return {
+      id: subscription.id,
+      platform: subscription.platform,
+      targetId: subscription.targetId,
+      guildId: subscription.guildId,
+      localTime: subscription.localTime,
+      timezone: subscription.timezone,
+      topic: subscription.topic,
+      active: subscription.active,
+      createdAt: subscription.createdAt,
+      nextRunAt: subscription.active ? nextRunAt(subscription, runs, now).toISOString() : null,
+      lastRun: last ? { localDate: last.localDate, status: last.status, error: last.lastError } : null,
+    };
+  }
+
+  return {
+    subscribe(input) {
+      const valid = validateSubscription(input);
+      const record = store.upsertSubscription({ ...valid, createdAt: clock.now().toISOString() });
+      logger.info(
+        {
+          platform: record.platform,
+          targetId: record.targetId,
+          localTime: record.localTime,
+          timezone: record.timezone,
+        },
+        'digest subscription saved',
+      );
+      return view(record);
+    },
+
+    unsubscribe(input) {
+      const platform = parsePlatform(input.platform);
+      const targetId = parseTargetId(platform, input.targetId);
+      const removed = store.deactivateTarget(platform, targetId, 'unsubscribed');
+      if (removed) logger.info({ platform, targetId }, 'digest subscription removed');
+      return { removed };
+    },
+
+    status(input) {
+      const platform = parsePlatform(input.platform);
+      const record = store.activeSubscription(platform, parseTargetId(platform, input.targetId));
+      return record ? view(record) : null;
+    },
+
+    list() {
+      return store.listActiveSubscriptions().map(view);
+    },
+  };
+}

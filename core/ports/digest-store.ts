@@ -1,0 +1,100 @@
+import type { Platform } from './sender.ts';
+
+/** claimed: a process owns the run and may be sending; the others are final. */
+export type DigestRunStatus = 'claimed' | 'sent' | 'failed' | 'skipped';
+
+export interface SubscriptionRecord {
+  id: number;
+  platform: Platform;
+  targetId: string;
+  guildId: string | null;
+  /** HH:MM, 24-hour, local to `timezone`. */
+  localTime: string;
+  /** Canonical IANA zone. */
+  timezone: string;
+  topic: string | null;
+  createdBy: string | null;
+  /** ISO instant. */
+  createdAt: string;
+  active: boolean;
+  deactivatedReason: string | null;
+}
+
+export type NewSubscription = Omit<SubscriptionRecord, 'id' | 'active' | 'deactivatedReason'>;
+
+export interface DigestRunRecord {
+  id: number;
+  subscriptionId: number;
+  /** YYYY-MM-DD in the subscription's zone. */
+  localDate: string;
+  status: DigestRunStatus;
+  /** Send attempts started; recorded before each attempt, so 1+ on a claimed run means a post may exist. */
+  attempts: number;
+  lastError: string | null;
+  messageIds: string[];
+  claimedBy: string | null;
+  /** ISO instant of the claim, refreshed before each attempt (a heartbeat for stale-claim detection). */
+  claimedAt: string;
+  finishedAt: string | null;
+  /** Newest corpus ingestedAt this digest covered; the next digest shows what came after it. */
+  coveredUntil: string | null;
+}
+
+/** The claimant's view of its own run, used to make every later write conditional on still owning it. */
+export interface RunClaim {
+  runId: number;
+  claimedBy: string;
+}
+
+export type ClaimResult =
+  | { outcome: 'claimed'; run: DigestRunRecord }
+  | { outcome: 'exists'; run: DigestRunRecord }
+  /** The subscription was deactivated meanwhile: nothing to send. */
+  | { outcome: 'inactive' };
+
+/**
+ * Storage of digest subscriptions and runs. Every state change of a run is a
+ * conditional write, so several processes sharing one database can race
+ * safely: the (subscription, local date) row is the lock, and a run is never
+ * posted twice.
+ */
+export interface DigestStore {
+  /** Creates the target's active subscription, or updates the existing active one in place (its run history stays). */
+  upsertSubscription(input: NewSubscription): SubscriptionRecord;
+  /** Deactivates the target's active subscription; false when there was none. */
+  deactivateTarget(platform: Platform, targetId: string, reason: string): boolean;
+  activeSubscription(platform: Platform, targetId: string): SubscriptionRecord | null;
+  listActiveSubscriptions(): SubscriptionRecord[];
+  /** Runs of active subscriptions whose local date is on or after `localDate` (YYYY-MM-DD). */
+  runsSince(localDate: string): DigestRunRecord[];
+  /** Runs of one subscription on or after `localDate`. */
+  runsOf(subscriptionId: number, localDate: string): DigestRunRecord[];
+  /** The run with the latest local date, whatever its status. */
+  latestRun(subscriptionId: number): DigestRunRecord | null;
+  /** The latest run that was delivered. */
+  lastSentRun(subscriptionId: number): DigestRunRecord | null;
+  /**
+   * Claims the (subscription, local date) run by inserting its row, unless a row
+   * exists already (returned) or the subscription is no longer active.
+   */
+  claimRun(input: { subscriptionId: number; localDate: string; claimedBy: string; at: string }): ClaimResult;
+  /**
+   * Takes over an abandoned claim (nothing was attempted). Succeeds only when the
+   * row is still exactly as seen (`seen`), so one process wins.
+   */
+  takeOverRun(seen: DigestRunRecord, claimedBy: string, at: string): boolean;
+  /** Marks a stale claim with attempts as failed, when the row is still exactly as seen. */
+  failInterruptedRun(seen: DigestRunRecord, reason: string, at: string): boolean;
+  /** Counts a send attempt before making it; false when the claim was lost (then do not send). */
+  recordAttempt(claim: RunClaim, at: string): boolean;
+  /** Records a delivery. */
+  markSent(claim: RunClaim, result: { messageIds: string[]; coveredUntil: string | null; at: string }): boolean;
+  /** Records a final failure with its reason. */
+  markFailed(claim: RunClaim, reason: string, at: string): boolean;
+  /** Records the target as gone: the run fails and the subscription is deactivated, in one transaction. */
+  markGone(claim: RunClaim, subscriptionId: number, reason: string, at: string): void;
+  /** Records a local date that was not sent on its day; false when a row for it exists. */
+  recordSkipped(input: { subscriptionId: number; localDate: string; reason: string; at: string }): boolean;
+  /** The newest ingestedAt in the corpus (ISO), or null when it is empty. */
+  corpusWatermark(): string | null;
+}

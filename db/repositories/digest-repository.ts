@@ -1,0 +1,245 @@
+import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
+import type {
+  ClaimResult,
+  DigestRunRecord,
+  DigestStore,
+  NewSubscription,
+  RunClaim,
+  SubscriptionRecord,
+} from '../../core/ports/digest-store.ts';
+import type { Platform } from '../../core/ports/sender.ts';
+import type { AppDatabase } from '../open-database.ts';
+import { digestRuns, documents, subscriptions } from '../schema.ts';
+
+type RunRow = typeof digestRuns.$inferSelect;
+
+function toRun(row: RunRow): DigestRunRecord {
+  let messageIds: string[] = [];
+  if (row.messageIds) {
+    const parsed: unknown = JSON.parse(row.messageIds);
+    if (Array.isArray(parsed)) messageIds = parsed.map(String);
+  }
+  return { ...row, messageIds };
+}
+
+/** Only the claimant may change a claimed run; every write below is conditional on that. */
+const owned = (claim: RunClaim) =>
+  and(eq(digestRuns.id, claim.runId), eq(digestRuns.status, 'claimed'), eq(digestRuns.claimedBy, claim.claimedBy));
+
+/** The row exactly as a reader saw it: a takeover or settlement wins only if nobody changed it since. */
+const unchanged = (seen: DigestRunRecord) =>
+  and(
+    eq(digestRuns.id, seen.id),
+    eq(digestRuns.status, 'claimed'),
+    eq(digestRuns.attempts, seen.attempts),
+    eq(digestRuns.claimedAt, seen.claimedAt),
+    seen.claimedBy === null ? sql`${digestRuns.claimedBy} IS NULL` : eq(digestRuns.claimedBy, seen.claimedBy),
+  );
+
+/** SQLite implementation of the DigestStore port over `subscriptions` and `digest_runs`. */
+export function createDigestRepository(db: AppDatabase): DigestStore {
+  const activeOf = (platform: Platform, targetId: string) =>
+    db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(eq(subscriptions.platform, platform), eq(subscriptions.targetId, targetId), eq(subscriptions.active, true)),
+      )
+      .get() ?? null;
+
+  return {
+    upsertSubscription(input: NewSubscription): SubscriptionRecord {
+      // IMMEDIATE: take the write lock before reading, so two processes cannot both insert.
+      return db.transaction(
+        (tx) => {
+          const existing = tx
+            .select({ id: subscriptions.id })
+            .from(subscriptions)
+            .where(
+              and(
+                eq(subscriptions.platform, input.platform),
+                eq(subscriptions.targetId, input.targetId),
+                eq(subscriptions.active, true),
+              ),
+            )
+            .get();
+          if (existing) {
+            const { createdAt: _keep, ...changes } = input;
+            return tx.update(subscriptions).set(changes).where(eq(subscriptions.id, existing.id)).returning().get();
+          }
+          return tx.insert(subscriptions).values(input).returning().get();
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    deactivateTarget(platform, targetId, reason) {
+      const result = db
+        .update(subscriptions)
+        .set({ active: false, deactivatedReason: reason })
+        .where(
+          and(
+            eq(subscriptions.platform, platform),
+            eq(subscriptions.targetId, targetId),
+            eq(subscriptions.active, true),
+          ),
+        )
+        .run();
+      return result.changes > 0;
+    },
+
+    activeSubscription: (platform, targetId) => activeOf(platform, targetId),
+
+    listActiveSubscriptions() {
+      return db.select().from(subscriptions).where(eq(subscriptions.active, true)).orderBy(subscriptions.id).all();
+    },
+
+    runsSince(localDate) {
+      return db
+        .select({ run: digestRuns })
+        .from(digestRuns)
+        .innerJoin(subscriptions, eq(subscriptions.id, digestRuns.subscriptionId))
+        .where(and(eq(subscriptions.active, true), gte(digestRuns.localDate, localDate)))
+        .all()
+        .map((r) => toRun(r.run));
+    },
+
+    runsOf(subscriptionId, localDate) {
+      return db
+        .select()
+        .from(digestRuns)
+        .where(and(eq(digestRuns.subscriptionId, subscriptionId), gte(digestRuns.localDate, localDate)))
+        .all()
+        .map(toRun);
+    },
+
+    latestRun(subscriptionId) {
+      const row = db
+        .select()
+        .from(digestRuns)
+        .where(eq(digestRuns.subscriptionId, subscriptionId))
+        .orderBy(desc(digestRuns.localDate))
+        .limit(1)
+        .get();
+      return row ? toRun(row) : null;
+    },
+
+    lastSentRun(subscriptionId) {
+      const row = db
+        .select()
+        .from(digestRuns)
+        .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.status, 'sent')))
+        .orderBy(desc(digestRuns.localDate))
+        .limit(1)
+        .get();
+      return row ? toRun(row) : null;
+    },
+
+    claimRun({ subscriptionId, localDate, claimedBy, at }): ClaimResult {
+      return db.transaction(
+        (tx) => {
+          const active = tx
+            .select({ id: subscriptions.id })
+            .from(subscriptions)
+            .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.active, true)))
+            .get();
+          if (!active) return { outcome: 'inactive' };
+          // The unique (subscription, local date) key is the lock: the first insert wins.
+          const inserted = tx
+            .insert(digestRuns)
+            .values({ subscriptionId, localDate, status: 'claimed', attempts: 0, claimedBy, claimedAt: at })
+            .onConflictDoNothing()
+            .returning()
+            .get();
+          if (inserted) return { outcome: 'claimed', run: toRun(inserted) };
+          const existing = tx
+            .select()
+            .from(digestRuns)
+            .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.localDate, localDate)))
+            .get();
+          if (!existing) throw new Error('digest run vanished during its claim');
+          return { outcome: 'exists', run: toRun(existing) };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    takeOverRun(seen, claimedBy, at) {
+      return (
+        db
+          .update(digestRuns)
+          .set({ claimedBy, claimedAt: at })
+          .where(and(unchanged(seen), eq(digestRuns.attempts, 0)))
+          .run().changes === 1
+      );
+    },
+
+    failInterruptedRun(seen, reason, at) {
+      return (
+        db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(unchanged(seen)).run()
+          .changes === 1
+      );
+    },
+
+    recordAttempt(claim, at) {
+      return (
+        db
+          .update(digestRuns)
+          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at })
+          .where(owned(claim))
+          .run().changes === 1
+      );
+    },
+
+    markSent(claim, { messageIds, coveredUntil, at }) {
+      return (
+        db
+          .update(digestRuns)
+          .set({
+            status: 'sent',
+            messageIds: JSON.stringify(messageIds),
+            coveredUntil,
+            lastError: null,
+            finishedAt: at,
+          })
+          .where(owned(claim))
+          .run().changes === 1
+      );
+    },
+
+    markFailed(claim, reason, at) {
+      return (
+        db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim)).run()
+          .changes === 1
+      );
+    },
+
+    markGone(claim, subscriptionId, reason, at) {
+      db.transaction((tx) => {
+        tx.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim)).run();
+        tx.update(subscriptions)
+          .set({ active: false, deactivatedReason: reason })
+          .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.active, true)))
+          .run();
+      });
+    },
+
+    recordSkipped({ subscriptionId, localDate, reason, at }) {
+      const result = db
+        .insert(digestRuns)
+        .values({ subscriptionId, localDate, status: 'skipped', lastError: reason, claimedAt: at, finishedAt: at })
+        .onConflictDoNothing()
+        .run();
+      return result.changes === 1;
+    },
+
+    corpusWatermark() {
+      return (
+        db
+          .select({ newest: max(documents.ingestedAt) })
+          .from(documents)
+          .get()?.newest ?? null
+      );
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../core/errors.ts';
+import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
+import { subscriptions } from '../../db/schema.ts';
+import { createMemorySender } from '../fakes/memory-sender.ts';
+import { allRuns, harness, subscription } from './digest-fixtures.ts';
+
+let database: OpenedDatabase | undefined;
+afterEach(() => database?.close());
+
+function setup(at = '2026-01-10T06:00:00Z') {
+  database = openDatabase(':memory:');
+  return { db: database.db, ...harness(database.db, { at }) };
+}
+
+describe('DigestApi', () => {
+  it('subscribes with a canonical zone and reports the next run', () => {
+    const { digests } = setup();
+    const view = digests.subscribe(subscription({ timezone: 'europe/berlin', topic: ' NATO ', createdBy: 'user:7' }));
+    expect(view).toMatchObject({
+      platform: 'telegram',
+      targetId: '1001',
+      localTime: '08:00',
+      timezone: 'Europe/Berlin',
+      topic: 'NATO',
+      active: true,
+      createdAt: '2026-01-10T06:00:00.000Z',
+      nextRunAt: '2026-01-10T07:00:00.000Z',
+      lastRun: null,
+    });
+    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toEqual(view);
+    expect(digests.list()).toEqual([view]);
+  });
+
+  it('defaults to UTC when no zone is given', () => {
+    const { digests } = setup();
+    expect(digests.subscribe(subscription({ timezone: '' })).timezone).toBe('UTC');
+  });
+
+  it('replaces the target’s subscription in place, keeping one active per target and its run history', async () => {
+    const { db, digests, runner } = setup();
+    const first = digests.subscribe(subscription());
+    await runner.runDue(new Date('2026-01-10T07:00:00Z'), [createMemorySender('telegram')]);
+    const second = digests.subscribe(subscription({ localTime: '18:30', topic: 'sanctions' }));
+    expect(second.id).toBe(first.id);
+    expect(second).toMatchObject({
+      localTime: '18:30',
+      topic: 'sanctions',
+      lastRun: { localDate: '2026-01-10', status: 'sent' },
+    });
+    // Today was already sent: the changed time does not post a second digest today.
+    expect(second.nextRunAt).toBe('2026-01-11T17:30:00.000Z');
+    expect(db.select().from(subscriptions).all()).toHaveLength(1);
+    const sender = createMemorySender('telegram');
+    await runner.runDue(new Date('2026-01-10T17:30:00Z'), [sender]);
+    expect(sender.calls).toHaveLength(0);
+    expect(allRuns(db)).toHaveLength(1);
+  });
+
+  it('unsubscribes, keeping the row for history', () => {
+    const { db, digests } = setup();
+    digests.subscribe(subscription());
+    const first = digests.status({ platform: 'telegram', targetId: '1001' });
+    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
+    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
+    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
+    expect(db.select().from(subscriptions).all()).toMatchObject([{ active: false, deactivatedReason: 'unsubscribed' }]);
+    // A new subscription after unsubscribing is a new row.
+    expect(digests.subscribe(subscription()).id).not.toBe(first?.id);
+    expect(db.select().from(subscriptions).all()).toHaveLength(2);
+  });
+
+  it('rejects bad input with InputError and writes nothing', () => {
+    const { db, digests } = setup();
+    expect(() => digests.subscribe(subscription({ localTime: '25:00' }))).toThrow(InputError);
+    expect(() => digests.subscribe(subscription({ timezone: 'Mars/Olympus' }))).toThrow(
+      'Unknown time zone "Mars/Olympus". Use an IANA zone such as Europe/Berlin.',
+    );
+    expect(() => digests.subscribe(subscription({ platform: 'slack' as 'telegram' }))).toThrow(InputError);
+    expect(() => digests.status({ platform: 'discord', targetId: 'general' })).toThrow(InputError);
+    expect(db.select().from(subscriptions).all()).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseLocalTime,
+  parsePlatform,
+  parseTargetId,
+  parseTimeZone,
+  parseTopic,
+  validateSubscription,
+} from '../../core/digest/subscription-input.ts';
+import { InputError } from '../../core/errors.ts';
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('subscription input', () => {
+  it('accepts 24-hour HH:MM times', () => {
+    expect(parseLocalTime('08:00')).toBe('08:00');
+    expect(parseLocalTime(' 23:59 ')).toBe('23:59');
+    expect(parseLocalTime('00:00')).toBe('00:00');
+  });
+
+  it.each(['25:00', '8am', '8:5', '24:00', '08:60', '8:00', '0800', ''])(
+    'rejects the time "%s" with a clear message',
+    (time) => {
+      const message = messageOf(() => parseLocalTime(time));
+      expect(message).toContain('Use 24-hour HH:MM');
+      if (time !== '') expect(message).toContain(`"${time}" is not a valid time`);
+    },
+  );
+
+  it('accepts IANA zones through Intl, normalising their case, with UTC by default', () => {
+    expect(parseTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(parseTimeZone(undefined)).toBe('UTC');
+    expect(parseTimeZone('  ')).toBe('UTC');
+  });
+
+  it('rejects an unknown zone with the message people see', () => {
+    expect(messageOf(() => parseTimeZone('Mars/Olympus'))).toBe(
+      'Unknown time zone "Mars/Olympus". Use an IANA zone such as Europe/Berlin.',
+    );
+  });
+
+  it('checks platform and target ids', () => {
+    expect(parsePlatform('Telegram')).toBe('telegram');
+    expect(messageOf(() => parsePlatform('slack'))).toBe('Platform "slack" is not supported. Use telegram or discord.');
+    expect(messageOf(() => parsePlatform(undefined))).toBe('The platform is missing. Use telegram or discord.');
+    expect(parseTargetId('telegram', '-1001234567890')).toBe('-1001234567890');
+    expect(parseTargetId('telegram', '@attache_news')).toBe('@attache_news');
+    expect(parseTargetId('discord', '123456789012345678')).toBe('123456789012345678');
+    expect(messageOf(() => parseTargetId('discord', 'general'))).toContain('"general" is not a valid target');
+    expect(messageOf(() => parseTargetId('telegram', ''))).toContain('The target is missing');
+  });
+
+  it('treats a blank topic as none and rejects an overlong one', () => {
+    expect(parseTopic('  ')).toBeNull();
+    expect(parseTopic(' NATO ')).toBe('NATO');
+    expect(messageOf(() => parseTopic('x'.repeat(201)))).toContain('201 characters');
+  });
+
+  it('validates a whole request', () => {
+    expect(
+      validateSubscription({
+        platform: 'discord',
+        targetId: '123456789012345678',
+        guildId: '987654321098765432',
+        localTime: '07:15',
+        timezone: 'america/new_york',
+        topic: 'sanctions',
+      }),
+    ).toEqual({
+      platform: 'discord',
+      targetId: '123456789012345678',
+      guildId: '987654321098765432',
+      localTime: '07:15',
+      timezone: 'America/New_York',
+      topic: 'sanctions',
+      createdBy: null,
+    });
+  });
+});
