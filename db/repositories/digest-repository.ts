@@ -52,20 +52,23 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       // IMMEDIATE: take the write lock before reading, so two processes cannot both insert.
       return db.transaction(
         (tx) => {
+          // The target's newest row, active or not: reviving it keeps its run history, so
+          // unsubscribing and subscribing again on the same day cannot post a second digest.
           const existing = tx
-            .select({ id: subscriptions.id })
+            .select({ id: subscriptions.id, active: subscriptions.active })
             .from(subscriptions)
-            .where(
-              and(
-                eq(subscriptions.platform, input.platform),
-                eq(subscriptions.targetId, input.targetId),
-                eq(subscriptions.active, true),
-              ),
-            )
+            .where(and(eq(subscriptions.platform, input.platform), eq(subscriptions.targetId, input.targetId)))
+            .orderBy(desc(subscriptions.id))
             .get();
           if (existing) {
-            const { createdAt: _keep, ...changes } = input;
-            return tx.update(subscriptions).set(changes).where(eq(subscriptions.id, existing.id)).returning().get();
+            // A revived subscription starts now, so its inactive days are not recorded as missed.
+            const { createdAt, ...changes } = input;
+            return tx
+              .update(subscriptions)
+              .set({ ...changes, ...(existing.active ? {} : { createdAt }), active: true, deactivatedReason: null })
+              .where(eq(subscriptions.id, existing.id))
+              .returning()
+              .get();
           }
           return tx.insert(subscriptions).values(input).returning().get();
         },

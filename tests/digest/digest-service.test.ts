@@ -65,9 +65,27 @@ describe('DigestApi', () => {
     expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
     expect(digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
     expect(db.select().from(subscriptions).all()).toMatchObject([{ active: false, deactivatedReason: 'unsubscribed' }]);
-    // A new subscription after unsubscribing is a new row.
-    expect(digests.subscribe(subscription()).id).not.toBe(first?.id);
-    expect(db.select().from(subscriptions).all()).toHaveLength(2);
+    // Subscribing again revives the same row, so its run history still counts.
+    const again = digests.subscribe(subscription());
+    expect(again.id).toBe(first?.id);
+    expect(db.select().from(subscriptions).all()).toMatchObject([{ active: true, deactivatedReason: null }]);
+  });
+
+  it('unsubscribing and subscribing again on the same day does not post a second digest', async () => {
+    const { db, digests, runner } = setup();
+    digests.subscribe(subscription());
+    const first = createMemorySender('telegram');
+    await runner.runDue(new Date('2026-01-10T07:00:00Z'), [first]);
+    expect(first.calls).toHaveLength(1);
+    digests.unsubscribe({ platform: 'telegram', targetId: '1001' });
+    digests.subscribe(subscription({ localTime: '09:00' }));
+    const second = createMemorySender('telegram');
+    await runner.runDue(new Date('2026-01-10T08:30:00Z'), [second]);
+    expect(second.calls).toHaveLength(0);
+    expect(allRuns(db)).toHaveLength(1);
+    // The next local day is posted as usual.
+    await runner.runDue(new Date('2026-01-11T08:30:00Z'), [second]);
+    expect(second.calls).toHaveLength(1);
   });
 
   it('rejects bad input with InputError and writes nothing', () => {
