@@ -1,4 +1,6 @@
+import { createClaudeEngine } from '../core/engines/claude/claude-engine.ts';
 import { createExtractiveEngine } from '../core/engines/extractive/extractive-engine.ts';
+import { ConfigError } from '../core/errors.ts';
 import type { Engine } from '../core/ports/engine.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { AppDatabase } from '../db/open-database.ts';
@@ -11,8 +13,20 @@ export interface WiredEngines {
   fallback: Engine;
 }
 
-/** Chooses the engine from configuration (the Claude engine issue adds Claude here). */
-export function wireEngines(_config: Config, _db: AppDatabase, _logger: Logger): WiredEngines {
+/**
+ * Chooses the engine from configuration: Claude when `config.engine` is 'claude' (ENGINE=claude, or auto with
+ * a key), with the extractive engine as its fallback; otherwise the extractive engine alone.
+ */
+export function wireEngines(config: Config, _db: AppDatabase, logger: Logger): WiredEngines {
   const extractive = createExtractiveEngine();
-  return { primary: extractive, fallback: extractive };
+  if (config.engine !== 'claude') return { primary: extractive, fallback: extractive };
+  const { apiKey, baseUrl, model, timeoutMs } = config.anthropic;
+  if (!apiKey) {
+    throw new ConfigError(
+      'ANTHROPIC_API_KEY',
+      'Invalid configuration: ANTHROPIC_API_KEY must be set when ENGINE=claude.',
+    );
+  }
+  const claude = createClaudeEngine({ apiKey, baseURL: baseUrl, model, timeoutMs, logger });
+  return { primary: claude, fallback: extractive };
 }
