@@ -1,4 +1,13 @@
+import { type Bot, GrammyError } from 'grammy';
+import { ConfigError, PlatformError } from '../../core/errors.ts';
+import type { Logger } from '../../core/ports/logger.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
+import { BOT_COMMANDS } from './bot-commands.ts';
+import { buildBot } from './build-bot.ts';
+import { logConnectionFailures, startPolling } from './polling.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './protection.ts';
+import { describeError } from './telegram-errors.ts';
+import { startWebhookServer } from './webhook-server.ts';
 
 export interface TelegramOptions {
   token: string;
@@ -6,9 +15,77 @@ export interface TelegramOptions {
   webhookUrl?: string | undefined;
   webhookSecret?: string | undefined;
   port: number;
+  /** Per-user limit on incoming updates; defaults to DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions | undefined;
+  /** Called once each update has been handled completely (tests wait on it). */
+  onUpdateHandled?: ((updateId: number) => void) | undefined;
 }
 
-/** PLACEHOLDER (the Telegram issue implements it): starts the grammY bot. */
-export async function startTelegram(_options: TelegramOptions, _core: AdapterCore): Promise<RunningAdapter> {
-  throw new Error('The Telegram adapter is not implemented yet');
+export interface TelegramAdapter extends RunningAdapter {
+  /** The port the webhook server listens on (webhook mode only). */
+  webhookPort?: number;
+}
+
+/** getMe and setMyCommands; fails start-up with a clear, token-free error when Telegram rejects the bot. */
+async function initialise(bot: Bot, logger: Logger): Promise<void> {
+  try {
+    await bot.init();
+  } catch (error) {
+    const detail = describeError(error);
+    logger.error({ error: detail }, 'telegram: cannot start the bot');
+    if (error instanceof GrammyError && error.error_code === 401) {
+      throw new ConfigError(
+        'TELEGRAM_BOT_TOKEN',
+        'Invalid configuration: TELEGRAM_BOT_TOKEN was rejected by Telegram (401 Unauthorized).',
+      );
+    }
+    const reason = String(detail.description ?? detail.message ?? 'unknown error');
+    throw new PlatformError('telegram', 'unavailable', `Cannot start the Telegram bot: ${reason}`, { retryable: true });
+  }
+  // The command menu is a convenience: the bot works without it.
+  await bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
+    logger.warn({ error: describeError(error) }, 'telegram: setMyCommands failed');
+  });
+}
+
+/**
+ * Starts the grammY bot: long polling through @grammyjs/runner, or a webhook
+ * server on `port` when `webhookUrl` is set. stop() stops receiving updates,
+ * waits for the ones under way, and closes the webhook server.
+ */
+export async function startTelegram(options: TelegramOptions, core: AdapterCore): Promise<TelegramAdapter> {
+  const { logger } = core;
+  const { bot, tracker } = buildBot(
+    { ...options, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, onUpdateHandled: options.onUpdateHandled },
+    core,
+  );
+  logConnectionFailures(bot, logger);
+  await initialise(bot, logger);
+
+  if (options.webhookUrl) {
+    const webhook = await startWebhookServer(
+      bot,
+      { url: options.webhookUrl, secret: options.webhookSecret, port: options.port },
+      logger,
+    );
+    return {
+      name: 'telegram',
+      webhookPort: webhook.port,
+      async stop() {
+        await webhook.close(() => tracker.drain());
+        logger.info({}, 'telegram: stopped');
+      },
+    };
+  }
+
+  const polling = await startPolling(bot, logger);
+  logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'telegram: polling for updates');
+  return {
+    name: 'telegram',
+    async stop() {
+      await polling.stop();
+      await tracker.drain();
+      logger.info({}, 'telegram: stopped');
+    },
+  };
 }

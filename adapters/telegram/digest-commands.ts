@@ -1,0 +1,71 @@
+/** /subscribe, /unsubscribe and /digest, mapped to core's DigestApi for the chat the command came from. */
+import { Composer, type Context } from 'grammy';
+import type { Logger } from '../../core/ports/logger.ts';
+import type { AdapterCore } from '../running-adapter.ts';
+import { sendHtml, sendNotice } from './chat-replies.ts';
+import { renderSubscription } from './render-info.ts';
+import { describeError } from './telegram-errors.ts';
+
+const SUBSCRIBE_USAGE =
+  'Usage: /subscribe HH:MM [Area/City] [topic] — for example /subscribe 08:00 Europe/Berlin. Times are 24-hour; the zone defaults to UTC.';
+
+/** May the sender change this chat's digest? Private chats: yes; groups: administrators only; channels: only admins can post. */
+async function mayManageDigest(ctx: Context, logger: Logger): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat) return false;
+  if (chat.type === 'private' || chat.type === 'channel') return true;
+  // An anonymous administrator posts as the group itself.
+  if (ctx.senderChat?.id === chat.id) return true;
+  const user = ctx.from;
+  if (!user) return false;
+  try {
+    const member = await ctx.api.getChatMember(chat.id, user.id);
+    return member.status === 'creator' || member.status === 'administrator';
+  } catch (error) {
+    // Unverifiable means no: a digest must not be set up on a guess.
+    logger.warn({ error: describeError(error) }, 'telegram: getChatMember failed');
+    return false;
+  }
+}
+
+function adminsOnly(action: string): string {
+  return `Only administrators of this group can ${action} its daily digest. Ask an admin to do it.`;
+}
+
+function args(ctx: Context): string[] {
+  return typeof ctx.match === 'string' ? ctx.match.trim().split(/\s+/).filter(Boolean) : [];
+}
+
+/** Handlers for the digest commands. */
+export function digestCommands(core: AdapterCore): Composer<Context> {
+  const composer = new Composer<Context>();
+  const target = (ctx: Context) => ({ platform: 'telegram' as const, targetId: String(ctx.chat?.id) });
+
+  composer.command('subscribe', async (ctx) => {
+    const [localTime, timezone = '', ...topic] = args(ctx);
+    if (!localTime) return sendNotice(ctx, SUBSCRIBE_USAGE);
+    if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('set up'));
+    const view = core.digests.subscribe({
+      ...target(ctx),
+      guildId: null,
+      localTime,
+      timezone,
+      topic: topic.length > 0 ? topic.join(' ') : null,
+      createdBy: String(ctx.from?.id ?? ctx.senderChat?.id ?? ctx.chat.id),
+    });
+    await sendHtml(ctx, [renderSubscription(view, 'Daily digest set up for this chat')]);
+  });
+
+  composer.command('unsubscribe', async (ctx) => {
+    if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('cancel'));
+    const { removed } = core.digests.unsubscribe(target(ctx));
+    await sendNotice(ctx, removed ? 'The daily digest for this chat is cancelled.' : 'This chat has no daily digest.');
+  });
+
+  composer.command('digest', async (ctx) => {
+    const view = core.digests.status(target(ctx));
+    if (!view) return sendNotice(ctx, 'This chat has no daily digest. Set one up with /subscribe 08:00 Europe/Berlin.');
+    await sendHtml(ctx, [renderSubscription(view, 'Daily digest for this chat')]);
+  });
+  return composer;
+}

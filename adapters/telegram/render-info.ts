@@ -1,0 +1,91 @@
+/** Telegram HTML for everything that is not a Reply: help, the document list, digest subscriptions. */
+import type { SubscriptionView } from '../../core/api.ts';
+import type { DocumentSummary } from '../../core/corpus.ts';
+import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
+import { packMessages, TELEGRAM_TEXT_LIMIT, type Unit } from './split-message.ts';
+
+const MAX_OUTLETS = 8;
+/** A chat is no place for a catalogue: the list stops here. */
+const MAX_LISTED_DOCUMENTS = 40;
+
+/** Outlets and date range of the corpus, e.g. "5 articles from DW, TRT World (2022-01-09 to 2022-01-10)". */
+export function corpusCoverage(documents: readonly DocumentSummary[]): string {
+  if (documents.length === 0) return 'no articles yet';
+  const outlets = [...new Set(documents.map((d) => d.outlet).filter((o): o is string => Boolean(o)))];
+  const unattributed = documents.filter((d) => !d.outlet).length;
+  const shown =
+    outlets.length > MAX_OUTLETS ? [...outlets.slice(0, MAX_OUTLETS), `${outlets.length - MAX_OUTLETS} more`] : outlets;
+  const from = shown.length > 0 ? shown.join(', ') : 'unnamed outlets';
+  const extra = unattributed > 0 && outlets.length > 0 ? ` and ${unattributed} unattributed` : '';
+  const dates = documents
+    .map((d) => d.publishedAt)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  const first = dates[0];
+  const last = dates.at(-1);
+  const range = first && last ? (first === last ? ` (${first})` : ` (${first} to ${last})`) : '';
+  const noun = documents.length === 1 ? 'article' : 'articles';
+  return `${documents.length} ${noun} from ${from}${extra}${range}`;
+}
+
+const EXAMPLE_QUESTION = 'What did Ryabkov say about concessions?';
+
+/** /start and /help: what the bot does, what it knows, how to use it. */
+export function renderHelp(documents: readonly DocumentSummary[], botUsername: string, greeting: boolean): string {
+  const lines: Piece[] = [
+    greeting ? join(text('Hello! I am '), bold(text('Attaché')), text('.')) : bold(text('Attaché')),
+    text(
+      'I brief you on diplomatic news and answer questions using only the articles I hold. Every claim cites a verbatim quote; when the articles do not say, I tell you so.',
+    ),
+    text(''),
+    join(bold(text('What I know: ')), text(corpusCoverage(documents)), text('.')),
+    text(''),
+    bold(text('Commands')),
+    text('/brief [topic] — a short cited briefing, e.g. /brief Geneva talks'),
+    text(`/ask <question> — a cited answer, e.g. /ask ${EXAMPLE_QUESTION}`),
+    text('/more — more on the last briefing or answer'),
+    text('/sources — the articles I draw on'),
+    text('/subscribe HH:MM [Area/City] — a daily digest here, e.g. /subscribe 08:00 Europe/Berlin'),
+    text('/unsubscribe — stop the daily digest; /digest — show it'),
+    text(''),
+    join(text('In a private chat just type a question, e.g. '), italic(text(EXAMPLE_QUESTION))),
+    // The bot's own handle stays a live mention: tapping it is useful and notifies no one.
+    { html: `In groups, mention @${escapeHtml(botUsername)} or reply to one of my messages.`, plain: '' },
+  ];
+  return lines.map((l) => l.html).join('\n');
+}
+
+/** The documents of the corpus (the /sources command, or "Sources" when there is no last reply). */
+export function renderDocuments(documents: readonly DocumentSummary[], limit = TELEGRAM_TEXT_LIMIT): string[] {
+  if (documents.length === 0) return ['The corpus is empty: no articles have been ingested yet.'];
+  const head: Unit = { ...join(bold(text('Sources')), text(` — ${corpusCoverage(documents)}`)), gap: '\n' };
+  const rows = documents.slice(0, MAX_LISTED_DOCUMENTS).map((d): Unit => {
+    const outlet = link(d.url, bold(text(d.outlet ?? 'Unattributed source')));
+    const title = italic(text(d.title ?? d.id));
+    return { ...join(text('• '), outlet, text(`, ${d.publishedAt ?? 'undated'} — `), title), gap: '\n' };
+  });
+  const hidden = documents.length - rows.length;
+  if (hidden > 0) rows.push({ ...italic(text(`…and ${hidden} more.`)), gap: '\n' });
+  return packMessages([head, ...rows], limit);
+}
+
+/** A digest subscription, for /subscribe and /digest. */
+export function renderSubscription(view: SubscriptionView, heading: string): string {
+  const lines: Piece[] = [
+    bold(text(heading)),
+    text(`Every day at ${view.localTime} (${view.timezone})${view.topic ? `, on: ${view.topic}` : ''}.`),
+  ];
+  if (view.nextRunAt)
+    lines.push(text(`Next digest: ${view.nextRunAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}`));
+  if (view.lastRun) {
+    const error = view.lastRun.error ? ` (${view.lastRun.error})` : '';
+    lines.push(text(`Last digest: ${view.lastRun.localDate}, ${view.lastRun.status}${error}`));
+  }
+  if (!view.active) lines.push(italic(text('This subscription is paused.')));
+  return lines.map((l) => l.html).join('\n');
+}
+
+/** A short notice (errors, usage hints) as escaped HTML. */
+export function renderNotice(message: string): string {
+  return text(message).html;
+}

@@ -1,0 +1,62 @@
+/** Telegram failures mapped to core's vocabulary, and described for logs without secrets. */
+import { BotError, GrammyError, HttpError } from 'grammy';
+import { AttacheError, PlatformError } from '../../core/errors.ts';
+import type { SendOutcome } from '../../core/ports/sender.ts';
+
+// 400 descriptions that mean the chat will never accept messages from the bot again.
+const GONE_400 =
+  /chat not found|user is deactivated|bot was kicked|bot was blocked|group chat was upgraded|chat_write_forbidden|have no rights to send|not enough rights to send/i;
+
+/**
+ * A loggable summary of any error. grammY network errors can wrap a fetch
+ * error whose message holds the request URL (with the token), so only grammY's
+ * own message is kept for those.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  const inner = error instanceof BotError ? error.error : error;
+  if (inner instanceof GrammyError) {
+    return { kind: 'telegram', method: inner.method, code: inner.error_code, description: inner.description };
+  }
+  if (inner instanceof HttpError) return { kind: 'network', message: inner.message };
+  if (inner instanceof AttacheError) return { kind: inner.name, code: inner.code, message: inner.message };
+  if (inner instanceof Error) return { kind: inner.name, message: inner.message, stack: inner.stack };
+  return { kind: typeof inner, message: String(inner).slice(0, 200) };
+}
+
+/** The chat is gone for good (blocked, kicked, deleted): stop sending to it. */
+export function goneReason(error: unknown): string | null {
+  if (!(error instanceof GrammyError)) return null;
+  if (error.error_code === 403 || (error.error_code === 400 && GONE_400.test(error.description))) {
+    return `${error.error_code}: ${error.description}`;
+  }
+  return null;
+}
+
+/** Any send failure as a PlatformError: 429, 5xx and network failures are worth retrying. */
+export function toPlatformError(error: unknown): PlatformError {
+  if (error instanceof GrammyError) {
+    const code = error.error_code;
+    const retryAfter = error.parameters.retry_after;
+    return new PlatformError(
+      'telegram',
+      `telegram_${code}`,
+      `Telegram ${error.method} failed (${code}: ${error.description})`,
+      {
+        retryable: code === 429 || code >= 500,
+        ...(typeof retryAfter === 'number' ? { retryAfterMs: retryAfter * 1000 } : {}),
+      },
+    );
+  }
+  if (error instanceof HttpError) {
+    return new PlatformError('telegram', 'telegram_network', error.message, { retryable: true });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new PlatformError('telegram', 'telegram_unknown', message, { retryable: false });
+}
+
+/** A failed delivery as a SendOutcome (gone) or a thrown PlatformError. */
+export function deliveryFailure(error: unknown): SendOutcome {
+  const reason = goneReason(error);
+  if (reason) return { status: 'gone', reason };
+  throw toPlatformError(error);
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { renderCitations, renderReply } from '../../adapters/telegram/render-telegram.ts';
+import { splitAtSentences } from '../../adapters/telegram/split-message.ts';
+import type { Citation, Reply } from '../../core/reply.ts';
+import { checkTelegramHtml } from '../fakes/telegram-html.ts';
+
+const MENTION = /@[A-Za-z0-9_]{5,}/;
+
+function citation(n: number, extra: Partial<Citation> = {}): Citation {
+  return {
+    n,
+    documentId: `doc${n}`,
+    passageId: `doc${n}:0`,
+    quote: `Quote number ${n} said something verbatim.`,
+    outlet: 'DW',
+    title: 'Russia not hopeful',
+    publishedAt: '2022-01-09',
+    url: null,
+    ...extra,
+  };
+}
+
+function reply(extra: Partial<Reply> = {}): Reply {
+  const citations = extra.citations ?? [citation(1), citation(2)];
+  return {
+    kind: 'briefing',
+    status: 'answered',
+    title: 'US–Russia talks open in Geneva',
+    text: '',
+    blocks: [
+      { text: 'Russia ruled out concessions. [1]', citations: [1] },
+      { text: 'The US called the talks frank. [2]', citations: [2] },
+    ],
+    citations,
+    engine: 'extractive',
+    asOf: '2022-01-10',
+    ...extra,
+  };
+}
+
+/** Checks every message and returns their visible texts. */
+function checked(messages: string[]): string[] {
+  return messages.map((html) => {
+    const check = checkTelegramHtml(html);
+    expect(check.errors).toEqual([]);
+    expect(check.visible.length).toBeLessThanOrEqual(4096);
+    return check.visible;
+  });
+}
+
+describe('renderReply', () => {
+  it('renders a bold headline, bullets with markers, quotes in blockquotes and a linked Sources section', () => {
+    const [html = '', ...rest] = renderReply(
+      reply({
+        note: 'Answered by the extractive engine.',
+        citations: [citation(1, { url: 'https://dw.com/a?x=1&y="2"' }), citation(2)],
+      }),
+    );
+    expect(rest).toEqual([]);
+    checked([html]);
+    expect(html.startsWith('<b>US–Russia talks open in Geneva</b>\n\n• Russia ruled out concessions. [1]\n')).toBe(
+      true,
+    );
+    expect(html).toContain('<i>Answered by the extractive engine.</i>');
+    expect(html).toContain('<b>Sources</b> (as of 2022-01-10)');
+    expect(html).toContain(
+      '[1] <a href="https://dw.com/a?x=1&amp;y=&quot;2&quot;"><b>DW</b></a>, 2022-01-09 — <i>Russia not hopeful</i>',
+    );
+    expect(html).toContain('<blockquote>Quote number 2 said something verbatim.</blockquote>');
+  });
+
+  it('escapes every piece of text and neutralises @mentions, from the question and from the corpus', () => {
+    const hostile = '<script>alert("x")</script> & <b>bold</b> @everyone @here';
+    const messages = renderReply(
+      reply({
+        title: hostile,
+        note: hostile,
+        blocks: [{ text: `${hostile} [1]`, citations: [1] }],
+        citations: [citation(1, { quote: hostile, outlet: hostile, title: hostile, url: 'javascript:alert(1)' })],
+      }),
+    );
+    const [visible = ''] = checked(messages);
+    expect(visible).toContain('<script>alert("x")</script> & <b>bold</b>');
+    expect(visible).not.toMatch(MENTION);
+    expect(messages.join('')).not.toContain('href="javascript');
+  });
+
+  it('makes a refusal look different: a header, no bullets, no markers', () => {
+    const [visible = ''] = checked(
+      renderReply(
+        reply({
+          status: 'refused',
+          kind: 'answer',
+          blocks: [],
+          citations: [],
+          text: 'The corpus covers the Geneva talks only.',
+        }),
+      ),
+    );
+    expect(visible).toMatch(/^ℹ️ Not in the sources\n\nThe corpus covers the Geneva talks only\.$/);
+    expect(visible).not.toContain('•');
+    expect(visible).not.toContain('Sources\n');
+  });
+
+  it('shows a refusal’s explanation once when text and note repeat it', () => {
+    const message = 'The sources say nothing about bread. The corpus holds 5 news articles.';
+    const refusal = reply({
+      status: 'refused',
+      title: 'Not in the sources',
+      text: `Not in the sources\n\n${message}`,
+      note: message,
+      blocks: [],
+      citations: [],
+    });
+    const [visible = ''] = checked(renderReply(refusal));
+    expect(visible).toBe(`ℹ️ Not in the sources\n\n${message}`);
+  });
+
+  it('says so when a reply is partial', () => {
+    const [visible = ''] = checked(renderReply(reply({ status: 'partial' })));
+    expect(visible).toContain('The sources answer this only in part.');
+  });
+
+  it('splits long replies between blocks, never between a claim and its citation', () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => ({
+      text: `Claim ${i} ${'about the talks '.repeat(18)}ends here. [${(i % 2) + 1}]`,
+      citations: [(i % 2) + 1],
+    }));
+    const messages = renderReply(reply({ blocks }));
+    const visible = checked(messages);
+    expect(messages.length).toBeGreaterThan(2);
+    for (const block of blocks) {
+      expect(visible.filter((v) => v.includes(`• ${block.text}`))).toHaveLength(1);
+    }
+    expect(visible.at(-1)).toContain('[2] DW, 2022-01-09');
+  });
+
+  it('counts characters after entity parsing: escaped text is measured as Telegram shows it', () => {
+    const messages = renderReply(
+      reply({ blocks: [{ text: `${'&'.repeat(3900)} [1]`, citations: [1] }], citations: [] }),
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.length).toBeGreaterThan(4096 * 4);
+    checked(messages);
+  });
+
+  it('splits one oversized claim at sentences and keeps its citation on every piece', () => {
+    const sentences = Array.from({ length: 150 }, (_, i) => `Sentence ${i} says the delegations met again.`);
+    const messages = renderReply(reply({ blocks: [{ text: `${sentences.join(' ')} [1][2]`, citations: [1, 2] }] }));
+    const visible = checked(messages);
+    const pieces = visible.flatMap((v) => v.split('\n').filter((line) => line.includes('Sentence')));
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of pieces) expect(piece).toMatch(/\[1\]\[2\]$/);
+    for (const sentence of sentences) expect(visible.join('\n')).toContain(sentence);
+  });
+
+  it('splits an oversized sentence without boundaries and an oversized quote, keeping the HTML balanced', () => {
+    const words = 'negotiation '.repeat(600).trim();
+    const messages = renderReply(
+      reply({ blocks: [{ text: `${words} [1]`, citations: [1] }], citations: [citation(1, { quote: `${words}.` })] }),
+    );
+    const visible = checked(messages);
+    expect(visible.join('').match(/negotiation/g)).toHaveLength(1200);
+    expect(messages.join('').match(/<blockquote>/g)?.length).toBeGreaterThan(1);
+    expect(visible.join('').match(/\[1\] DW/g)).toHaveLength(1);
+  });
+});
+
+describe('renderCitations', () => {
+  it('lists the last reply’s citations with their quotes', () => {
+    const [visible = ''] = checked(renderCitations([citation(1), citation(2, { outlet: null, publishedAt: null })]));
+    expect(visible).toContain('Sources of my last reply\n[1] DW, 2022-01-09 — Russia not hopeful\nQuote number 1');
+    expect(visible).toContain('[2] Unattributed source, undated');
+  });
+});
+
+describe('splitAtSentences', () => {
+  it('keeps the markers after a sentence with that sentence', () => {
+    expect(splitAtSentences('Ryabkov said no. [1] Sherman said yes. [2][3] Talks went on.', 25)).toEqual([
+      'Ryabkov said no. [1]',
+      'Sherman said yes. [2][3]',
+      'Talks went on.',
+    ]);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const pieces = splitAtSentences('🇨🇭'.repeat(50), 33);
+    for (const piece of pieces) expect(piece).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+    expect(pieces.join('')).toBe('🇨🇭'.repeat(50));
+  });
+});
