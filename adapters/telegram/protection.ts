@@ -13,7 +13,7 @@ export interface RateLimitOptions {
 }
 
 /** Generous enough for a quick conversation, tight enough to stop a flood. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 20, timeFrameMs: 30_000 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 30, timeFrameMs: 30_000 };
 
 export const RATE_LIMIT_MESSAGE = "You're sending messages quickly — please wait a few seconds and try again.";
 
