@@ -2,7 +2,7 @@ import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { startDiscord } from '../adapters/discord/start-discord.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { startTelegram } from '../adapters/telegram/start-telegram.ts';
-import { ConfigError } from '../core/errors.ts';
+import { AttacheError, ConfigError } from '../core/errors.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
       await scheduler.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       app.close();
+      // discord.js keeps retrying an unreachable gateway even after client.destroy(); never hang on exit.
+      setTimeout(() => process.exit(), 2_000).unref();
     })();
     return stopping;
   };
@@ -68,4 +70,11 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// A platform that rejects its token at start-up gets one clear line, not a stack trace.
+await main().catch((error: unknown) => {
+  if (!(error instanceof AttacheError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = error instanceof ConfigError ? 2 : 1;
+  // A half-started client (e.g. a Discord gateway that never sent READY) may keep retrying; exit anyway.
+  setTimeout(() => process.exit(), 2_000).unref();
+});

@@ -1,4 +1,13 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { PlatformError } from '../../core/errors.ts';
+import { createTopicIndex } from '../../core/topics/suggest-topics.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
+import { DISCORD_COMMANDS } from './command-table.ts';
+import type { DiscordContext } from './discord-command.ts';
+import { trackInteractionChannels } from './interaction-channels.ts';
+import { createInteractionRouter } from './interaction-router.ts';
+import { describeError, NO_MENTIONS } from './respond.ts';
 
 export interface DiscordOptions {
   token: string;
@@ -6,9 +15,104 @@ export interface DiscordOptions {
   guildId?: string | undefined;
   /** REST root, e.g. https://discord.com/api. */
   apiRoot: string;
+  /** How long to wait for the gateway's READY (default 30 s). */
+  readyTimeoutMs?: number;
+  /** How long stop() waits for interactions in flight (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
-/** PLACEHOLDER (the Discord issue implements it): logs the discord.js client in. */
-export async function startDiscord(_options: DiscordOptions, _core: AdapterCore): Promise<RunningAdapter> {
-  throw new Error('The Discord adapter is not implemented yet');
+/** The running adapter; idle() lets tests and tools wait until every interaction so far is handled. */
+export interface DiscordAdapter extends RunningAdapter {
+  idle(): Promise<void>;
+}
+
+/** How long client.destroy() may take before shutdown goes on without it. */
+const DESTROY_TIMEOUT_MS = 3_000;
+
+/**
+ * Disconnects the client. @discordjs/ws can hang in destroy() (and keep
+ * reconnecting) when it is called while the gateway handshake is under way,
+ * so shutdown never waits on it for more than a few seconds.
+ */
+async function destroyClient(client: Client, core: AdapterCore): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), DESTROY_TIMEOUT_MS);
+  });
+  const timedOut = await Promise.race([client.destroy().then(() => false), gaveUp]);
+  clearTimeout(timer);
+  if (timedOut) core.logger.warn({}, 'the Discord client did not disconnect in time; going on without it');
+}
+
+/**
+ * Logs the discord.js client in (Guilds intent only: slash commands need no
+ * privileged intents) and answers interactions until stop().
+ */
+export async function startDiscord(options: DiscordOptions, core: AdapterCore): Promise<DiscordAdapter> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: options.apiRoot },
+    allowedMentions: NO_MENTIONS,
+  });
+  const context: DiscordContext = {
+    ...core,
+    topics: createTopicIndex(core.attache),
+    channelOf: trackInteractionChannels(client),
+  };
+  const router = createInteractionRouter(DISCORD_COMMANDS, context);
+  client.on(Events.InteractionCreate, router.handle);
+  client.on(Events.Error, (error) => core.logger.error({ err: describeError(error) }, 'discord client error'));
+  client.on(Events.Warn, (message) => core.logger.warn({ message }, 'discord client warning'));
+
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  const ready = once(client, Events.ClientReady);
+  const loggedIn = client.login(options.token).then(() => ready);
+  // Raced below; this keeps a failure after the timeout from surfacing as an unhandled rejection.
+  loggedIn.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the gateway sent no READY within ${readyTimeoutMs / 1000} s`)),
+      readyTimeoutMs,
+    );
+  });
+  try {
+    await Promise.race([loggedIn, timeout]);
+  } catch (error) {
+    await destroyClient(client, core);
+    throw new PlatformError('discord', 'login_failed', `Discord login failed: ${describeError(error).message}`, {
+      retryable: false,
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const applicationId = client.application?.id;
+  if (applicationId && applicationId !== options.applicationId) {
+    core.logger.warn({ applicationId }, 'DISCORD_APPLICATION_ID differs from the application of this bot token');
+  }
+  core.logger.info({ user: client.user?.tag, applicationId }, 'discord adapter ready');
+  // Autocomplete must answer within 3 seconds, so build the topic list now rather than on the first keystroke.
+  setImmediate(() => {
+    try {
+      context.topics.topics();
+    } catch (error) {
+      core.logger.warn({ err: describeError(error) }, 'could not prepare topic suggestions');
+    }
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: 'discord',
+    idle: () => router.idle(),
+    stop() {
+      stopping ??= (async () => {
+        await router.drain(options.drainTimeoutMs ?? 10_000);
+        await destroyClient(client, core);
+        core.logger.info({}, 'discord adapter stopped');
+      })();
+      return stopping;
+    },
+  };
 }

@@ -1,13 +1,46 @@
-import type { CliCommand } from './command.ts';
-import { writeLine } from './command.ts';
+import { parseArgs } from 'node:util';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { commandPayloads } from '../../adapters/discord/command-table.ts';
+import { type CliCommand, writeJson, writeLine } from './command.ts';
 
-// PLACEHOLDER: implemented by the Discord issue.
+/**
+ * `discord:deploy`: registers the slash commands with one bulk overwrite (PUT),
+ * in DISCORD_GUILD_ID when set (instant), else globally.
+ */
 export const discordDeployCommand: CliCommand = {
   name: 'discord:deploy',
-  usage: 'discord:deploy',
-  summary: 'register the slash commands with Discord',
-  async run(_args, context) {
-    writeLine(context.stderr, 'discord:deploy: not implemented yet');
-    return 1;
+  usage: 'discord:deploy [--json]',
+  summary: 'register the slash commands with Discord (guild when DISCORD_GUILD_ID is set, else global)',
+  async run(args, context) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+    const { token, applicationId, guildId, apiRoot } = context.config.discord;
+    if (!token || !applicationId) {
+      writeLine(context.stderr, 'discord:deploy needs DISCORD_TOKEN and DISCORD_APPLICATION_ID to be set.');
+      return 2;
+    }
+    const route = guildId
+      ? Routes.applicationGuildCommands(applicationId, guildId)
+      : Routes.applicationCommands(applicationId);
+    const rest = new REST({ api: apiRoot, retries: 1 }).setToken(token);
+    try {
+      const registered = (await rest.put(route, { body: commandPayloads() })) as { id?: string; name?: string }[];
+      const scope = guildId ? `in guild ${guildId}` : 'globally (may take up to an hour to appear)';
+      if (values.json) {
+        writeJson(context.stdout, { scope: guildId ? { guildId } : 'global', commands: registered });
+      } else {
+        writeLine(context.stdout, `Registered ${registered.length} slash commands ${scope}:`);
+        for (const c of registered) writeLine(context.stdout, `  /${c.name ?? '?'}${c.id ? ` (id ${c.id})` : ''}`);
+      }
+      return 0;
+    } catch (error) {
+      const detail =
+        error instanceof DiscordAPIError
+          ? `Discord answered ${error.status}: ${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      writeLine(context.stderr, `discord:deploy failed: ${detail}`);
+      return 1;
+    }
   },
 };
