@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../../bot/app.ts';
+import { loadConfig } from '../../../bot/config.ts';
+import { createLogger } from '../../../bot/logger.ts';
+import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts';
+import type { AttacheCaseResult, StoreCallShare } from '../results.ts';
+import { SEEDS_DIR } from '../seed-material.ts';
+import { peakRssMb, timeEach } from '../stats.ts';
+import { ingestInBatches } from './ingest-batches.ts';
+import { SEED_QUESTIONS, SEED_TOPICS } from './seed-questions.ts';
+import { timeStoreCalls } from './store-timer.ts';
+
+const ASK_ROUNDS = 3;
+
+/** Store calls and milliseconds per request, by method. */
+function perCall(totals: Record<string, { calls: number; ms: number }>, requests: number): StoreCallShare {
+  return Object.fromEntries(
+    Object.entries(totals).map(([method, t]) => [method, { calls: t.calls / requests, ms: t.ms / requests }]),
+  );
+}
+const BRIEF_ROUNDS = 4;
+
+/**
+ * brief/ask latency through the wired app (createApp: real migrations, seed ingest, configured offline engine,
+ * conversation store) on a temporary database; with `syntheticPassages` > 0 the synthetic corpus is added to
+ * the same database first. Each call uses a fresh conversation so no follow-up state carries over.
+ */
+export async function runAttacheCase(
+  generator: CorpusGenerator,
+  syntheticPassages: number,
+): Promise<AttacheCaseResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
+  const setupStart = performance.now();
+  const config = loadConfig({
+    DATABASE_PATH: join(dir, 'attache.db'),
+    SEEDS_DIR,
+    LOG_LEVEL: 'silent',
+    ENGINE: 'extractive',
+  });
+  const app = createApp(config, createLogger('silent'));
+  try {
+    if (syntheticPassages > 0) {
+      const save = app.database.client.transaction((batch: readonly SyntheticDocument[]) => {
+        for (const doc of batch) app.corpus.saveDocument(doc.document, doc.passages);
+      });
+      ingestInBatches(generator, syntheticPassages, 2_000, save, 'synthetic');
+    }
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    let call = 0;
+    const conversation = (): string => `console:bench-${call++}`;
+    const briefs = [undefined, ...SEED_TOPICS];
+    const askStatuses: Record<string, number> = {};
+    const storeTimer = timeStoreCalls(app.corpus);
+    // Warm-up: one untimed pass over the whole workload.
+    for (const question of SEED_QUESTIONS) await app.attache.ask({ question, conversation: conversation() });
+    for (const topic of briefs) await app.attache.brief({ topic, conversation: conversation() });
+    storeTimer.reset();
+    const ask = await timeEach(Array.from({ length: ASK_ROUNDS }, () => SEED_QUESTIONS).flat(), async (question) => {
+      const reply = await app.attache.ask({ question, conversation: conversation() });
+      askStatuses[reply.status] = (askStatuses[reply.status] ?? 0) + 1;
+    });
+    const askStore = storeTimer.snapshot();
+    storeTimer.reset();
+    const brief = await timeEach(Array.from({ length: BRIEF_ROUNDS }, () => briefs).flat(), (topic) =>
+      app.attache.brief({ topic, conversation: conversation() }),
+    );
+    return {
+      kind: 'attache',
+      syntheticPassages,
+      totalPassages: app.corpus.passageCount(),
+      setupSeconds,
+      ask,
+      brief,
+      askStatuses,
+      storeCalls: { ask: perCall(askStore, ask.n), brief: perCall(storeTimer.snapshot(), brief.n) },
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

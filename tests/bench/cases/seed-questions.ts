@@ -1,0 +1,42 @@
+/** A fixed workload for brief/ask latency: questions a reader would ask about the seed coverage, and briefing topics. */
+
+export const SEED_QUESTIONS: readonly string[] = [
+  'Who led the US delegation at the Geneva talks?',
+  'Who headed the Russian side in Geneva?',
+  'What did Ryabkov say about concessions?',
+  'When did the Geneva talks start?',
+  'Where were the US-Russia security talks held?',
+  'How many troops has Russia massed near Ukraine?',
+  'What did Blinken expect from the talks?',
+  'Did the Kremlin sound optimistic after the first round?',
+  'What does Russia demand from NATO?',
+  'Who did Sherman have dinner with on Sunday?',
+  'How long did the working dinner last?',
+  'What did Peskov say about deadlines?',
+  'What sanctions did Washington threaten?',
+  'What was Russia disappointed about?',
+  'Which organisations was Russia due to meet later that week?',
+  'What did Ushakov warn Biden about?',
+  'When did Putin and Biden meet in Geneva?',
+  'What did Greminger think of the talks?',
+  'Is the US willing to discuss missile deployments?',
+  'What happened to Crimea in 2014?',
+  'How many people died in the conflict in eastern Ukraine?',
+  'What did Sherman say about Russian security proposals?',
+  'Did Ryabkov say Russia intends to attack Ukraine?',
+  'What did Blinken tell CNN?',
+  'What are the three Russian demands?',
+  'Will NATO strengthen its eastern flank?',
+  'What did Borrell do in Ukraine?',
+  'What military exercises could be limited?',
+  'Does Russia want Ukraine kept out of NATO?',
+  'What did the US offer on military exercises in Eastern Europe?',
+];
+
+export const SEED_TOPICS: readonly string[] = [
+  'NATO expansion',
+  'troops at the Ukrainian border',
+  'sanctions',
+  'Geneva talks',
+  'Sergei Ryabkov',
+];

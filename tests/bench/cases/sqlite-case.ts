@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { passageId } from '../../../core/corpus.ts';
+import { searchPassages } from '../../../core/retrieval/search-passages.ts';
+import { openDatabase } from '../../../db/open-database.ts';
+import { createCorpusRepository } from '../../../db/repositories/corpus-repository.ts';
+import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts';
+import type { QuerySet } from '../queries.ts';
+import type { SearchCaseResult } from '../results.ts';
+import { currentRssMb, databaseSizeMb, peakRssMb, timeEach } from '../stats.ts';
+import { ingestInBatches } from './ingest-batches.ts';
+
+/** Passages per outer transaction (about 150 documents): what a bulk ingest of a feed dump would commit at once. */
+const BATCH_PASSAGES = 2_000;
+
+type SqliteEngine = 'fts5' | 'fts5-per-doc' | 'raw-sqlite' | 'raw-batch-fts';
+
+/**
+ * SQLite cases, each on a fresh file with the real migrations (FTS5 kept in sync by the real triggers):
+ * - fts5: CorpusStore.saveDocument, documents batched in one outer transaction (savepoint per document);
+ * - fts5-per-doc: CorpusStore.saveDocument, one transaction per document (as `ingest` of single files does);
+ * - raw-sqlite: hand-prepared better-sqlite3 INSERTs in the same batches, for comparison only (not the app path);
+ * - raw-batch-fts: EXPERIMENT, not the app's schema: as raw-sqlite, but with the per-row FTS insert trigger dropped
+ *   and the batch indexed by one `INSERT INTO passages_fts … SELECT` (checked with FTS5 integrity-check).
+ * Queries run (through core/retrieval searchPassages) only for `fts5`: the others build the same index.
+ */
+export async function runSqliteCase(
+  engine: SqliteEngine,
+  generator: CorpusGenerator,
+  passageCount: number,
+  queries: QuerySet,
+): Promise<SearchCaseResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
+  const path = join(dir, 'bench.db');
+  const baselineRssMb = currentRssMb();
+  const database = openDatabase(path);
+  try {
+    const store = createCorpusRepository(database.db);
+    const { client } = database;
+    if (engine === 'raw-batch-fts') client.exec('DROP TRIGGER passages_ai');
+    const insertDocument = client.prepare(
+      `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
+        source_path, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertPassage = client.prepare(
+      'INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const lastRowid = client.prepare('SELECT coalesce(max(rowid), 0) AS last FROM passages').pluck();
+    const indexAfter = client.prepare(
+      'INSERT INTO passages_fts (rowid, text) SELECT rowid, text FROM passages WHERE rowid > ?',
+    );
+    const saveRaw = client.transaction((batch: readonly SyntheticDocument[]) => {
+      const before = engine === 'raw-batch-fts' ? lastRowid.get() : null;
+      const now = new Date().toISOString();
+      for (const { document: d, passages } of batch) {
+        insertDocument.run(
+          d.id,
+          d.title,
+          d.outlet,
+          d.author,
+          d.publishedAt,
+          d.url,
+          d.language,
+          d.articleText,
+          d.contentHash,
+          d.sourcePath,
+          now,
+        );
+        for (const p of passages)
+          insertPassage.run(passageId(d.id, p.ordinal), d.id, p.ordinal, p.text, p.start, p.end);
+      }
+      if (before !== null) indexAfter.run(before);
+    });
+    const saveBatched = client.transaction((batch: readonly SyntheticDocument[]) => {
+      for (const doc of batch) store.saveDocument(doc.document, doc.passages);
+    });
+    const savePerDocument = (batch: readonly SyntheticDocument[]): void => {
+      for (const doc of batch) store.saveDocument(doc.document, doc.passages);
+    };
+    const save = engine.startsWith('raw') ? saveRaw : engine === 'fts5' ? saveBatched : savePerDocument;
+    const totals = ingestInBatches(generator, passageCount, BATCH_PASSAGES, save);
+    if (store.passageCount() !== totals.passages) {
+      throw new Error(`stored ${store.passageCount()} passages, expected ${totals.passages}`);
+    }
+    // Throws SQLITE_CORRUPT_VTAB if the index does not match the passages table.
+    if (engine === 'raw-batch-fts')
+      client.exec("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)");
+    const sizeMb = databaseSizeMb(path);
+    let short = null;
+    let long = null;
+    let hits = 0;
+    if (engine === 'fts5') {
+      const run = (text: string): void => {
+        hits += searchPassages(store, text, 10).passages.length;
+      };
+      await timeEach(queries.warmup, run);
+      hits = 0;
+      short = await timeEach(queries.short, run);
+      long = await timeEach(queries.long, run);
+    }
+    return {
+      kind: 'search',
+      engine,
+      passages: totals.passages,
+      documents: totals.documents,
+      generateSeconds: totals.generateSeconds,
+      ingestSeconds: totals.ingestSeconds,
+      ingestPerSecond: totals.passages / totals.ingestSeconds,
+      ingestPerCpuSecond: totals.passages / totals.ingestCpuSeconds,
+      ingestCpuShare: totals.ingestCpuSeconds / totals.ingestSeconds,
+      short,
+      long,
+      sizeMb,
+      sizeKind: 'file+wal',
+      baselineRssMb,
+      peakRssMb: peakRssMb(),
+      meanHits: short && long ? hits / (short.n + long.n) : null,
+    };
+  } finally {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * One benchmark case in its own process, so its peak RSS is its own. Spawned by run.ts;
+ * prints one RESULT_PREFIX line of JSON on stdout (progress goes to stderr).
+ */
+
+import { parseArgs } from 'node:util';
+import { runAttacheCase } from './cases/attache-case.ts';
+import { runMiniSearchCase } from './cases/minisearch-case.ts';
+import { runSqliteCase } from './cases/sqlite-case.ts';
+import { createCorpusGenerator, DEFAULT_SEED } from './corpus-generator.ts';
+import { buildQueries } from './queries.ts';
+import { type CaseResult, RESULT_PREFIX } from './results.ts';
+import { loadSeedMaterial } from './seed-material.ts';
+
+const CASES = ['fts5', 'fts5-per-doc', 'raw-sqlite', 'raw-batch-fts', 'minisearch', 'attache'] as const;
+type CaseName = (typeof CASES)[number];
+
+function isCase(value: string): value is CaseName {
+  return (CASES as readonly string[]).includes(value);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      case: { type: 'string' },
+      passages: { type: 'string', default: '10000' },
+      queries: { type: 'string', default: '300' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+    },
+  });
+  const name = values.case ?? '';
+  const passages = Number(values.passages);
+  const queryCount = Number(values.queries);
+  if (!isCase(name) || !Number.isInteger(passages) || passages < 0 || !Number.isInteger(queryCount)) {
+    throw new Error(`usage: worker.ts --case ${CASES.join('|')} --passages N [--queries N] [--seed N]`);
+  }
+  const generator = createCorpusGenerator(loadSeedMaterial(), Number(values.seed));
+  const queries = buildQueries(generator, queryCount);
+  let result: CaseResult;
+  if (name === 'attache') result = await runAttacheCase(generator, passages);
+  else if (name === 'minisearch') result = await runMiniSearchCase(generator, passages, queries);
+  else result = await runSqliteCase(name, generator, passages, queries);
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
+
+await main();
