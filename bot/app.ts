@@ -8,6 +8,7 @@ import type { Logger } from '../core/ports/logger.ts';
 import { type OpenedDatabase, openDatabase } from '../db/open-database.ts';
 import { createConversationRepository } from '../db/repositories/conversation-repository.ts';
 import { createCorpusRepository } from '../db/repositories/corpus-repository.ts';
+import { createUsageRepository } from '../db/repositories/usage-repository.ts';
 import type { Config } from './config.ts';
 import { wireDigests } from './wire-digests.ts';
 import { wireEngines } from './wire-engine.ts';
@@ -50,10 +51,11 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
       conversations: createConversationRepository(database.db),
       engine: engines.primary,
       fallbackEngine: engines.fallback,
+      usage: createUsageRepository(database.db),
       clock,
       logger,
     });
-    const digests = wireDigests(database.db, attache, logger);
+    const digests = wireDigests(database.db, attache, logger, clock);
     return { config, database, corpus, attache, digests, clock, close: () => database.close() };
   } catch (error) {
     database.close();

@@ -1,11 +1,26 @@
 import type { AttacheApi } from './api.ts';
+import { buildReply } from './compose/build-reply.ts';
+import { createMemory } from './conversation/memory.ts';
+import { mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
+import type { RetrievedPassage } from './corpus.ts';
+import { analyzePassage } from './entities/analyze-text.ts';
+import { buildLexicon } from './entities/lexicon.ts';
+import { InputError } from './errors.ts';
 import { validateUserText } from './input.ts';
+import { cleanQuestion } from './pipeline/clean-question.ts';
+import { createProfileCache } from './pipeline/corpus-profile.ts';
+import { refusalReply, safeTitle } from './pipeline/replies.ts';
+import { briefingPassages, CANDIDATES, retrieve } from './pipeline/retrieve.ts';
+import { composeVerified } from './pipeline/run-engine.ts';
+import { turnRecord } from './pipeline/turn-record.ts';
+import { notShownBefore } from './pipeline/without-repeats.ts';
 import type { Clock } from './ports/clock.ts';
-import type { ConversationStore } from './ports/conversation-store.ts';
+import type { ConversationStore, ConversationTurn } from './ports/conversation-store.ts';
 import type { CorpusStore } from './ports/corpus-store.ts';
-import type { Engine } from './ports/engine.ts';
+import type { DraftBlock, Engine, EngineRequest } from './ports/engine.ts';
 import type { Logger } from './ports/logger.ts';
-import type { Reply } from './reply.ts';
+import type { UsageStore } from './ports/usage-store.ts';
+import type { Reply, ReplyKind } from './reply.ts';
 import { searchPassages } from './retrieval/search-passages.ts';
 
 export interface AttacheDeps {
@@ -17,43 +32,151 @@ export interface AttacheDeps {
   fallbackEngine: Engine;
   clock: Clock;
   logger: Logger;
+  /** Token accounting; the usage an engine reports is recorded here when given. */
+  usage?: UsageStore;
+}
+
+function conversationId(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) {
+    throw new InputError('bad_conversation', 'The conversation id must be a non-empty text of at most 200 characters.');
+  }
+  return value;
+}
+
+function instant(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(Date.parse(value))) throw new InputError('bad_time', `"${value}" is not an ISO-8601 time.`);
+  return new Date(value).toISOString();
 }
 
 /**
- * PLACEHOLDER (replaced by the briefing/answer engine issue): shows the top
- * passages for a question, each cited to itself.
+ * The core: retrieves passages, asks the engine for a draft, verifies every citation against the
+ * retrieved passages (falling back to the extractive engine when needed), builds the Reply and
+ * remembers the turn so follow-ups and "more" can refer to it.
  */
 export function createAttache(deps: AttacheDeps): AttacheApi {
-  const passagesReply = (kind: Reply['kind'], text: string): Reply => {
-    const { passages } = searchPassages(deps.corpus, text, 3);
-    const citations = passages.map((p, i) => ({
-      n: i + 1,
-      documentId: p.documentId,
-      passageId: p.id,
-      quote: p.text,
-      outlet: p.document.outlet,
-      title: p.document.title,
-      publishedAt: p.document.publishedAt,
-      url: p.document.url,
-    }));
-    const blocks = citations.map((c) => ({ text: `"${c.quote}" [${c.n}]`, citations: [c.n] }));
-    return {
-      kind,
-      status: blocks.length > 0 ? 'answered' : 'refused',
-      title: text,
-      text: blocks.map((b) => b.text).join('\n'),
-      blocks,
-      citations,
-      engine: 'extractive',
-      asOf: citations.map((c) => c.publishedAt ?? '').sort().at(-1) || null,
-    };
-  };
+  const { corpus } = deps;
+  const memory = createMemory(deps.conversations, deps.clock);
+  const profile = createProfileCache(corpus, deps.clock);
+  const common = () => profile().commonTerms;
+
+  /** Runs the engine on the passages and turns its verified draft into a Reply. */
+  async function respond(
+    request: EngineRequest,
+    title: string,
+    empty: string,
+    keep: (block: DraftBlock) => boolean = () => true,
+  ): Promise<Reply> {
+    if (request.passages.length === 0) return refusalReply(request.kind, deps.engine.name, empty, profile().summary);
+    const verified = await composeVerified(deps, request);
+    const outcome = { ...verified, blocks: verified.blocks.filter(keep) };
+    if (outcome.blocks.length === 0) {
+      const reason = verified.blocks.length > 0 ? empty : (outcome.note ?? empty);
+      return refusalReply(request.kind, outcome.engine, reason, profile().summary);
+    }
+    const passages = new Map(request.passages.map((p) => [p.id, p]));
+    const heading = request.kind === 'answer' ? title : safeTitle(outcome.title, title);
+    return buildReply({ ...outcome, kind: request.kind, title: heading }, passages);
+  }
+
+  /**
+   * Resolves a follow-up with a lexicon of what the conversation showed, where its people are
+   * named in full, and what the question itself retrieved (a new name: "and NATO?").
+   */
+  function resolve(question: string, history: readonly ConversationTurn[], hits: readonly RetrievedPassage[]): string {
+    const recent = history.slice(-2);
+    const shown = corpus.getPassages([...new Set(recent.flatMap((t) => t.shownPassageIds))].slice(0, 16));
+    const named = retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8, common());
+    const passages = [...shown, ...named, ...hits.slice(0, 10)];
+    return resolveFollowUp(question, history, buildLexicon(passages.map((p) => analyzePassage(p))));
+  }
+
+  function remember(
+    conversation: string,
+    kind: ReplyKind,
+    texts: [string, string],
+    passages: RetrievedPassage[],
+    reply: Reply,
+    shown?: string[],
+  ) {
+    const [request, resolvedRequest] = texts;
+    memory.remember(
+      turnRecord({ conversationId: conversation, request, resolvedRequest, passages }, { ...reply, kind }, shown),
+    );
+  }
+
   return {
-    brief: async ({ topic }) => passagesReply('briefing', topic ? validateUserText(topic, 'topic') : 'Russia US talks'),
-    ask: async ({ question }) => passagesReply('answer', validateUserText(question)),
-    more: async () => passagesReply('answer', 'talks'),
-    sources: () => deps.corpus.listDocuments(),
-    lastCitations: () => [],
-    search: (text, limit) => searchPassages(deps.corpus, text, limit),
+    async brief(input) {
+      const topic = input.topic === undefined ? undefined : validateUserText(input.topic, 'topic');
+      const conversation = conversationId(input.conversation);
+      const ingestedAfter = instant(input.ingestedAfter);
+      const history = memory.recent(conversation);
+      const passages = briefingPassages(corpus, { topic, ingestedAfter, profile });
+      const empty = ingestedAfter
+        ? 'Nothing has been added to the sources since the last digest.'
+        : topic
+          ? 'The sources say nothing about this topic.'
+          : 'The corpus is empty.';
+      const request: EngineRequest = { kind: 'briefing', passages, history, ...(topic ? { topic } : {}) };
+      const reply = await respond(request, topic ? safeTitle(topic, 'Briefing') : 'Briefing', empty);
+      remember(conversation, 'briefing', [topic ?? '', topic ?? ''], passages, reply);
+      return reply;
+    },
+
+    async ask(input) {
+      const question = validateUserText(input.question);
+      const conversation = conversationId(input.conversation);
+      const history = memory.recent(conversation);
+      const asked = cleanQuestion(question);
+      const hits = retrieve(corpus, asked, CANDIDATES.answer, common());
+      const resolved = history.length > 0 && mayBeFollowUp(asked) ? resolve(asked, history, hits) : asked;
+      const passages = resolved === asked ? hits : retrieve(corpus, resolved, CANDIDATES.answer, common());
+      const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
+      const reply = await respond(
+        request,
+        safeTitle(resolved, 'Answer'),
+        'The sources say nothing that answers this question.',
+      );
+      remember(conversation, 'answer', [question, resolved], passages, reply);
+      return reply;
+    },
+
+    async more(input) {
+      const conversation = conversationId(input.conversation);
+      const history = memory.recent(conversation);
+      const last = history.at(-1);
+      if (!last) {
+        return refusalReply(
+          'answer',
+          deps.engine.name,
+          'There is nothing to continue yet: ask a question or ask for a briefing first.',
+          '',
+        );
+      }
+      const passages = corpus.getPassages(last.pendingPassageIds);
+      const request: EngineRequest = {
+        kind: 'briefing',
+        passages,
+        history,
+        ...(last.resolvedRequest ? { topic: last.resolvedRequest } : {}),
+      };
+      const nothing = 'There is nothing more on this in the sources.';
+      const title = safeTitle(`More: ${last.resolvedRequest || 'briefing'}`, 'More');
+      const drafted = await respond(request, title, nothing, notShownBefore(history));
+      const reply =
+        drafted.status === 'refused'
+          ? refusalReply(last.kind, drafted.engine, nothing, '')
+          : { ...drafted, kind: last.kind };
+      remember(conversation, last.kind, [last.request, last.resolvedRequest], passages, reply, last.shownPassageIds);
+      return reply;
+    },
+
+    sources: () => corpus.listDocuments(),
+
+    lastCitations(input) {
+      return memory.recent(conversationId(input.conversation)).at(-1)?.citations ?? [];
+    },
+
+    search: (text, limit) => searchPassages(corpus, text, limit),
   };
 }

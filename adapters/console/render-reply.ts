@@ -8,10 +8,11 @@ function sourceLine(c: Citation): string {
 
 /** Plain-text rendering of a Reply for a terminal: title, blocks, note, sources. */
 export function renderReplyText(reply: Reply): string {
+  // A reply with nothing to show says everything in its text (title, reason, what the corpus covers).
+  if (reply.blocks.length === 0) return reply.text;
   const lines: string[] = [reply.title, ''];
   const bullet = reply.kind === 'briefing' ? '• ' : '';
   for (const block of reply.blocks) lines.push(`${bullet}${block.text}`);
-  if (reply.blocks.length === 0) lines.push(reply.text);
   if (reply.note) lines.push('', reply.note);
   if (reply.citations.length > 0) {
     lines.push('', `Sources${reply.asOf ? ` (as of ${reply.asOf})` : ''}:`);

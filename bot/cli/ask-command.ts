@@ -25,7 +25,10 @@ async function answerLine(attache: AttacheApi, line: string, index: number): Pro
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'line';
-    return { id, error: { code: 'bad_line', message: `Line ${index + 1}: "${field}" ${issue?.message ?? 'is invalid'}.` } };
+    return {
+      id,
+      error: { code: 'bad_line', message: `Line ${index + 1}: "${field}" ${issue?.message ?? 'is invalid'}.` },
+    };
   }
   const { question, session } = parsed.data;
   const conversation = `console:${session ?? `batch-${index}`}`;

@@ -1,4 +1,4 @@
-import type { ReplyKind, ReplyStatus } from '../reply.ts';
+import type { Citation, ReplyKind, ReplyStatus } from '../reply.ts';
 
 /** One remembered exchange: what was asked and which passages and entities the reply used. */
 export interface ConversationTurn {
@@ -19,6 +19,8 @@ export interface ConversationTurn {
   shownPassageIds: string[];
   /** Next-ranked passages not yet shown, for "more". */
   pendingPassageIds: string[];
+  /** The reply's citations, for a "Sources" button (absent on turns stored without them). */
+  citations?: Citation[];
 }
 
 /** Conversation memory, keyed by conversation id (`console:…`, `telegram:<chat>:<user>`, `discord:<channel>:<user>`). */

@@ -11,7 +11,11 @@ export const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ['sergei', 'sergey'],
   ['ukraine', 'ukrainian', 'kyiv', 'kiev'],
   ['eu', 'european union'],
-  ['osce', 'organization for security and cooperation in europe', 'organisation for security and cooperation in europe'],
+  [
+    'osce',
+    'organization for security and cooperation in europe',
+    'organisation for security and cooperation in europe',
+  ],
   ['concession', 'concessions', 'compromise'],
   ['invade', 'invasion', 'incursion', 'invades', 'aggression'],
   ['expand', 'expansion', 'enlargement', 'expanding'],

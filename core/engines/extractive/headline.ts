@@ -1,0 +1,65 @@
+import { quotedSpans } from '../../text/quotes.ts';
+import { IRREGULAR_FORMS } from '../../text/stem.ts';
+import type { Cluster } from './clusters.ts';
+import type { Unit } from './units.ts';
+
+const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
+const LEADING_ADVERBIAL = /^(?:On|In|Earlier on|Late on|By) [A-Z][a-z]+(?: [a-z]+)?,\s*/;
+const TIME_PHRASE =
+  /\s+(?:on|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?/g;
+/** Where a clause ends and the detail begins. */
+const CLAUSE_BREAK = /,|;|:| – | — | - | (?:as|with|after|while|which|but|although|because|where|since|amid|ahead of) /;
+const MAX = 90;
+/** A finite verb, roughly: a clause without one is not a headline. */
+const VERB_SHAPE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|says?|said|told|set|due|\w{3,}ed)\b/;
+const hasVerb = (clause: string) =>
+  VERB_SHAPE.test(clause) ||
+  clause
+    .toLowerCase()
+    .split(/\W+/)
+    .some((w) => IRREGULAR_FORMS.has(w));
+const MIN = 25;
+
+/** `Ryabkov: "We will not agree to any concession."`: a speaker and the first sentence of their words. */
+function fromQuote(unit: Unit): string | null {
+  const speaker = [...unit.speakers].find((e) => e.kind === 'person');
+  const quote = quotedSpans(unit.text)[0];
+  if (!speaker || !quote) return null;
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(quote)?.[0] ?? quote;
+  if (sentence.split(' ').length < 4 || sentence.length > 70 || /[,;]$/.test(sentence)) return null;
+  return `${speaker.name.split(' ').at(-1)}: "${sentence}"`;
+}
+
+/** A headline from a plain sentence: its first clause, without dateline or time adverbials. */
+function fromSentence(sentence: string): string | null {
+  if (/["“”]/.test(sentence)) return null;
+  let text = sentence.replace(DATELINE, '').replace(LEADING_ADVERBIAL, '').replace(TIME_PHRASE, '');
+  // Cut at the first clause break that leaves a clause with a verb ("The US representative, …" has none).
+  for (let from = MIN; from < text.length; ) {
+    const at = text.slice(from).search(CLAUSE_BREAK);
+    if (at < 0) break;
+    if (hasVerb(text.slice(0, from + at))) {
+      text = text.slice(0, from + at);
+      break;
+    }
+    from += at + 1;
+  }
+  text = text.replace(/[.\s]+$/, '');
+  if (text.length < MIN || text.length > MAX || !hasVerb(text)) return null;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The briefing headline, derived from its most important claims: a speaker's own words when the
+ * top claim is a short quotation (quotation marks around a verbatim span only), else the first
+ * clause of a plain sentence; the entities the briefing is about as a last resort.
+ */
+export function headline(clusters: readonly Cluster[], entities: readonly string[]): string {
+  for (const cluster of clusters.slice(0, 4)) {
+    for (const unit of [...cluster.members].sort((a, b) => a.text.length - b.text.length)) {
+      const title = fromQuote(unit) ?? fromSentence(unit.text);
+      if (title) return title;
+    }
+  }
+  return entities.length > 0 ? `Briefing: ${entities.slice(0, 3).join(', ')}` : 'Briefing';
+}

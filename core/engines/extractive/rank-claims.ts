@@ -1,0 +1,80 @@
+import { type Cluster, clusterAround, selfContained, support } from './clusters.ts';
+import type { EngineContext } from './context.ts';
+import { cosine } from './similarity.ts';
+import type { Unit } from './units.ts';
+
+/** Weights of a claim's value; calibrated on the seeds and the eval set, never per topic. */
+export const CLAIM_VALUE = {
+  /** Per doubling of the outlets reporting the claim itself. */
+  supportWeight: 0.6,
+  salienceWeight: 0.5,
+  /** Of the share of other outlets discussing the subject, even in other words. */
+  topicWeight: 2,
+  /** Cosine from which another outlet's sentence counts as discussing the same subject. */
+  topicSimilarity: 0.2,
+  recencyWeight: 0.3,
+  ledeWeight: 0.25,
+  /** Subtracted from a unit that leans on an earlier sentence ("He said …"). */
+  danglingPenalty: 0.5,
+  /** Longest sentence worth a bullet. */
+  maxUnitChars: 320,
+} as const;
+
+const DAY_MS = 86_400_000;
+
+export interface RankedCluster {
+  cluster: Cluster;
+  value: number;
+}
+
+/** For each stem, how many documents use it: what several outlets talk about is the story. */
+function documentFrequencies(ctx: EngineContext): Map<string, number> {
+  const docsOf = new Map<string, Set<string>>();
+  for (const u of ctx.units) {
+    for (const s of u.stems) docsOf.set(s, (docsOf.get(s) ?? new Set()).add(u.passage.documentId));
+  }
+  return new Map([...docsOf].map(([s, d]) => [s, d.size]));
+}
+
+/**
+ * How much a unit is worth as a claim before corroboration: salient (its words are ones several
+ * outlets use, weighted by how specific they are), its subject discussed by other outlets,
+ * recent, early in its article, self-contained.
+ */
+function baseValue(unit: Unit, ctx: EngineContext, df: Map<string, number>, docs: number): number {
+  let salience = 0;
+  for (const s of unit.stems) salience += (((df.get(s) ?? 1) - 1) / Math.max(1, docs - 1)) * ctx.idf.weight(s);
+  salience /= Math.sqrt(Math.max(1, unit.stems.size)) * 4;
+  const echoed = new Set<string>();
+  for (const u of ctx.partners(unit)) {
+    if (u.passage.documentId !== unit.passage.documentId && cosine(unit, u, ctx.idf) >= CLAIM_VALUE.topicSimilarity) {
+      echoed.add(u.passage.documentId);
+    }
+  }
+  salience += CLAIM_VALUE.topicWeight * (echoed.size / Math.max(1, docs - 1));
+  const date = unit.passage.document.publishedAt;
+  const age =
+    date && ctx.newest ? Math.abs(Date.parse(date) - Date.parse(ctx.newest)) / DAY_MS : Number.POSITIVE_INFINITY;
+  const recency = Math.max(0, 1 - age / 7);
+  const lede = Math.max(0, 1 - unit.passage.ordinal / 3);
+  const value =
+    CLAIM_VALUE.salienceWeight * salience + CLAIM_VALUE.recencyWeight * recency + CLAIM_VALUE.ledeWeight * lede;
+  return selfContained(unit) ? value : value - CLAIM_VALUE.danglingPenalty;
+}
+
+/**
+ * Every eligible unit as a claim (with the other outlets saying the same) and its value, best
+ * first. `relevance` adds the unit's relevance to a topic; a negative one excludes it.
+ */
+export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => number): RankedCluster[] {
+  const docs = new Set(ctx.units.map((u) => u.passage.documentId)).size;
+  const df = documentFrequencies(ctx);
+  return ctx.units
+    .filter((u) => u.text.length <= CLAIM_VALUE.maxUnitChars && !u.text.endsWith('?') && relevance(u) >= 0)
+    .map((u) => {
+      const cluster = clusterAround(u, ctx.partners(u), ctx.idf);
+      const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));
+      return { cluster, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };
+    })
+    .sort((a, b) => b.value - a.value || a.cluster.rep.index - b.cluster.rep.index);
+}

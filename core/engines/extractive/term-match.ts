@@ -1,0 +1,69 @@
+import type { Entity } from '../../entities/lexicon.ts';
+import { stemsMatch } from '../../text/stem.ts';
+import { synonymGroups } from '../../text/synonyms.ts';
+import type { Unit } from './units.ts';
+
+/** A content word of a question. */
+export interface Term {
+  stem: string;
+  /** Relative importance (light verbs and vague nouns weigh less). */
+  weight: number;
+}
+
+/** How much a synonym or a metonym counts against the word itself ("spokesman" for "speaks"). */
+export const RELATED_CREDIT = 0.85;
+
+function hasStem(unit: Unit, stem: string): boolean {
+  if (unit.stems.has(stem)) return true;
+  for (const s of unit.stems) if (stemsMatch(s, stem)) return true;
+  return false;
+}
+
+/** How well a unit contains the term: 1 for the word or another form of it, less for a synonym, 0 for none. */
+export function termCredit(unit: Unit, term: Term): number {
+  if (hasStem(unit, term.stem)) return 1;
+  const lower = unit.text.toLowerCase();
+  for (const group of synonymGroups(term.stem)) {
+    for (const s of group.stems) if (unit.stems.has(s)) return RELATED_CREDIT;
+    if (group.phrases.some((phrase) => lower.includes(phrase))) return RELATED_CREDIT;
+  }
+  return 0;
+}
+
+/** Whether a unit contains the term: the same word, another form of it, or a synonym. */
+export function unitHasTerm(unit: Unit, term: Term): boolean {
+  return termCredit(unit, term) > 0;
+}
+
+/** Whether any of the units contains the term. */
+export function anyUnitHasTerm(units: readonly Unit[], term: Term): boolean {
+  return units.some((u) => unitHasTerm(u, term));
+}
+
+const sameGroup = (a: string, b: string) => synonymGroups(a.toLowerCase()).some((g) => g.stems.has(b.toLowerCase()));
+
+/** Whether two entities are the same, or metonyms of one another (Moscow / Russia / the Kremlin). */
+export function sameEntity(a: Entity, b: Entity): boolean {
+  return a === b || a.id === b.id || sameGroup(a.id, b.id);
+}
+
+/** Whether a name contains another as whole words ("Lake Geneva" names Geneva too). */
+function contains(outer: Entity, inner: Entity): boolean {
+  const name = ` ${outer.name.toLowerCase()} `;
+  return [...inner.forms].some((f) => f.length > 2 && name.includes(` ${f} `));
+}
+
+/** How well the unit names the entity: 1 itself, less through a metonym or a longer name, 0 not at all. */
+export function entityCredit(unit: Unit, entity: Entity): number {
+  let best = 0;
+  for (const e of unit.entities) {
+    if (e === entity || e.id === entity.id) return 1;
+    if (sameEntity(e, entity) || (e.kind !== 'person' && contains(e, entity))) best = RELATED_CREDIT;
+  }
+  return best;
+}
+
+/** Whether the unit names (or refers to) the entity, also through a metonym or inside a longer name. */
+export function unitHasEntity(unit: Unit, entity: Entity): boolean {
+  return entityCredit(unit, entity) > 0;
+}

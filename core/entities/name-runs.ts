@@ -1,0 +1,142 @@
+import { isStopword, type Word, words } from '../text/words.ts';
+import {
+  CONNECTORS,
+  MONTHS,
+  ORG_WORDS,
+  PLACE_PREPOSITIONS,
+  PLACE_WORDS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+  WEEKDAYS,
+} from './vocabulary.ts';
+
+/** A capitalised name in a sentence, with the title or role written before it. */
+export interface NameRun {
+  /** The name without title words or possessive ("Sergei Ryabkov"). */
+  name: string;
+  tokens: string[];
+  /** Title or role before the name ("Russian Deputy Foreign Minister", "Kremlin spokesman"), if any. */
+  role: string | null;
+  orgWord: boolean;
+  placeWord: boolean;
+  /** Written right after "in", "at", "from"… (a place reading). */
+  afterPlacePreposition: boolean;
+  acronym: boolean;
+}
+
+const isCapitalised = (w: Word): boolean => /^\p{Lu}/u.test(w.text);
+const isCalendarWord = (w: Word): boolean => {
+  const lower = w.lower.replace(/'s$/, '');
+  return WEEKDAYS.has(lower) || MONTHS.has(lower);
+};
+
+function lastTitleIndex(tokens: readonly Word[]): number {
+  let last = -1;
+  tokens.forEach((t, i) => {
+    if (TITLE_WORDS.has(t.lower) || (t.lower === 'state' && tokens[i - 1]?.lower === 'of')) last = i;
+  });
+  return last;
+}
+
+function strip(token: string): string {
+  return token.replace(/['’]s$/, '');
+}
+
+/** Groups capitalised words into runs (connectors allowed inside organisation and title names). */
+function runsOf(sentence: string, ws: readonly Word[]): Word[][] {
+  const runs: Word[][] = [];
+  const adjacent = (a: Word, b: Word) => /^\s+$/.test(sentence.slice(a.end, b.start));
+  let i = 0;
+  while (i < ws.length) {
+    const first = ws[i] as Word;
+    if (!isCapitalised(first) || isCalendarWord(first)) {
+      i++;
+      continue;
+    }
+    const run = [first];
+    let j = i + 1;
+    while (j < ws.length) {
+      const prev = run.at(-1) as Word;
+      if (/['’]s$/.test(prev.text)) break;
+      const next = ws[j] as Word;
+      if (!adjacent(prev, next)) break;
+      if (isCapitalised(next) && !isCalendarWord(next)) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      const after = ws[j + 1];
+      const named = run.some((w) => ORG_WORDS.has(w.lower) || TITLE_WORDS.has(w.lower));
+      const joinable = after && isCapitalised(after) && !isCalendarWord(after) && adjacent(next, after);
+      if (named && CONNECTORS.has(next.lower) && joinable) {
+        run.push(next, after);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+/** Whether a word starts a sentence or a quotation, where capitals say nothing about names. */
+function atSentenceStart(sentence: string, word: Word): boolean {
+  const before = sentence.slice(0, word.start).trimEnd();
+  return before === '' || /[.!?:"“‘(—–-]$/.test(before);
+}
+
+/**
+ * The capitalised names of one sentence. A word at the start of a sentence or quotation is a
+ * name only when `isNameWord` says it is also capitalised elsewhere ("Talks between…",
+ * "Earlier on Saturday…" are not names); titles are split from the name.
+ */
+export function nameRuns(
+  sentence: string,
+  isNameWord: (lower: string) => boolean,
+  ws: readonly Word[] = words(sentence),
+): NameRun[] {
+  const out: NameRun[] = [];
+  for (const run of runsOf(sentence, ws)) {
+    let tokens = run;
+    const head = tokens[0] as Word;
+    // A possessive ("Putin's adviser") marks a name even where capitals say nothing.
+    const possessive = /['’]s$/.test(head.text) && tokens.length === 1;
+    if (atSentenceStart(sentence, head) && !possessive && (isStopword(head.lower) || !isNameWord(strip(head.lower)))) {
+      tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0) continue;
+    const title = lastTitleIndex(tokens);
+    let role =
+      title >= 0
+        ? tokens
+            .slice(0, title + 1)
+            .map((t) => t.text)
+            .join(' ')
+        : null;
+    const nameTokens = tokens.slice(title + 1).filter((t) => !CONNECTORS.has(t.lower) || tokens.length > 2);
+    if (nameTokens.length === 0 || (nameTokens.length === 1 && (nameTokens[0]?.text.length ?? 0) < 2)) continue;
+    const before = ws[ws.indexOf(tokens[0] as Word) - 1];
+    if (role === null && before && ROLE_NOUNS.has(before.lower)) {
+      const from = Math.max(0, ws.indexOf(before) - 2);
+      role = ws
+        .slice(from, ws.indexOf(before) + 1)
+        .filter((w) => !isStopword(w.lower))
+        .map((w) => strip(w.text))
+        .join(' ');
+    }
+    const prep = before?.lower === 'the' ? ws[ws.indexOf(before) - 1] : before;
+    const names = nameTokens.map((t) => strip(t.text));
+    out.push({
+      name: names.join(' '),
+      tokens: names,
+      role,
+      orgWord: nameTokens.some((t) => ORG_WORDS.has(t.lower)),
+      placeWord: nameTokens.some((t) => PLACE_WORDS.has(t.lower)),
+      afterPlacePreposition: Boolean(prep && PLACE_PREPOSITIONS.has(prep.lower)),
+      acronym: names.length === 1 && /^\p{Lu}{2,}$/u.test(names[0] ?? '') && names[0] !== 'USA',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { expandTerm } from '../retrieval/aliases.ts';
+import { tokenize } from '../retrieval/tokenize.ts';
+import { irregularForms, stem } from '../text/stem.ts';
+import { synonymGroups } from '../text/synonyms.ts';
+
+/** Most alternatives one question word may add to the search. */
+const MAX_ALTERNATIVES = 10;
+
+const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/**
+ * A safe FTS5 expression for a question, widened with what the engine accepts as the same
+ * word: irregular forms ("met" for "meet"), synonyms ("spokesman" for "speaks for") and the
+ * retrieval aliases. Every alternative is a quoted string, so no user character is syntax.
+ * `common` words are left out when rarer ones remain.
+ */
+export function expandedMatch(text: string, common: ReadonlySet<string> = new Set()): string | null {
+  const all = tokenize(text);
+  if (all.length === 0) return null;
+  // Words found in much of a large corpus cost the search much and rank little: leave them out if others remain.
+  const rare = all.filter((t) => !common.has(t));
+  const terms = rare.length > 0 ? rare : all;
+  const seen = new Set<string>();
+  const groups: string[] = [];
+  for (const term of terms) {
+    const base = stem(term);
+    const alternatives = [
+      term,
+      ...expandTerm(term),
+      ...irregularForms(base),
+      ...synonymGroups(base).flatMap((g) => g.words),
+    ].filter((alt) => !seen.has(alt) && /[\p{L}\p{N}]/u.test(alt));
+    const unique = [...new Set(alternatives)].slice(0, MAX_ALTERNATIVES);
+    if (unique.length === 0) continue;
+    for (const alt of unique) seen.add(alt);
+    groups.push(unique.length === 1 ? quote(unique[0] as string) : `(${unique.map(quote).join(' OR ')})`);
+  }
+  return groups.length === 0 ? null : groups.join(' OR ');
+}

@@ -1,0 +1,76 @@
+import { passageId, type RetrievedPassage } from '../corpus.ts';
+import type { CorpusStore } from '../ports/corpus-store.ts';
+import type { CorpusProfile } from './corpus-profile.ts';
+import { expandedMatch } from './expand-query.ts';
+
+/** How many passages each request hands the engine. */
+export const CANDIDATES = {
+  answer: 30,
+  topic: 40,
+  /** A corpus up to this size is briefed on whole; a larger one on its newest documents. */
+  wholeCorpus: 400,
+} as const;
+
+/** Top hits whose neighbouring passages join the candidates (context such as the sentence before). */
+const WITH_NEIGHBOURS = 8;
+
+/**
+ * Passages for already-validated text, best first: BM25 over FTS5 with the question widened by
+ * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
+ * with the paragraph saying it was the Sunday dinner). None when the text has no searchable words.
+ */
+export function retrieve(
+  corpus: CorpusStore,
+  text: string,
+  limit: number,
+  common?: ReadonlySet<string>,
+): RetrievedPassage[] {
+  const expression = expandedMatch(text, common);
+  if (expression === null) return [];
+  const hits = corpus.searchPassages(expression, limit);
+  const have = new Set(hits.map((p) => p.id));
+  const wanted: string[] = [];
+  for (const hit of hits.slice(0, WITH_NEIGHBOURS)) {
+    for (const ordinal of [hit.ordinal - 1, hit.ordinal + 1]) {
+      const id = passageId(hit.documentId, ordinal);
+      if (ordinal < 0 || have.has(id)) continue;
+      have.add(id);
+      wanted.push(id);
+    }
+  }
+  return [...hits, ...corpus.getPassages(wanted)];
+}
+
+/** Newest documents first, so a capped list keeps what is recent. */
+function newestFirst(passages: RetrievedPassage[]): RetrievedPassage[] {
+  return passages.sort(
+    (a, b) =>
+      (b.document.publishedAt ?? '').localeCompare(a.document.publishedAt ?? '') ||
+      a.documentId.localeCompare(b.documentId) ||
+      a.ordinal - b.ordinal,
+  );
+}
+
+/** Newest documents, and passages of each, a large corpus is briefed on when no topic is given. */
+const LATEST = { documents: 12, passages: 8 } as const;
+
+/**
+ * Passages for a briefing: documents ingested after `ingestedAfter` when given (a digest), those
+ * matching the topic, or the whole corpus when small (else the opening passages of its newest
+ * documents: a briefing without a topic is about the latest news).
+ */
+export function briefingPassages(
+  corpus: CorpusStore,
+  options: { topic?: string | undefined; ingestedAfter?: string | undefined; profile: () => CorpusProfile },
+): RetrievedPassage[] {
+  if (options.ingestedAfter) {
+    return newestFirst(corpus.listPassages({ ingestedAfter: options.ingestedAfter })).slice(0, CANDIDATES.wholeCorpus);
+  }
+  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic, options.profile().commonTerms);
+  if (corpus.passageCount() <= CANDIDATES.wholeCorpus) return corpus.listPassages();
+  const ids = options
+    .profile()
+    .newestDocuments.slice(0, LATEST.documents)
+    .flatMap((id) => Array.from({ length: LATEST.passages }, (_, ordinal) => passageId(id, ordinal)));
+  return corpus.getPassages(ids);
+}

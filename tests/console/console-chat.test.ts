@@ -1,0 +1,61 @@
+import { PassThrough, Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleConsoleLine, runConsoleChat } from '../../adapters/console/console-chat.ts';
+import { seededCore } from '../core/core-fixture.ts';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+function core() {
+  const c = seededCore();
+  close = () => c.database.close();
+  return c;
+}
+
+describe('console chat', () => {
+  it('maps commands and questions to the core', async () => {
+    const { attache } = core();
+    const conversation = 'console:chat';
+    expect(await handleConsoleLine('/help', attache, conversation)).toContain('/brief [topic]');
+    expect(await handleConsoleLine('/sources', attache, conversation)).toMatch(/^5 documents in the corpus:/);
+    const brief = await handleConsoleLine('/BRIEF   NATO', attache, conversation);
+    expect(brief).toMatch(/\n• .+\[\d+\]/);
+    expect(brief).toContain('Sources (as of');
+    const more = await handleConsoleLine('/more', attache, conversation);
+    expect(more).toMatch(/\[1\]/);
+    const answer = await handleConsoleLine('Where will Russia meet the OSCE?', attache, conversation);
+    expect(answer).toContain('Vienna');
+    expect(await handleConsoleLine('/weather', attache, conversation)).toBe(
+      'Unknown command /weather. Type /help for the commands.',
+    );
+  });
+
+  it('shows input errors as a plain message', async () => {
+    const { attache } = core();
+    const reply = await handleConsoleLine('y'.repeat(5000), attache, 'console:chat');
+    expect(reply).toBe('The question is 5,000 characters long; please shorten it to at most 2,000.');
+  });
+
+  it('answers each piped line once, in order, with memory between them', async () => {
+    const { attache } = core();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    const input = Readable.from([
+      'Who represented the US at the Geneva talks?\n',
+      '\n',
+      'Who did she have dinner with?\n',
+      '/sources\n',
+    ]);
+    await runConsoleChat({ attache, input, output, interactive: false, conversation: 'console:piped' });
+    const replies = written.trim().split(/\n\n(?=\S+[^\n]*\n\n|\d+ documents)/);
+    expect(written).not.toContain('> ');
+    expect(written.indexOf('Who represented the US at the Geneva talks?')).toBeLessThan(
+      written.indexOf('Who did Wendy Sherman have dinner with?'),
+    );
+    expect(written).toContain('5 documents in the corpus:');
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+  });
+});

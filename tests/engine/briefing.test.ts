@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reply } from '../../core/reply.ts';
+import { seededCore, spanOf } from '../core/core-fixture.ts';
+
+let close: (() => void) | undefined;
+afterEach(() => close?.());
+
+function core() {
+  const c = seededCore();
+  close = () => c.database.close();
+  return c;
+}
+
+function expectGrounded(reply: Reply, article: (documentId: string) => string) {
+  const numbers = new Set(reply.citations.map((c) => c.n));
+  for (const block of reply.blocks) {
+    expect(block.citations.length).toBeGreaterThan(0);
+    for (const n of block.citations) expect(numbers.has(n)).toBe(true);
+  }
+  for (const citation of reply.citations) expect(spanOf(article(citation.documentId), citation.quote)).toBe(true);
+}
+
+describe('briefing (extractive engine through the core)', () => {
+  it('has the contract shape: 3–6 cited blocks within 1,200 characters, verbatim quotes, as of the newest source', async () => {
+    const { attache, store } = core();
+    const reply = await attache.brief({ conversation: 'console:test' });
+    expect(reply.kind).toBe('briefing');
+    expect(reply.status).toBe('answered');
+    expect(reply.engine).toBe('extractive');
+    expect(reply.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(reply.blocks.length).toBeLessThanOrEqual(6);
+    expect(reply.blocks.reduce((sum, b) => sum + b.text.length, 0)).toBeLessThanOrEqual(1200);
+    expect(reply.asOf).toBe('2022-01-11');
+    expectGrounded(reply, (id) => store.getDocument(id)?.articleText ?? '');
+    const titles = store.listDocuments().map((d) => d.title);
+    expect(titles).not.toContain(reply.title);
+    expect(reply.title.length).toBeGreaterThan(10);
+    for (const block of reply.blocks) expect(block.text).toMatch(/\[\d+\](?:\[\d+\])*$/);
+  });
+
+  it('reports the same quote from three outlets as one block citing each of them', async () => {
+    const { attache } = core();
+    const reply = await attache.brief({ conversation: 'console:test' });
+    const concession = reply.blocks.filter((b) => b.text.includes('We will not agree to any concession'));
+    expect(concession).toHaveLength(1);
+    const cited = reply.citations.filter((c) => concession[0]?.citations.includes(c.n));
+    const withQuote = cited.filter((c) => c.quote.includes('We will not agree to any concession'));
+    expect(new Set(withQuote.map((c) => c.documentId)).size).toBeGreaterThanOrEqual(3);
+    const everyQuote = reply.citations.filter((c) => c.quote.includes('We will not agree to any concession'));
+    expect(everyQuote).toHaveLength(withQuote.length);
+  });
+
+  it('never shows two blocks that say the same thing', async () => {
+    const { attache } = core();
+    const reply = await attache.brief({ conversation: 'console:test' });
+    const sentences = reply.blocks.flatMap((b) =>
+      b.text.replace(/\s*(\[\d+\])+$/, '').split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/),
+    );
+    const unique = new Set(sentences.map((s) => s.replace(/^According to [^,]+, /, '').toLowerCase()));
+    expect(unique.size).toBe(sentences.length);
+  });
+
+  it('briefs on a topic from the passages about it, and refuses a topic the corpus does not cover', async () => {
+    const { attache } = core();
+    const nato = await attache.brief({ topic: 'NATO', conversation: 'console:test' });
+    expect(nato.status).toBe('answered');
+    expect(nato.blocks.filter((b) => /NATO|alliance/i.test(b.text)).length).toBeGreaterThanOrEqual(
+      nato.blocks.length - 1,
+    );
+    const taiwan = await attache.brief({ topic: 'Taiwan', conversation: 'console:test' });
+    expect(taiwan.status).toBe('refused');
+    expect(taiwan.blocks).toEqual([]);
+    expect(taiwan.citations).toEqual([]);
+    expect(taiwan.text).toMatch(/The corpus holds 5 news articles from 9–11 January 2022 about .*Geneva/);
+  });
+
+  it('attributes reported claims and keeps quotation marks around verbatim text only', async () => {
+    const { attache } = core();
+    const reply = await attache.brief({ conversation: 'console:test' });
+    for (const block of reply.blocks) {
+      const quotes = reply.citations.filter((c) => block.citations.includes(c.n)).map((c) => c.quote);
+      for (const match of block.text.matchAll(/“([^”]+)”|"([^"]+)"/g)) {
+        const span = (match[1] ?? match[2] ?? '').trim();
+        expect(quotes.some((q) => spanOf(q, span))).toBe(true);
+      }
+      expect(block.text).toMatch(/said|told|according to|quoted|insist|warned|added|replied|According to/i);
+    }
+  });
+});
