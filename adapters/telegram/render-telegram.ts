@@ -1,7 +1,8 @@
 /**
  * Renders core Replies as Telegram HTML messages: bold headline, bullets with
- * [n] markers, a Sources section with each verbatim quote in a blockquote, and
- * refusals that look different. Long replies are split between blocks.
+ * [n] markers, a compact Sources section (outlet, date, title, link), the
+ * verbatim quotes in blockquotes behind the Sources button, and refusals that
+ * look different. Long replies are split between blocks.
  */
 import type { Block, Citation, Reply } from '../../core/reply.ts';
 import { blockquote, bold, italic, join, link, type Piece, text } from './html.ts';
@@ -85,12 +86,28 @@ function bodyUnits(reply: Reply): Unit[] {
   return units;
 }
 
+/**
+ * The compact Sources section of a reply: one line per source document with the markers that
+ * point at it. The verbatim quotes are one tap away (the Sources button), so a corroborated
+ * briefing citing many outlets still fits one message.
+ */
+function sourceListUnits(citations: readonly Citation[], asOf: string | null): Unit[] {
+  if (citations.length === 0) return [];
+  const byDocument = new Map<string, Citation[]>();
+  for (const c of citations) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
+  const title = join(bold(text('Sources')), text(asOf ? ` (as of ${asOf})` : ''));
+  const lines = [...byDocument.values()].map((group) =>
+    unit(join(text(`${markers(group.map((c) => c.n))} `), sourceLabel(group[0] as Citation))),
+  );
+  return [unit(title, '\n\n'), ...lines];
+}
+
 /** A Reply as one or more HTML messages, each within Telegram's limit. */
 export function renderReply(reply: Reply, limit = TELEGRAM_TEXT_LIMIT): string[] {
   const units = bodyUnits(reply);
   // A refusal's note is already part of its body.
   if (reply.note && reply.status !== 'refused') units.push(unit(italic(text(reply.note)), '\n\n'));
-  units.push(...citationUnits(reply.citations, 'Sources', reply.asOf));
+  units.push(...sourceListUnits(reply.citations, reply.asOf));
   return packMessages(units, limit);
 }
 

@@ -49,7 +49,7 @@ function checked(messages: string[]): string[] {
 }
 
 describe('renderReply', () => {
-  it('renders a bold headline, bullets with markers, quotes in blockquotes and a linked Sources section', () => {
+  it('renders a bold headline, bullets with markers and a compact linked Sources section, one line per document', () => {
     const [html = '', ...rest] = renderReply(
       reply({
         note: 'Answered by the extractive engine.',
@@ -66,7 +66,24 @@ describe('renderReply', () => {
     expect(html).toContain(
       '[1] <a href="https://dw.com/a?x=1&amp;y=&quot;2&quot;"><b>DW</b></a>, 2022-01-09 — <i>Russia not hopeful</i>',
     );
-    expect(html).toContain('<blockquote>Quote number 2 said something verbatim.</blockquote>');
+    // Quotes are behind the Sources button; the reply lists each document once with its markers.
+    expect(html).not.toContain('<blockquote>');
+  });
+
+  it('groups the citations of one document on one Sources line', () => {
+    const [html = ''] = renderReply(
+      reply({
+        blocks: [{ text: 'Russia ruled out concessions. [1][2][3]', citations: [1, 2, 3] }],
+        citations: [
+          citation(1),
+          citation(2, { documentId: '000_0440998320377a2e', outlet: 'China Daily' }),
+          citation(3, { documentId: 'doc1', passageId: 'doc1:4' }),
+        ],
+      }),
+    );
+    checked([html]);
+    expect(html).toContain('[1][3] <b>DW</b>, 2022-01-09');
+    expect(html).toContain('[2] <b>China Daily</b>, 2022-01-09');
   });
 
   it('escapes every piece of text and neutralises @mentions, from the question and from the corpus', () => {
@@ -154,15 +171,23 @@ describe('renderReply', () => {
     for (const sentence of sentences) expect(visible.join('\n')).toContain(sentence);
   });
 
-  it('splits an oversized sentence without boundaries and an oversized quote, keeping the HTML balanced', () => {
+  it('splits an oversized sentence without boundaries, keeping the HTML balanced', () => {
     const words = 'negotiation '.repeat(600).trim();
     const messages = renderReply(
       reply({ blocks: [{ text: `${words} [1]`, citations: [1] }], citations: [citation(1, { quote: `${words}.` })] }),
     );
     const visible = checked(messages);
-    expect(visible.join('').match(/negotiation/g)).toHaveLength(1200);
-    expect(messages.join('').match(/<blockquote>/g)?.length).toBeGreaterThan(1);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(visible.join('').match(/negotiation/g)).toHaveLength(600);
     expect(visible.join('').match(/\[1\] DW/g)).toHaveLength(1);
+  });
+
+  it('splits an oversized quote behind the Sources button into balanced blockquotes', () => {
+    const words = 'negotiation '.repeat(600).trim();
+    const messages = renderCitations([citation(1, { quote: `${words}.` })]);
+    const visible = checked(messages);
+    expect(visible.join('').match(/negotiation/g)).toHaveLength(600);
+    expect(messages.join('').match(/<blockquote>/g)?.length).toBeGreaterThan(1);
   });
 });
 
