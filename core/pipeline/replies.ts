@@ -4,13 +4,14 @@ import type { EngineName, Reply, ReplyKind } from '../reply.ts';
 const MAX_TITLE = 120;
 
 /**
- * A title safe to show on every platform: one line, no quotation marks (they would promise a
- * verbatim span), no markup or mention characters (@everyone, <tags>, *bold*), at most 120 chars.
+ * A title safe to show on every platform: one line, no markup or mention characters (@everyone,
+ * <tags>, *bold*), at most 120 chars. Quotation marks stay here: buildReply keeps them only around
+ * a verbatim span of the reply's quotes.
  */
 export function safeTitle(text: string, fallback: string): string {
   const cleaned = text
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/["“”@<>`*_~|#\\[\]{}]/g, '')
+    .replace(/[@<>`*_~|#\\[\]{}]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (cleaned === '' || !/[\p{L}\p{N}]/u.test(cleaned)) return fallback;

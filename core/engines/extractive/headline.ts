@@ -30,10 +30,17 @@ function fromQuote(unit: Unit): string | null {
   return `${speaker.name.split(' ').at(-1)}: "${sentence}"`;
 }
 
+/** Words a headline cannot end on: a clause cut there leaves the reader hanging. */
+const DANGLING =
+  /\b(?:a|an|the|to|of|in|on|at|for|with|by|from|and|or|but|that|which|who|will|would|can|could|is|are|was|were|be|been|has|have|had|meet|hold|make|take|set|said|says|told)$/i;
+
 /** A headline from a plain sentence: its first clause, without dateline or time adverbials. */
 function fromSentence(sentence: string): string | null {
   if (/["“”]/.test(sentence)) return null;
   let text = sentence.replace(DATELINE, '').replace(LEADING_ADVERBIAL, '').replace(TIME_PHRASE, '');
+  const whole = text.replace(/[.\s]+$/, '');
+  // A short sentence is a complete headline as it stands.
+  if (whole.length >= MIN && whole.length <= MAX && hasVerb(whole)) return capitalise(whole);
   // Cut at the first clause break that leaves a clause with a verb ("The US representative, …" has none).
   for (let from = MIN; from < text.length; ) {
     const at = text.slice(from).search(CLAUSE_BREAK);
@@ -45,9 +52,11 @@ function fromSentence(sentence: string): string | null {
     from += at + 1;
   }
   text = text.replace(/[.\s]+$/, '');
-  if (text.length < MIN || text.length > MAX || !hasVerb(text)) return null;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (text.length < MIN || text.length > MAX || !hasVerb(text) || DANGLING.test(text)) return null;
+  return capitalise(text);
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The briefing headline, derived from its most important claims: a speaker's own words when the
@@ -55,10 +64,15 @@ function fromSentence(sentence: string): string | null {
  * clause of a plain sentence; the entities the briefing is about as a last resort.
  */
 export function headline(clusters: readonly Cluster[], entities: readonly string[]): string {
-  for (const cluster of clusters.slice(0, 4)) {
-    for (const unit of [...cluster.members].sort((a, b) => a.text.length - b.text.length)) {
-      const title = fromQuote(unit) ?? fromSentence(unit.text);
-      if (title) return title;
+  const top = clusters.slice(0, 4);
+  const shortestFirst = (cluster: Cluster) => [...cluster.members].sort((a, b) => a.text.length - b.text.length);
+  // A leading claim's own words, attributed, make the clearest headline; then a plain clause.
+  for (const make of [fromQuote, (unit: Unit) => fromSentence(unit.text)]) {
+    for (const cluster of top) {
+      for (const unit of shortestFirst(cluster)) {
+        const title = make(unit);
+        if (title) return title;
+      }
     }
   }
   return entities.length > 0 ? `Briefing: ${entities.slice(0, 3).join(', ')}` : 'Briefing';
