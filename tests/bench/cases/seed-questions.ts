@@ -39,4 +39,9 @@ export const SEED_TOPICS: readonly string[] = [
   'sanctions',
   'Geneva talks',
   'Sergei Ryabkov',
+  'Antony Blinken',
+  'OSCE meeting in Vienna',
+  'Dmitry Peskov',
+  'missile deployments',
+  'Crimea',
 ];
