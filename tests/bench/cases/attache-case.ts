@@ -67,9 +67,7 @@ export async function runAttacheCase(
     });
     const askStore = storeTimer.snapshot();
     storeTimer.reset();
-    const brief = await timeEach(briefs, (topic) =>
-      app.attache.brief({ topic, conversation: conversation() }),
-    );
+    const brief = await timeEach(briefs, (topic) => app.attache.brief({ topic, conversation: conversation() }));
     return {
       kind: 'attache',
       syntheticPassages,
