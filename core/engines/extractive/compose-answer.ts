@@ -88,7 +88,8 @@ export function rankUnits(units: readonly Unit[], q: Question): Scored[] {
   return units.map((u) => score(u, weighted, near(u))).sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }
 
-const refused = (title: string, note: string): EngineDraft => ({
+/** A draft with nothing to show: the title and why. */
+export const refused = (title: string, note: string): EngineDraft => ({
   engine: 'extractive',
   status: 'refused',
   title,

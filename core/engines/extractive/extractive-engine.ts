@@ -1,19 +1,11 @@
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
-import { composeAnswer } from './compose-answer.ts';
+import { composeAnswer, refused } from './compose-answer.ts';
 import { composeBriefing } from './compose-briefing.ts';
 import { buildContext, type EngineContext } from './context.ts';
 import { createDraftCache } from './draft-cache.ts';
 import { analyzeQuestion } from './question.ts';
 import { unitHasEntity, unitHasTerm } from './term-match.ts';
 import type { Unit } from './units.ts';
-
-const refused = (title: string, note: string): EngineDraft => ({
-  engine: 'extractive',
-  status: 'refused',
-  title,
-  blocks: [],
-  note,
-});
 
 /** Topic relevance of a unit: share of the topic's terms and names it contains; -1 when none (not eligible). */
 function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
