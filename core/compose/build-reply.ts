@@ -19,12 +19,12 @@ export function dropUnverifiedQuoteMarks(text: string, quotes: readonly string[]
   return unverified ? text.replace(/["“”]/g, '') : text;
 }
 
-/** The plain-text rendering: title, blocks (bulleted in a briefing), then the note. */
-function renderText(kind: ReplyKind, title: string, blocks: readonly Block[], note: string | undefined): string {
-  const bullet = kind === 'briefing' ? '• ' : '';
-  const parts = [title];
-  if (blocks.length > 0) parts.push(blocks.map((b) => `${bullet}${b.text}`).join('\n'));
-  if (note) parts.push(note);
+/** The plain-text rendering of a Reply (its `text`): title, blocks (bulleted in a briefing), then the note. */
+export function renderText(reply: Pick<Reply, 'kind' | 'title' | 'blocks' | 'note'>): string {
+  const bullet = reply.kind === 'briefing' ? '• ' : '';
+  const parts = [reply.title];
+  if (reply.blocks.length > 0) parts.push(reply.blocks.map((b) => `${bullet}${b.text}`).join('\n'));
+  if (reply.note) parts.push(reply.note);
   return parts.join('\n\n');
 }
 
@@ -70,7 +70,7 @@ export function buildReply(parts: ReplyParts, passages: ReadonlyMap<string, Retr
     kind: parts.kind,
     status: blocks.length === 0 ? 'refused' : parts.status,
     title,
-    text: renderText(parts.kind, title, blocks, note),
+    text: renderText({ kind: parts.kind, title, blocks, note }),
     blocks,
     citations,
     engine: parts.engine,

@@ -4,6 +4,7 @@
  * Blocks and citations are the engine's, untouched (core verified them).
  */
 import type { AttacheApi } from '../api.ts';
+import { renderText } from '../compose/build-reply.ts';
 import type { Platform } from '../ports/sender.ts';
 import type { Reply } from '../reply.ts';
 import { formatLongDate } from './time-zone.ts';
@@ -22,18 +23,6 @@ export function unsubscribeHint(platform: Platform): string {
     : 'To stop these digests, use /digest unsubscribe.';
 }
 
-/**
- * The plain-text rendering of a Reply's `text`, in core's layout (core/compose/build-reply.ts):
- * title, blocks (bulleted in a briefing), then the note, separated by blank lines.
- */
-export function renderPlainText(reply: Pick<Reply, 'kind' | 'title' | 'blocks' | 'note'>): string {
-  const bullet = reply.kind === 'briefing' ? '• ' : '';
-  const parts = [reply.title];
-  if (reply.blocks.length > 0) parts.push(reply.blocks.map((b) => `${bullet}${b.text}`).join('\n'));
-  if (reply.note) parts.push(reply.note);
-  return parts.join('\n\n');
-}
-
 /** Heads a briefing with the local date and adds the notes and unsubscribe footer; blocks and citations stay. */
 export function decorateDigest(
   briefing: Reply,
@@ -44,7 +33,7 @@ export function decorateDigest(
     .filter((line): line is string => line !== null && line !== '')
     .join('\n');
   const digest: Reply = { ...briefing, title, note };
-  return { ...digest, text: renderPlainText(digest) };
+  return { ...digest, text: renderText(digest) };
 }
 
 export interface DigestRequest {

@@ -3,13 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
 import { wireDigestRunner } from '../../bot/wire-digests.ts';
-import {
-  composeDigest,
-  decorateDigest,
-  NOTHING_NEW_NOTE,
-  renderPlainText,
-  unsubscribeHint,
-} from '../../core/digest/digest-content.ts';
+import { renderText } from '../../core/compose/build-reply.ts';
+import { composeDigest, decorateDigest, NOTHING_NEW_NOTE, unsubscribeHint } from '../../core/digest/digest-content.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
@@ -38,7 +33,7 @@ describe('digest content', () => {
     expect(reply.note).toBe('To stop these digests, send /unsubscribe.');
     expect(reply.blocks).toEqual(plain.blocks);
     expect(reply.citations).toEqual(plain.citations);
-    expect(reply.text).toBe(renderPlainText(reply));
+    expect(reply.text).toBe(renderText(reply));
     expect(reply.text.startsWith(`${reply.title}\n\n• ${plain.blocks[0]?.text}\n• ${plain.blocks[1]?.text}\n\n`)).toBe(
       true,
     );
