@@ -95,7 +95,7 @@ export function listSourceFiles(paths: readonly string[]): string[] {
 /**
  * Ingests files (or folders of them). Every file is read and checked first;
  * if any fails, nothing is written and the first IngestError is thrown.
- * Unchanged files are a no-op; a changed file replaces its passages atomically.
+ * Unchanged files are a no-op; the changed ones are written in one transaction.
  */
 export function ingestFiles(store: CorpusStore, paths: readonly string[]): IngestResult[] {
   const files = listSourceFiles(paths);
@@ -110,10 +110,11 @@ export function ingestFiles(store: CorpusStore, paths: readonly string[]): Inges
     return manifest;
   };
   const prepared = files.map((file) => ({ file, ...prepareDocument(file, manifestFor(file)) }));
-  return prepared.map(({ file, document, passages }) => ({
+  const outcomes = store.saveDocuments(prepared);
+  return prepared.map(({ file, document, passages }, i) => ({
     path: file,
     documentId: document.id,
-    outcome: store.saveDocument(document, passages),
+    outcome: outcomes[i] ?? 'unchanged',
     passages: passages.length,
   }));
 }

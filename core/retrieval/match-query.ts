@@ -1,3 +1,4 @@
+import type { PhraseGroups } from '../ports/corpus-store.ts';
 import { expandTerm } from './aliases.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -6,11 +7,24 @@ export interface MatchQuery {
   expression: string | null;
   /** The terms the expression was built from (before alias expansion). */
   terms: string[];
+  /** The expression's phrases, grouped by query term (a term and its aliases); empty when expression is null. */
+  groups: string[][];
 }
 
-/** Quotes a term as an FTS5 string so no character of it is syntax. */
-function quote(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
+/** Quotes a phrase as an FTS5 string so no character of it is syntax. */
+export function quotePhrase(phrase: string): string {
+  return `"${phrase.replaceAll('"', '""')}"`;
+}
+
+/** One group as FTS5 syntax: a quoted phrase, or an OR of them in parentheses. */
+export function groupExpression(group: readonly string[]): string {
+  return group.length === 1 ? quotePhrase(group[0] as string) : `(${group.map(quotePhrase).join(' OR ')})`;
+}
+
+/** The OR of every group, or null when there are none. */
+export function matchExpression(groups: PhraseGroups): string | null {
+  const nonEmpty = groups.filter((group) => group.length > 0);
+  return nonEmpty.length === 0 ? null : nonEmpty.map(groupExpression).join(' OR ');
 }
 
 /**
@@ -21,14 +35,13 @@ function quote(term: string): string {
  */
 export function buildMatchQuery(text: string): MatchQuery {
   const terms = tokenize(text);
-  if (terms.length === 0) return { expression: null, terms };
   const seen = new Set<string>();
-  const groups: string[] = [];
+  const groups: string[][] = [];
   for (const term of terms) {
     const aliases = expandTerm(term).filter((alias) => !seen.has(alias));
     if (aliases.length === 0) continue;
     for (const alias of aliases) seen.add(alias);
-    groups.push(aliases.length === 1 ? quote(aliases[0] as string) : `(${aliases.map(quote).join(' OR ')})`);
+    groups.push(aliases);
   }
-  return { expression: groups.join(' OR '), terms };
+  return { expression: matchExpression(groups), terms, groups };
 }

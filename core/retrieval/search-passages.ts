@@ -1,6 +1,6 @@
 import type { RetrievedPassage } from '../corpus.ts';
 import { validateUserText } from '../input.ts';
-import type { CorpusStore } from '../ports/corpus-store.ts';
+import type { CorpusStore, RankOptions } from '../ports/corpus-store.ts';
 import { buildMatchQuery } from './match-query.ts';
 
 export interface SearchResult {
@@ -11,10 +11,12 @@ export interface SearchResult {
 /**
  * Ranked passages for user text (BM25 over FTS5). Throws InputError for empty,
  * over-long or non-text input; text with no searchable words gives no passages.
+ * On a large corpus the commonest words are scored for the best candidates only
+ * (see CorpusStore.rankPassages); `options` tunes that.
  */
-export function searchPassages(store: CorpusStore, text: unknown, limit = 10): SearchResult {
+export function searchPassages(store: CorpusStore, text: unknown, limit = 10, options?: RankOptions): SearchResult {
   const valid = validateUserText(text, 'search text');
   const query = buildMatchQuery(valid);
   if (query.expression === null) return { passages: [], terms: query.terms };
-  return { passages: store.searchPassages(query.expression, limit), terms: query.terms };
+  return { passages: store.rankPassages(query.groups, limit, options), terms: query.terms };
 }

@@ -1,15 +1,12 @@
+import type Database from 'better-sqlite3';
 import { asc, eq, sql } from 'drizzle-orm';
-import type {
-  DocumentMeta,
-  DocumentRecord,
-  DocumentSummary,
-  PassageSpan,
-  RetrievedPassage,
-} from '../../core/corpus.ts';
-import { passageId } from '../../core/corpus.ts';
-import type { CorpusStore, NewDocument, SaveOutcome } from '../../core/ports/corpus-store.ts';
+import type { DocumentMeta, DocumentRecord, DocumentSummary, RetrievedPassage } from '../../core/corpus.ts';
+import type { CorpusStore, PhraseGroups } from '../../core/ports/corpus-store.ts';
+import { matchExpression } from '../../core/retrieval/match-query.ts';
 import type { AppDatabase } from '../open-database.ts';
 import { documents, passages } from '../schema.ts';
+import { createCorpusWriter } from './corpus-writer.ts';
+import { createPassageRanker } from './passage-ranker.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -29,9 +26,9 @@ interface PassageJoinRow {
   language: string | null;
 }
 
-const passageColumns = sql.raw(
-  'p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset, d.title, d.outlet, d.author, d.published_at, d.url, d.language',
-);
+const PASSAGE_COLUMNS =
+  'p.id, p.document_id, p.ordinal, p.text, p.start_offset, p.end_offset, d.title, d.outlet, d.author, d.published_at, d.url, d.language';
+const passageColumns = sql.raw(PASSAGE_COLUMNS);
 
 function toMeta(row: DocumentRow): DocumentMeta {
   return {
@@ -66,43 +63,50 @@ function toRetrieved(row: PassageJoinRow): RetrievedPassage {
   };
 }
 
-/** SQLite implementation of the CorpusStore port (documents, passages, FTS5 search). */
+/** The better-sqlite3 client under a drizzle database (drizzle() keeps it as $client). */
+function clientOf(db: AppDatabase): Database.Database {
+  const client = (db as { $client?: Database.Database }).$client;
+  if (!client) throw new Error('createCorpusRepository needs a drizzle database opened on a better-sqlite3 client.');
+  return client;
+}
+
+/**
+ * SQLite implementation of the CorpusStore port (documents, passages, FTS5 search). Writes and searches go
+ * through prepared statements on the better-sqlite3 client (the query builder costs more than SQLite at bulk).
+ */
 export function createCorpusRepository(db: AppDatabase): CorpusStore {
-  return {
+  const client = clientOf(db);
+  const writer = createCorpusWriter(client);
+  const ranker = createPassageRanker(client, writer.generation);
+  // MATCH first in a CTE so ranking cost does not mix with the join (see INTEGRATION-NOTES).
+  const searchStatement = client.prepare(`
+    WITH hits AS (
+      SELECT rowid AS rid, bm25(passages_fts) AS rank
+      FROM passages_fts WHERE passages_fts MATCH ?
+      ORDER BY rank LIMIT ?
+    )
+    SELECT ${PASSAGE_COLUMNS}, -hits.rank AS score
+    FROM hits JOIN passages p ON p.rowid = hits.rid JOIN documents d ON d.id = p.document_id
+    ORDER BY hits.rank`);
+  const byRowidStatement = client.prepare(`
+    SELECT p.rowid AS rid, ${PASSAGE_COLUMNS}, 0 AS score
+    FROM passages p JOIN documents d ON d.id = p.document_id
+    WHERE p.rowid IN (SELECT value FROM json_each(?))`);
+  const search = (expression: string, limit: number): RetrievedPassage[] =>
+    (searchStatement.all(expression, limit) as PassageJoinRow[]).map(toRetrieved);
+
+  const store: CorpusStore = {
     contentHash(documentId) {
       const row = db.select({ hash: documents.contentHash }).from(documents).where(eq(documents.id, documentId)).get();
       return row?.hash ?? null;
     },
 
-    saveDocument(document: NewDocument, spans: PassageSpan[]): SaveOutcome {
-      return db.transaction((tx) => {
-        const existing = tx
-          .select({ hash: documents.contentHash })
-          .from(documents)
-          .where(eq(documents.id, document.id))
-          .get();
-        if (existing?.hash === document.contentHash) return 'unchanged';
-        const row = { ...document, ingestedAt: new Date().toISOString() };
-        if (existing) {
-          tx.delete(passages).where(eq(passages.documentId, document.id)).run();
-          tx.update(documents).set(row).where(eq(documents.id, document.id)).run();
-        } else {
-          tx.insert(documents).values(row).run();
-        }
-        for (const span of spans) {
-          tx.insert(passages)
-            .values({
-              id: passageId(document.id, span.ordinal),
-              documentId: document.id,
-              ordinal: span.ordinal,
-              text: span.text,
-              startOffset: span.start,
-              endOffset: span.end,
-            })
-            .run();
-        }
-        return existing ? 'updated' : 'inserted';
-      });
+    saveDocument(document, spans) {
+      return writer.save([{ document, passages: spans }])[0] ?? 'unchanged';
+    },
+
+    saveDocuments(batch) {
+      return writer.save(batch);
     },
 
     listDocuments(): DocumentSummary[] {
@@ -129,18 +133,24 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       };
     },
 
-    searchPassages(matchExpression, limit): RetrievedPassage[] {
-      // MATCH first in a CTE so ranking cost does not mix with the join (see INTEGRATION-NOTES).
-      const rows = db.all<PassageJoinRow>(sql`
-        WITH hits AS (
-          SELECT rowid AS rid, bm25(passages_fts) AS rank
-          FROM passages_fts WHERE passages_fts MATCH ${matchExpression}
-          ORDER BY rank LIMIT ${limit}
-        )
-        SELECT ${passageColumns}, -hits.rank AS score
-        FROM hits JOIN passages p ON p.rowid = hits.rid JOIN documents d ON d.id = p.document_id
-        ORDER BY hits.rank`);
-      return rows.map(toRetrieved);
+    searchPassages(expression, limit): RetrievedPassage[] {
+      return search(expression, limit);
+    },
+
+    rankPassages(groups: PhraseGroups, limit, options): RetrievedPassage[] {
+      const nonEmpty = groups.filter((group) => group.length > 0);
+      const expression = matchExpression(nonEmpty);
+      if (expression === null || limit <= 0) return [];
+      const ranked = ranker.rank(nonEmpty, limit, options);
+      if (ranked === null) return search(expression, limit);
+      const rows = byRowidStatement.all(JSON.stringify(ranked.map((r) => r.rowid))) as (PassageJoinRow & {
+        rid: number;
+      })[];
+      const byRowid = new Map(rows.map((row) => [row.rid, row]));
+      return ranked.flatMap(({ rowid, score }) => {
+        const row = byRowid.get(rowid);
+        return row ? [toRetrieved({ ...row, score })] : [];
+      });
     },
 
     getPassages(ids): RetrievedPassage[] {
@@ -167,4 +177,5 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       return db.select({ n: sql<number>`count(*)` }).from(passages).get()?.n ?? 0;
     },
   };
+  return store;
 }

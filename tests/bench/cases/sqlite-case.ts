@@ -18,8 +18,8 @@ type SqliteEngine = 'fts5' | 'fts5-per-doc' | 'raw-sqlite' | 'raw-batch-fts';
 
 /**
  * SQLite cases, each on a fresh file with the real migrations (FTS5 kept in sync by the real triggers):
- * - fts5: CorpusStore.saveDocument, documents batched in one outer transaction (savepoint per document);
- * - fts5-per-doc: CorpusStore.saveDocument, one transaction per document (as `ingest` of single files does);
+ * - fts5: CorpusStore.saveDocuments, one call (one transaction) per batch, as `ingest` of a folder does;
+ * - fts5-per-doc: CorpusStore.saveDocument, one transaction per document;
  * - raw-sqlite: hand-prepared better-sqlite3 INSERTs in the same batches, for comparison only (not the app path);
  * - raw-batch-fts: EXPERIMENT, not the app's schema: as raw-sqlite, but with the per-row FTS insert trigger dropped
  *   and the batch indexed by one `INSERT INTO passages_fts … SELECT` (checked with FTS5 integrity-check).
@@ -72,9 +72,9 @@ export async function runSqliteCase(
       }
       if (before !== null) indexAfter.run(before);
     });
-    const saveBatched = client.transaction((batch: readonly SyntheticDocument[]) => {
-      for (const doc of batch) store.saveDocument(doc.document, doc.passages);
-    });
+    const saveBatched = (batch: readonly SyntheticDocument[]): void => {
+      store.saveDocuments(batch);
+    };
     const savePerDocument = (batch: readonly SyntheticDocument[]): void => {
       for (const doc of batch) store.saveDocument(doc.document, doc.passages);
     };

@@ -1,0 +1,276 @@
+import type Database from 'better-sqlite3';
+import { quotePhrase } from '../../core/retrieval/match-query.ts';
+import { fts5Terms } from './fts5-terms.ts';
+import { B, fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
+
+/** Cached list entries (about 5 bytes each) kept across queries before the least recently used lists go. */
+const MAX_POSTING_ENTRIES = 3_500_000;
+/** Cached entries past which no more lists are read ahead (the rest of the cap is for queries). */
+const MAX_WARM_ENTRIES = 2_500_000;
+/** List entries read ahead per ranking (some 40 ms at 100k passages), until the common terms are cached. */
+const WARM_ENTRIES_PER_RANKING = 150_000;
+/** Terms in fewer passages than this are counted when needed rather than listed up front. */
+const MIN_LISTED_TERM = 200;
+/** Cached phrase counts kept before that cache starts over. */
+const MAX_COUNTS = 20_000;
+const NON_ASCII = /[\u0080-\uffff]/;
+const isAscii = (text: string): boolean => !NON_ASCII.test(text);
+
+/** Per-passage figures bm25() uses, read once per version of the corpus. */
+export interface CorpusStats {
+  /** Rows in the index (bm25's N). */
+  rows: number;
+  /** bm25's length normalisation k1 · (1 - b + b · length / avgdl), by rowid. */
+  norms: Float64Array;
+  /** bm25's weight of a single occurrence, (k1 + 1) / (1 + norm), by rowid. */
+  single: Float64Array;
+  /** Zeroed score accumulator by rowid, for one query at a time (the ranker resets what it touches). */
+  scratch: Float64Array;
+  /** Rowids a query touched, in the order first touched (for the query's own use). */
+  touched: Int32Array;
+  /** Zeroed marks by rowid, for one query at a time. */
+  marks: Uint8Array;
+}
+
+/** What is cached about one version of the corpus; dropped as soon as the corpus changes. */
+export interface Snapshot {
+  key: string;
+  passages: number;
+  postings: Map<string, Postings>;
+  postingEntries: number;
+  /** Passages each phrase occurs in, by the same key as postings. */
+  documents: Map<string, number>;
+  /** Passages each term occurs in, for terms in more than a few (read once per version), or null. */
+  terms: Map<string, number> | null;
+  /** Common terms whose lists are still to be read ahead, commonest last. */
+  warmQueue: string[];
+  /** Rankings done past the cheap path in this version. */
+  rankings: number;
+  /** Keys of lists already counted in text once instead of read. */
+  countedInText: Set<string>;
+  stats: CorpusStats | null;
+}
+
+/**
+ * Caches for ranking over passages_fts, keyed by a version of the corpus that changes on any write:
+ * another connection's commit (PRAGMA data_version), this repository's own saves (`generation`), and
+ * any other write on this connection that adds passages or changes the index totals.
+ */
+export function createStatsCache(client: Database.Database, generation: () => number) {
+  // The instance view of the index: one row per occurrence of a term, looked up by term.
+  client.exec(
+    'CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_instances USING fts5vocab(main, passages_fts, instance)',
+  );
+  // The row view: each term with the number of passages it occurs in.
+  client.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_terms USING fts5vocab(main, passages_fts, row)');
+  const termStatement = client.prepare('SELECT term, doc FROM temp.passages_fts_terms WHERE doc > ?').raw();
+  const dataVersion = client.prepare('PRAGMA data_version').pluck();
+  const shape = client
+    .prepare(
+      `SELECT (SELECT coalesce(max(rowid), 0) FROM passages) || ':' ||
+        coalesce((SELECT hex(block) FROM passages_fts_data WHERE id = 1), '')`,
+    )
+    .pluck();
+  const passageCount = client.prepare('SELECT count(*) FROM passages').pluck();
+  const occurrenceStatement = client
+    .prepare('SELECT group_concat(doc) FROM temp.passages_fts_instances WHERE term = ?')
+    .pluck();
+  const documentCount = client.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
+  const membershipStatement = client
+    .prepare('SELECT group_concat(rowid) FROM passages_fts WHERE passages_fts MATCH ?')
+    .pluck();
+  const maxDocsizeStatement = client.prepare('SELECT max(id) FROM passages_fts_docsize').pluck();
+  const lengthStatement = client
+    .prepare("SELECT coalesce(group_concat(id || ':' || hex(sz), ','), '') FROM passages_fts_docsize")
+    .pluck();
+  let current: Snapshot | null = null;
+
+  function loadStats(): CorpusStats {
+    const maxRowid = (maxDocsizeStatement.get() as number | null) ?? 0;
+    const lengths = new Uint32Array(maxRowid + 1);
+    // "rowid:hex,rowid:hex,…", parsed in place: hex is the varint of the passage's length in terms.
+    const text = lengthStatement.get() as string;
+    let rows = 0;
+    let total = 0;
+    let rowid = 0;
+    let length = 0;
+    let inHex = false;
+    let done = false;
+    let high = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 44;
+      if (c === 44) {
+        if (inHex && rowid <= maxRowid) {
+          lengths[rowid] = length;
+          total += length;
+          rows++;
+        }
+        rowid = 0;
+        length = 0;
+        inHex = false;
+        done = false;
+        high = -1;
+      } else if (c === 58) {
+        inHex = true;
+      } else if (!inHex) {
+        rowid = rowid * 10 + (c - 48);
+      } else {
+        const digit = c <= 57 ? c - 48 : c - 55;
+        if (high < 0) {
+          high = digit;
+        } else {
+          const byte = high * 16 + digit;
+          high = -1;
+          // Varint: 7 bits per byte, the high bit set on all but the last.
+          if (!done) length = length * 128 + (byte & 0x7f);
+          if (byte < 0x80) done = true;
+        }
+      }
+    }
+    const averageLength = rows > 0 ? total / rows : 1;
+    const norms = new Float64Array(maxRowid + 1);
+    for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
+    const single = norms.map((norm) => (K1 + 1) / (1 + norm));
+    const size = maxRowid + 1;
+    return {
+      rows,
+      norms,
+      single,
+      scratch: new Float64Array(size),
+      touched: new Int32Array(size),
+      marks: new Uint8Array(size),
+    };
+  }
+
+  function fetchPostings(phrase: string, corpus: CorpusStats): Postings {
+    const terms = fts5Terms(phrase);
+    // The JS stemmer matches SQLite's exactly on ASCII, so a one-term phrase can be looked up as its term.
+    if (terms.length === 1 && isAscii(phrase)) {
+      return fromOccurrences(parseNumbers(occurrenceStatement.get(terms[0]) as string | null), corpus.norms);
+    }
+    const rowids = parseNumbers(membershipStatement.get(quotePhrase(phrase)) as string | null);
+    // Occurrences are unknown, so the bound is the limit of tf·(k1+1)/(tf+norm) as tf grows.
+    return { rowids, counts: null, peak: K1 + 1 };
+  }
+
+  function postings(snapshot: Snapshot, phrase: string, key: string): Postings {
+    let list = snapshot.postings.get(key);
+    if (list !== undefined) {
+      snapshot.postings.delete(key);
+    } else {
+      snapshot.stats ??= loadStats();
+      list = fetchPostings(phrase, snapshot.stats);
+      snapshot.postingEntries += list.rowids.length;
+    }
+    snapshot.postings.set(key, list);
+    for (const [oldest, old] of snapshot.postings) {
+      if (snapshot.postingEntries <= MAX_POSTING_ENTRIES || oldest === key) break;
+      snapshot.postings.delete(oldest);
+      snapshot.postingEntries -= old.rowids.length;
+    }
+    return list;
+  }
+
+  return {
+    /** The caches of the corpus as it is now (new, empty ones if anything changed since the last call). */
+    snapshot(): Snapshot {
+      const key = `${dataVersion.get()}:${generation()}:${shape.get()}`;
+      if (current?.key !== key) {
+        current = {
+          key,
+          passages: passageCount.get() as number,
+          postings: new Map(),
+          postingEntries: 0,
+          documents: new Map(),
+          terms: null,
+          warmQueue: [],
+          rankings: 0,
+          countedInText: new Set(),
+          stats: null,
+        };
+      }
+      return current;
+    },
+
+    /** True the first time it is asked about `key` in this version, false after. */
+    firstUse(snapshot: Snapshot, key: string): boolean {
+      if (snapshot.countedInText.has(key)) return false;
+      if (snapshot.countedInText.size >= MAX_COUNTS) snapshot.countedInText.clear();
+      snapshot.countedInText.add(key);
+      return true;
+    },
+
+    /** The cached list for `key`, or null when it has not been read in this version. */
+    cached(snapshot: Snapshot, key: string): Postings | null {
+      return snapshot.postings.get(key) ?? null;
+    },
+
+    /**
+     * Where a phrase occurs; `key` names its terms, so phrases that stem alike share one list. Least
+     * recently used lists are dropped past the cap.
+     */
+    postings,
+
+    /** How many passages a phrase occurs in (exact: bm25's n for its IDF); a count is cheaper than the list. */
+    documents(snapshot: Snapshot, phrase: string, key: string): number {
+      const list = snapshot.postings.get(key);
+      if (list !== undefined) return list.rowids.length;
+      if (snapshot.terms !== null && !key.includes(' ') && isAscii(phrase)) {
+        const listed = snapshot.terms.get(key);
+        if (listed !== undefined) return listed;
+        // Not listed, so in few passages: reading its short list costs about what counting would.
+        return postings(snapshot, phrase, key).rowids.length;
+      }
+      let count = snapshot.documents.get(key);
+      if (count === undefined) {
+        count = documentCount.get(quotePhrase(phrase)) as number;
+        if (snapshot.documents.size >= MAX_COUNTS) snapshot.documents.clear();
+        snapshot.documents.set(key, count);
+      }
+      return count;
+    },
+
+    /**
+     * Reads ahead the lists of the corpus's commonest terms, a slice per ranking, so that the words
+     * every other query contains are cached after a few queries (reading one costs milliseconds). The
+     * first ranking in a version does nothing (a one-off search, as from the CLI, pays nothing); the
+     * second reads the vocabulary (each term's passage count, which also saves counting them later).
+     */
+    warm(snapshot: Snapshot, threshold: number): void {
+      snapshot.rankings++;
+      if (snapshot.rankings < 2) return;
+      if (snapshot.terms === null) {
+        snapshot.terms = new Map(termStatement.all(MIN_LISTED_TERM) as [string, number][]);
+        snapshot.warmQueue = [...snapshot.terms]
+          .filter(([term, documents]) => documents > threshold && isAscii(term))
+          .sort((a, b) => a[1] - b[1])
+          .map(([term]) => term);
+        return;
+      }
+      let budget = WARM_ENTRIES_PER_RANKING;
+      while (budget > 0 && snapshot.warmQueue.length > 0) {
+        const term = snapshot.warmQueue.pop() as string;
+        const documents = snapshot.terms.get(term) ?? 0;
+        if (snapshot.postingEntries + documents > MAX_WARM_ENTRIES) {
+          snapshot.warmQueue = [];
+          break;
+        }
+        if (snapshot.postings.has(term)) continue;
+        snapshot.stats ??= loadStats();
+        const list = fromOccurrences(
+          parseNumbers(occurrenceStatement.get(term) as string | null),
+          snapshot.stats.norms,
+        );
+        snapshot.postings.set(term, list);
+        snapshot.postingEntries += list.rowids.length;
+        budget -= list.rowids.length;
+      }
+    },
+
+    /** Lengths and norms of every passage (read on first use in a version: ~40 ms at 100k passages). */
+    corpus(snapshot: Snapshot): CorpusStats {
+      snapshot.stats ??= loadStats();
+      return snapshot.stats;
+    },
+  };
+}

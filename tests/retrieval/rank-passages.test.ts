@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RetrievedPassage } from '../../core/corpus.ts';
+import type { CorpusStore, DocumentToSave } from '../../core/ports/corpus-store.ts';
+import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
+import { searchPassages } from '../../core/retrieval/search-passages.ts';
+import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
+import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
+import { createCorpusGenerator } from '../bench/corpus-generator.ts';
+import { buildQueries } from '../bench/queries.ts';
+import { loadSeedMaterial } from '../bench/seed-material.ts';
+import { seededStore } from '../support/seeded-store.ts';
+
+/** Questions and topics of the kind the app gets, plus some that stress aliases and phrases. */
+const SEED_QUERIES = [
+  'Ryabkov concession',
+  'What did the US offer Russia on missile deployments in Europe?',
+  'NATO expansion and the open-door policy',
+  'Sergey Ryabkov said talks were difficult but professional',
+  'Wendy Sherman Geneva dinner',
+  'Washington Kremlin optimistic',
+  'troops on the Ukrainian border',
+  'Blinken Lavrov meeting',
+  'sanctions if Russia invades Ukraine',
+  'OSCE Vienna security talks',
+  'European Union role in the negotiations',
+  'U.S.-Russia strategic stability dialogue',
+  'Peskov Kremlin spokesman comments',
+  'what happens next after Geneva',
+  'deadline for written answers',
+];
+
+const HOSTILE = [
+  '"unbalanced quote',
+  'NEAR(russia nato, 3)',
+  'russia AND OR NOT nato',
+  "'; DROP TABLE passages; --",
+  'text: Geneva',
+  '{Ryabkov Sherman}',
+  '🇺🇦🇷🇺 🤝',
+  'روسيا والولايات المتحدة',
+  'מה קרה בז׳נבה?',
+  'Genève Rjabkow Müller Straße',
+  'U.S.-Russia talks',
+  'x'.repeat(1999),
+];
+
+const ids = (passages: readonly RetrievedPassage[]): string[] => passages.map((p) => p.id);
+
+function exhaustive(store: CorpusStore, text: string, limit: number): RetrievedPassage[] {
+  const { expression } = buildMatchQuery(text);
+  return expression === null ? [] : store.searchPassages(expression, limit);
+}
+
+describe('rankPassages on the seeds', () => {
+  const { database, store } = seededStore();
+  afterAll(() => database.close());
+
+  it.each(SEED_QUERIES)('gives exactly the single FTS5 query for %j', (text) => {
+    const { groups } = buildMatchQuery(text);
+    expect(store.rankPassages(groups, 10)).toEqual(exhaustive(store, text, 10));
+    expect(searchPassages(store, text, 10).passages).toEqual(exhaustive(store, text, 10));
+  });
+
+  it.each(SEED_QUERIES)('computes bm25() itself to the same scores for %j', (text) => {
+    // A threshold of 0 sends every query down the cached-list path and makes no phrase rare, so it
+    // scores them all exhaustively: the ranking and scores must match FTS5's own bm25().
+    const { groups } = buildMatchQuery(text);
+    const own = store.rankPassages(groups, 10, { commonThreshold: 0 });
+    const fts5 = exhaustive(store, text, 10);
+    expect(own.length).toBe(fts5.length);
+    own.forEach((passage, i) => {
+      expect(passage.score).toBeCloseTo(fts5[i]?.score ?? Number.NaN, 9);
+      expect(passage.document).toEqual(fts5[i]?.document);
+    });
+    // Equal scores may come in either order; everything else in the same order.
+    expect([...ids(own)].sort()).toEqual([...ids(fts5)].sort());
+  });
+
+  it.each(HOSTILE)('answers %j without throwing on either path', (text) => {
+    for (const commonThreshold of [undefined, 0, 1]) {
+      const { passages } = searchPassages(store, text, 10, { commonThreshold });
+      expect(Array.isArray(passages)).toBe(true);
+      for (const passage of passages) expect(passage.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('returns nothing for no groups or a limit of zero', () => {
+    expect(store.rankPassages([], 10)).toEqual([]);
+    expect(store.rankPassages([['geneva']], 0, { commonThreshold: 0 })).toEqual([]);
+  });
+});
+
+describe('rankPassages on a synthetic corpus with common words', () => {
+  const generator = createCorpusGenerator(loadSeedMaterial(), 7);
+  const queries = buildQueries(generator, 40);
+  /** 2% of the passages, as the default threshold is at 100k. */
+  const threshold = 60;
+  let database: OpenedDatabase;
+  let store: CorpusStore;
+
+  beforeAll(() => {
+    database = openDatabase(':memory:');
+    store = createCorpusRepository(database.db);
+    store.saveDocuments([...generator.documents(3_000)]);
+  });
+  afterAll(() => database.close());
+
+  it('keeps most of the exhaustive top 10 (two-stage overlap at least 80% on average)', () => {
+    let overlap = 0;
+    let counted = 0;
+    let staged = 0;
+    for (const text of [...queries.short, ...queries.long]) {
+      const full = ids(exhaustive(store, text, 10));
+      if (full.length === 0) continue;
+      const fast = ids(searchPassages(store, text, 10, { commonThreshold: threshold }).passages);
+      // More matches than the threshold: ranked from the cached lists, not by one FTS5 query.
+      if (exhaustive(store, text, threshold + 1).length > threshold) staged++;
+      expect(fast.length).toBe(full.length);
+      overlap += fast.filter((id) => full.includes(id)).length / full.length;
+      counted++;
+    }
+    expect(staged).toBeGreaterThan(counted / 2);
+    expect(overlap / counted).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('ranks best first with scores that are bm25() of the whole expression', () => {
+    for (const text of queries.long.slice(0, 10)) {
+      const fast = searchPassages(store, text, 10, { commonThreshold: threshold }).passages;
+      const scores = fast.map((p) => p.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      // Every passage found by both carries the same score as FTS5 gives it.
+      const full = new Map(exhaustive(store, text, 50).map((p) => [p.id, p.score]));
+      for (const passage of fast) {
+        const reference = full.get(passage.id);
+        if (reference !== undefined) expect(passage.score).toBeCloseTo(reference, 9);
+      }
+    }
+  });
+
+  it.each(HOSTILE)('answers %j without throwing', (text) => {
+    const { passages } = searchPassages(store, text, 10, { commonThreshold: threshold });
+    expect(Array.isArray(passages)).toBe(true);
+  });
+
+  it('sees passages saved after the caches were filled', () => {
+    const query = `${queries.short[0] ?? 'talks'} zyxwvut`;
+    searchPassages(store, query, 10, { commonThreshold: threshold });
+    store.saveDocuments([
+      oneParagraph('late-addition', 'The zyxwvut delegation arrived for talks with the zyxwvut envoys.'),
+    ]);
+    const after = searchPassages(store, query, 10, { commonThreshold: threshold }).passages;
+    expect(after[0]?.id).toBe('late-addition:0');
+    expect(ids(after)).toEqual(ids(exhaustive(store, query, 10)));
+  });
+
+  it('sees passages another connection saved to the same file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attache-rank-'));
+    const reader = openDatabase(join(dir, 'corpus.db'));
+    const writer = openDatabase(join(dir, 'corpus.db'));
+    try {
+      const readerStore = createCorpusRepository(reader.db);
+      const writerStore = createCorpusRepository(writer.db);
+      writerStore.saveDocuments([...generator.documents(500)]);
+      const query = `${queries.short[1] ?? 'talks'} qwertyuiop`;
+      searchPassages(readerStore, query, 10, { commonThreshold: 5 });
+      writerStore.saveDocuments([oneParagraph('from-elsewhere', 'Envoys said qwertyuiop twice: qwertyuiop.')]);
+      const after = searchPassages(readerStore, query, 10, { commonThreshold: 5 }).passages;
+      expect(after[0]?.id).toBe('from-elsewhere:0');
+    } finally {
+      reader.close();
+      writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function oneParagraph(id: string, text: string): DocumentToSave {
+  return {
+    document: {
+      id,
+      title: null,
+      outlet: null,
+      author: null,
+      publishedAt: null,
+      url: null,
+      language: 'en',
+      articleText: text,
+      contentHash: id,
+      sourcePath: null,
+    },
+    passages: [{ ordinal: 0, start: 0, end: text.length, text }],
+  };
+}
