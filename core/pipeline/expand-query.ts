@@ -1,3 +1,4 @@
+import type { PhraseGroups } from '../ports/corpus-store.ts';
 import { expandTerm } from '../retrieval/aliases.ts';
 import { tokenize } from '../retrieval/tokenize.ts';
 import { irregularForms, stem } from '../text/stem.ts';
@@ -6,22 +7,20 @@ import { synonymGroups } from '../text/synonyms.ts';
 /** Most alternatives one question word may add to the search. */
 const MAX_ALTERNATIVES = 10;
 
-const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
-
 /**
- * A safe FTS5 expression for a question, widened with what the engine accepts as the same
- * word: irregular forms ("met" for "meet"), synonyms ("spokesman" for "speaks for") and the
- * retrieval aliases. Every alternative is a quoted string, so no user character is syntax.
+ * The search groups for a question (each an OR of alternatives; the store quotes every phrase, so
+ * no user character is syntax), widened with what the engine accepts as the same word: irregular
+ * forms ("met" for "meet"), synonyms ("spokesman" for "speaks for") and the retrieval aliases.
  * `common` words are left out when rarer ones remain.
  */
-export function expandedMatch(text: string, common: ReadonlySet<string> = new Set()): string | null {
+export function expandedGroups(text: string, common: ReadonlySet<string> = new Set()): PhraseGroups {
   const all = tokenize(text);
-  if (all.length === 0) return null;
+  if (all.length === 0) return [];
   // Words found in much of a large corpus cost the search much and rank little: leave them out if others remain.
   const rare = all.filter((t) => !common.has(t));
   const terms = rare.length > 0 ? rare : all;
   const seen = new Set<string>();
-  const groups: string[] = [];
+  const groups: string[][] = [];
   for (const term of terms) {
     const base = stem(term);
     const alternatives = [
@@ -33,7 +32,7 @@ export function expandedMatch(text: string, common: ReadonlySet<string> = new Se
     const unique = [...new Set(alternatives)].slice(0, MAX_ALTERNATIVES);
     if (unique.length === 0) continue;
     for (const alt of unique) seen.add(alt);
-    groups.push(unique.length === 1 ? quote(unique[0] as string) : `(${unique.map(quote).join(' OR ')})`);
+    groups.push(unique);
   }
-  return groups.length === 0 ? null : groups.join(' OR ');
+  return groups;
 }

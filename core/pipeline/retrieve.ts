@@ -1,7 +1,7 @@
 import { passageId, type RetrievedPassage } from '../corpus.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
 import type { CorpusProfile } from './corpus-profile.ts';
-import { expandedMatch } from './expand-query.ts';
+import { expandedGroups } from './expand-query.ts';
 
 /** How many passages each request hands the engine. */
 export const CANDIDATES = {
@@ -25,9 +25,9 @@ export function retrieve(
   limit: number,
   common?: ReadonlySet<string>,
 ): RetrievedPassage[] {
-  const expression = expandedMatch(text, common);
-  if (expression === null) return [];
-  const hits = corpus.searchPassages(expression, limit);
+  const groups = expandedGroups(text, common);
+  if (groups.length === 0) return [];
+  const hits = corpus.rankPassages(groups, limit);
   const have = new Set(hits.map((p) => p.id));
   const wanted: string[] = [];
   for (const hit of hits.slice(0, WITH_NEIGHBOURS)) {
