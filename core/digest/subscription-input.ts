@@ -2,6 +2,7 @@
 import type { SubscribeInput } from '../api.ts';
 import { InputError } from '../errors.ts';
 import { validateUserText } from '../input.ts';
+import type { NewSubscription } from '../ports/digest-store.ts';
 import type { Platform } from '../ports/sender.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 
@@ -13,15 +14,7 @@ export const DEFAULT_TIMEZONE = 'UTC';
 const PLATFORMS: readonly Platform[] = ['telegram', 'discord'];
 
 /** A subscription request after validation: canonical zone, trimmed values, nulls for what is absent. */
-export interface ValidSubscription {
-  platform: Platform;
-  targetId: string;
-  guildId: string | null;
-  localTime: string;
-  timezone: string;
-  topic: string | null;
-  createdBy: string | null;
-}
+export type ValidSubscription = Omit<NewSubscription, 'createdAt'>;
 
 /** Checks a platform name. */
 export function parsePlatform(value: unknown): Platform {
