@@ -50,3 +50,16 @@ export function ingestInBatches(
   if (batch.length > 0) flush();
   return totals;
 }
+
+/** The ingest figures every search case reports, derived from the totals. */
+export function ingestFigures(totals: IngestTotals) {
+  return {
+    passages: totals.passages,
+    documents: totals.documents,
+    generateSeconds: totals.generateSeconds,
+    ingestSeconds: totals.ingestSeconds,
+    ingestPerSecond: totals.passages / totals.ingestSeconds,
+    ingestPerCpuSecond: totals.passages / totals.ingestCpuSeconds,
+    ingestCpuShare: totals.ingestCpuSeconds / totals.ingestSeconds,
+  };
+}

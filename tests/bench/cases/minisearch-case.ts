@@ -5,7 +5,7 @@ import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts'
 import type { QuerySet } from '../queries.ts';
 import type { SearchCaseResult } from '../results.ts';
 import { currentRssMb, heapUsedMb, peakRssMb, timeEach } from '../stats.ts';
-import { ingestInBatches } from './ingest-batches.ts';
+import { ingestFigures, ingestInBatches } from './ingest-batches.ts';
 
 interface IndexedPassage {
   id: string;
@@ -51,13 +51,7 @@ export async function runMiniSearchCase(
   return {
     kind: 'search',
     engine: 'minisearch',
-    passages: totals.passages,
-    documents: totals.documents,
-    generateSeconds: totals.generateSeconds,
-    ingestSeconds: totals.ingestSeconds,
-    ingestPerSecond: totals.passages / totals.ingestSeconds,
-    ingestPerCpuSecond: totals.passages / totals.ingestCpuSeconds,
-    ingestCpuShare: totals.ingestCpuSeconds / totals.ingestSeconds,
+    ...ingestFigures(totals),
     short,
     long,
     sizeMb,

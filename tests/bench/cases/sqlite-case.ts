@@ -9,7 +9,7 @@ import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts'
 import type { QuerySet } from '../queries.ts';
 import type { SearchCaseResult } from '../results.ts';
 import { currentRssMb, databaseSizeMb, peakRssMb, timeEach } from '../stats.ts';
-import { ingestInBatches } from './ingest-batches.ts';
+import { ingestFigures, ingestInBatches } from './ingest-batches.ts';
 
 /** Passages per outer transaction (about 150 documents): what a bulk ingest of a feed dump would commit at once. */
 const BATCH_PASSAGES = 2_000;
@@ -102,13 +102,7 @@ export async function runSqliteCase(
     return {
       kind: 'search',
       engine,
-      passages: totals.passages,
-      documents: totals.documents,
-      generateSeconds: totals.generateSeconds,
-      ingestSeconds: totals.ingestSeconds,
-      ingestPerSecond: totals.passages / totals.ingestSeconds,
-      ingestPerCpuSecond: totals.passages / totals.ingestCpuSeconds,
-      ingestCpuShare: totals.ingestCpuSeconds / totals.ingestSeconds,
+      ...ingestFigures(totals),
       short,
       long,
       sizeMb,
