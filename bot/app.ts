@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AttacheApi, DigestApi } from '../core/api.ts';
 import { createAttache } from '../core/attache.ts';
 import { ingestFiles } from '../core/ingest/ingest-files.ts';
+import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -41,6 +42,7 @@ async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger):
  * is new or a seed changed, and wires core to its adapters.
  */
 export async function createApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
+  extendKnowledge(config.knowledge);
   const database = openDatabase(config.databasePath);
   try {
     const corpus = createCorpusRepository(database.db);
