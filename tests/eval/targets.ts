@@ -25,7 +25,7 @@ export const TARGETS = {
  */
 export const HELD_OUT_FLOORS = {
   seeds: { answer: 0.72, refusal: 0.7, chrome: 1, followups: 0.85 },
-  dev: { answer: 0.17, refusal: 0.85, chrome: 0.6, followups: 0.11, recall30: 0.83, chromeCitations: 30 },
+  dev: { answer: 0.17, refusal: 0.85, chrome: 0.7, followups: 0.1, recall30: 0.83, chromeCitations: 16 },
 } as const;
 
 export interface TargetCheck {
