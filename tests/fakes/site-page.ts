@@ -46,7 +46,7 @@ export function readCorpusPages(): CorpusPage[] {
   });
 }
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The site chrome every wrapped page carries; a measure of extraction counts any of it that survives. */
@@ -119,7 +119,7 @@ export function wrapInSite(
     publisher: { '@type': 'Organization', name: outlet },
     mainEntityOfPage: url,
   };
-  const body = (leadsWithHeadline ? lines.slice(1) : lines).map((line) => `      <p>${escape(line)}</p>`);
+  const body = (leadsWithHeadline ? lines.slice(1) : lines).map((line) => `      <p>${escapeHtml(line)}</p>`);
   const [
     skip,
     world,
@@ -142,12 +142,12 @@ export function wrapInSite(
 <html lang="${options.lang ?? 'en'}">
 <head>
   <meta charset="utf-8">
-  <title>${escape(title)} | ${escape(outlet)}</title>
+  <title>${escapeHtml(title)} | ${escapeHtml(outlet)}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta property="og:site_name" content="${escape(outlet)}">
-  <meta property="og:title" content="${escape(title)}">
+  <meta property="og:site_name" content="${escapeHtml(outlet)}">
+  <meta property="og:title" content="${escapeHtml(title)}">
   <meta property="og:type" content="article">
-  <link rel="canonical" href="${escape(url)}">
+  <link rel="canonical" href="${escapeHtml(url)}">
   <script type="application/ld+json">${JSON.stringify(ld)}</script>
   <script>window.dataLayer = window.dataLayer || []; document.title = 'executed';</script>
   <style>body { font-family: serif } .cookie { position: fixed }</style>
@@ -155,7 +155,7 @@ export function wrapInSite(
 <body class="article-page">
   <a class="skip-link" href="#main">${skip}</a>
   <header class="site-header">
-    <a class="logo" href="/">${escape(outlet)}</a>
+    <a class="logo" href="/">${escapeHtml(outlet)}</a>
     <nav class="primary-nav"><ul>
       <li><a href="/world">${world}</a></li><li><a href="/politics">${politics}</a></li>
       <li><a href="/business">${business}</a></li><li><a href="/opinion">${opinion}</a></li>
@@ -165,7 +165,7 @@ export function wrapInSite(
   <div class="cookie-banner" role="dialog"><p>${cookies}</p><button>Accept</button></div>
   <main id="main">
     <article class="story">
-      <h1 class="headline">${escape(title)}</h1>
+      <h1 class="headline">${escapeHtml(title)}</h1>
 ${body.join('\n')}
       <div class="share-bar"><a href="#">${shareFb}</a> <a href="#">${shareX}</a></div>
     </article>
