@@ -17,6 +17,8 @@ export interface SafeFetchOptions {
   /** Redirects followed before giving up (default 5). */
   maxRedirects?: number;
   userAgent?: string;
+  /** DNS resolution (node:dns lookup by default); tests give a fake resolver. */
+  dnsLookup?: typeof dnsLookup;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -27,9 +29,9 @@ function header(response: IncomingMessage, name: string): string | null {
 }
 
 /** Resolves the host and refuses it when any of its addresses is not public: checked where we connect. */
-function guardedLookup(allowPrivate: boolean, host: string): LookupFunction {
+function guardedLookup(allowPrivate: boolean, host: string, resolver: typeof dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    resolver(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
       if (refused || addresses.length === 0) {
@@ -88,7 +90,7 @@ export function createSafeFetcher(options: SafeFetchOptions): WebFetcher {
         method: 'GET',
         headers,
         signal,
-        lookup: guardedLookup(options.allowPrivate, url.host),
+        lookup: guardedLookup(options.allowPrivate, url.host, options.dnsLookup ?? dnsLookup),
         agent: false,
       });
       req.on('error', (error) => {
