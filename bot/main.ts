@@ -5,9 +5,11 @@ import { startTelegram } from '../adapters/telegram/start-telegram.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
+import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { createSenders } from './senders.ts';
+import { wireFeeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
   try {
@@ -40,12 +42,13 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, createSenders(config), logger);
+  const feedScheduler = startFeedScheduler(wireFeeds(app, logger).poller, logger);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), feedScheduler.stop()]);
       await Promise.allSettled(adapters.map((a) => a.stop()));
       app.close();
       // discord.js keeps retrying an unreachable gateway even after client.destroy(); never hang on exit.
