@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FeedRecord } from '../ports/feed-store.ts';
+import { createStoryMatcher, type StoryMatcher } from './assign-story.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { FetchError } from './fetch-error.ts';
-import { type FeedFallback, ingestWebPage, type WebIngestDeps } from './ingest-web-page.ts';
+import {
+  type FeedFallback,
+  type PreparedWebPage,
+  prepareWebPage,
+  storeWebPages,
+  type WebIngestDeps,
+} from './ingest-web-page.ts';
 import { type FeedEntry, parseFeedResponse } from './parse-feed.ts';
 
 export interface FeedPollerDeps extends WebIngestDeps {
@@ -63,7 +70,7 @@ export function createFeedPoller(deps: FeedPollerDeps) {
   const random = deps.random ?? Math.random;
   const concurrency = deps.concurrency ?? 4;
 
-  async function pollFeed(feed: FeedRecord): Promise<FeedPollReport> {
+  async function pollFeed(feed: FeedRecord, stories: StoryMatcher): Promise<FeedPollReport> {
     const report: FeedPollReport = {
       feedId: feed.id,
       url: feed.url,
@@ -88,9 +95,7 @@ export function createFeedPoller(deps: FeedPollerDeps) {
         etag = response.etag;
         lastModified = response.lastModified;
         title = parsed.title;
-        await inBatches(parsed.entries, concurrency, async (entry) => {
-          await ingestEntry(feed, parsed.title, entry, report);
-        });
+        await ingestEntries(feed, parsed.title, parsed.entries, report, stories);
       }
     } catch (error) {
       report.status = 'failed';
@@ -111,33 +116,51 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     return report;
   }
 
-  async function ingestEntry(feed: FeedRecord, feedTitle: string | null, entry: FeedEntry, report: FeedPollReport) {
-    const url = entry.url ? canonicalUrl(entry.url, feed.url) : null;
-    const claim = await deps.feeds.claimItem(
-      { feedId: feed.id, itemKey: entry.key, url, itemHash: itemHash(entry) },
+  /** Claims the feed's items in one transaction, reads the new and edited ones, stores them in one more. */
+  async function ingestEntries(
+    feed: FeedRecord,
+    feedTitle: string | null,
+    entries: readonly FeedEntry[],
+    report: FeedPollReport,
+    stories: StoryMatcher,
+  ) {
+    // A feed may list one item twice; the first copy counts.
+    const unique = [...new Map(entries.map((e) => [e.key, e])).values()];
+    const keyed = unique.map((entry) => ({ entry, url: entry.url ? canonicalUrl(entry.url, feed.url) : null }));
+    const claims = await deps.feeds.claimItems(
+      keyed.map(({ entry, url }) => ({ feedId: feed.id, itemKey: entry.key, url, itemHash: itemHash(entry) })),
       deps.now(),
     );
-    if (claim === 'seen') return;
-    if (claim === 'new') report.newItems++;
-    else report.editedItems++;
-    const fallback: FeedFallback = {
-      title: entry.title,
-      author: entry.author,
-      published: entry.published,
-      outlet: feed.outlet ?? feedTitle,
-      outletFixed: feed.outlet !== null,
-      content: entry.content,
-    };
-    try {
-      if (!url) throw new FetchError('bad_url', `item ${entry.key} has no http(s) link.`);
-      const result = await ingestWebPage(deps, url, fallback);
-      report.documents[result.outcome]++;
-      await deps.feeds.setItemDocument(feed.id, entry.key, result.documentId);
-    } catch (error) {
-      report.failedItems++;
-      const message = error instanceof Error ? error.message : String(error);
-      deps.logger.warn({ feed: feed.url, item: entry.key, err: message }, 'feed item not ingested');
-    }
+    const claimed = keyed.filter((_, i) => claims[i] !== 'seen');
+    report.newItems += claims.filter((c) => c === 'new').length;
+    report.editedItems += claims.filter((c) => c === 'edited').length;
+    const prepared: { key: string; page: PreparedWebPage }[] = [];
+    await inBatches(claimed, concurrency, async ({ entry, url }) => {
+      const fallback: FeedFallback = {
+        title: entry.title,
+        author: entry.author,
+        published: entry.published,
+        outlet: feed.outlet ?? feedTitle,
+        outletFixed: feed.outlet !== null,
+        content: entry.content,
+      };
+      try {
+        if (!url) throw new FetchError('bad_url', `item ${entry.key} has no http(s) link.`);
+        prepared.push({ key: entry.key, page: await prepareWebPage(deps, url, fallback) });
+      } catch (error) {
+        report.failedItems++;
+        const message = error instanceof Error ? error.message : String(error);
+        deps.logger.warn({ feed: feed.url, item: entry.key, err: message }, 'feed item not ingested');
+      }
+    });
+    const results = await storeWebPages(
+      { ...deps, stories },
+      prepared.map((p) => p.page),
+    );
+    for (const result of results) report.documents[result.outcome]++;
+    await deps.feeds.setItemDocuments(
+      results.map((result, i) => ({ feedId: feed.id, itemKey: prepared[i]?.key ?? '', documentId: result.documentId })),
+    );
   }
 
   return {
@@ -146,7 +169,8 @@ export function createFeedPoller(deps: FeedPollerDeps) {
       const now = deps.now();
       const due = await deps.feeds.claimDueFeeds(now, deps.owner, new Date(now.getTime() + LEASE_MS));
       const reports: FeedPollReport[] = [];
-      for (const feed of due) reports.push(await pollFeed(feed));
+      const stories = createStoryMatcher(deps.feeds, deps.now);
+      for (const feed of due) reports.push(await pollFeed(feed, stories));
       return reports;
     },
   };

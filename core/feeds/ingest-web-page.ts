@@ -6,7 +6,7 @@ import type { CorpusStore, DocumentToSave, SaveOutcome } from '../ports/corpus-s
 import type { FeedStore } from '../ports/feed-store.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { WebFetcher } from '../ports/web-fetcher.ts';
-import { assignStory } from './assign-story.ts';
+import { createStoryMatcher, type StoryMatcher } from './assign-story.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { decodeText } from './decode-text.ts';
 import { extractPage, type WebArticle } from './extract-page.ts';
@@ -23,6 +23,8 @@ export interface WebIngestDeps {
   fetcher: WebFetcher;
   logger: Logger;
   now(): Date;
+  /** Shared by the pages of one pass; a new one per call when absent. */
+  stories?: StoryMatcher;
 }
 
 /** What a feed knows about an item: used where the page says nothing, and as the text when it cannot be fetched. */
@@ -83,17 +85,24 @@ function articleFromFeed(fallback: FeedFallback, url: string | null): WebArticle
   };
 }
 
+/** A page read and turned into a document, not yet stored. */
+export interface PreparedWebPage {
+  url: string;
+  toSave: DocumentToSave;
+  fromFeed: boolean;
+}
+
 /**
- * Fetches a page, extracts its article and stores it under an id derived from its canonical URL (so the
- * same article reached through two feeds or a tracking link is stored once, and an edit updates it in place),
- * then gives it its story. With a feed fallback, a page that cannot be read is stored from the feed item.
- * Throws FetchError when there is no article text at all.
+ * Fetches a page and extracts its article into a document whose id derives from its canonical URL (so the
+ * same article reached through two feeds or a tracking link is one document, and an edit updates it in place).
+ * With a feed fallback, a page that cannot be read is made from the feed item. Writes nothing; throws
+ * FetchError when there is no article text at all.
  */
-export async function ingestWebPage(
-  deps: WebIngestDeps,
+export async function prepareWebPage(
+  deps: Pick<WebIngestDeps, 'fetcher' | 'logger'>,
   url: string,
   fallback: FeedFallback | null = null,
-): Promise<WebIngestResult> {
+): Promise<PreparedWebPage> {
   let article: WebArticle | null = null;
   let fromFeed = false;
   try {
@@ -128,11 +137,40 @@ export async function ingestWebPage(
     .update('\0')
     .update(JSON.stringify(meta))
     .digest('hex');
-  const toSave: DocumentToSave = {
-    document: { ...meta, articleText, contentHash, sourcePath: null },
-    passages: splitPassages(articleText),
+  return {
+    url: canonical,
+    toSave: { document: { ...meta, articleText, contentHash, sourcePath: null }, passages: splitPassages(articleText) },
+    fromFeed,
   };
-  const [outcome = 'unchanged'] = await deps.corpus.saveDocuments([toSave]);
-  const storyId = await assignStory(deps.feeds, { id: meta.id, articleText, canonicalUrl: canonical }, deps.now());
-  return { url: canonical, documentId: meta.id, outcome, passages: toSave.passages.length, storyId, fromFeed };
+}
+
+/** Stores prepared pages in one transaction and gives each its story. */
+export async function storeWebPages(
+  deps: Pick<WebIngestDeps, 'corpus' | 'feeds' | 'now' | 'stories'>,
+  pages: readonly PreparedWebPage[],
+): Promise<WebIngestResult[]> {
+  if (pages.length === 0) return [];
+  const outcomes = await deps.corpus.saveDocuments(pages.map((p) => p.toSave));
+  const stories = deps.stories ?? createStoryMatcher(deps.feeds, deps.now);
+  const storyIds = await stories.assign(
+    pages.map((p) => ({ id: p.toSave.document.id, articleText: p.toSave.document.articleText, canonicalUrl: p.url })),
+  );
+  return pages.map((p, i) => ({
+    url: p.url,
+    documentId: p.toSave.document.id,
+    outcome: outcomes[i] ?? 'unchanged',
+    passages: p.toSave.passages.length,
+    storyId: storyIds[i] ?? p.toSave.document.id,
+    fromFeed: p.fromFeed,
+  }));
+}
+
+/** Fetches, extracts and stores one page (`ingest <url>`); see prepareWebPage. */
+export async function ingestWebPage(
+  deps: WebIngestDeps,
+  url: string,
+  fallback: FeedFallback | null = null,
+): Promise<WebIngestResult> {
+  const [result] = await storeWebPages(deps, [await prepareWebPage(deps, url, fallback)]);
+  return result as WebIngestResult;
 }

@@ -76,16 +76,18 @@ export interface FeedStore {
    * 'edited' for one change.
    */
   claimItem(item: FeedItemKey, now: Date): Promise<ItemClaim>;
-  /** Links a claimed item to the document made from it. */
-  setItemDocument(feedId: number, itemKey: string, documentId: string): Promise<void>;
+  /** claimItem for several items in one transaction; the claims in the order given. */
+  claimItems(items: readonly FeedItemKey[], now: Date): Promise<ItemClaim[]>;
+  /** Links claimed items to the documents made from them. */
+  setItemDocuments(links: readonly { feedId: number; itemKey: string; documentId: string }[]): Promise<void>;
   /** The story record of a document, or null. */
   storyOf(documentId: string): Promise<StoryRecord | null>;
   /** The document already stored under this canonical URL, or null. */
   documentByCanonicalUrl(canonicalUrl: string): Promise<string | null>;
   /** Story records created at or after `since` (ISO), newest first, at most `limit`. */
   recentStories(since: string, limit: number): Promise<StoryRecord[]>;
-  /** Inserts or replaces a document's story record. */
-  saveStory(story: StoryRecord): Promise<void>;
+  /** Inserts or replaces documents' story records, in one transaction. */
+  saveStories(stories: readonly StoryRecord[]): Promise<void>;
   /** Story records of these documents (unknown ids skipped). */
   storiesOf(documentIds: readonly string[]): Promise<StoryRecord[]>;
 }

@@ -27,6 +27,35 @@ function toStory(row: StoryRow): StoryRecord {
 
 /** SQLite implementation of the FeedStore port over `feeds`, `feed_items` and `document_stories`. */
 export function createFeedRepository(db: AppDatabase): FeedStore {
+  /** IMMEDIATE: the write lock is taken first, so of two pollers only one sees an item as new or edited. */
+  const claimAll = (items: readonly FeedItemKey[], now: Date): ItemClaim[] =>
+    db.transaction(
+      (tx) => {
+        const at = now.toISOString();
+        return items.map((item): ItemClaim => {
+          const inserted = tx
+            .insert(feedItems)
+            .values({ ...item, firstSeenAt: at, updatedAt: at })
+            .onConflictDoNothing()
+            .run();
+          if (inserted.changes > 0) return 'new';
+          const edited = tx
+            .update(feedItems)
+            .set({ itemHash: item.itemHash, url: item.url, updatedAt: at })
+            .where(
+              and(
+                eq(feedItems.feedId, item.feedId),
+                eq(feedItems.itemKey, item.itemKey),
+                sql`${feedItems.itemHash} <> ${item.itemHash}`,
+              ),
+            )
+            .run();
+          return edited.changes > 0 ? 'edited' : 'seen';
+        });
+      },
+      { behavior: 'immediate' },
+    );
+
   return {
     async addFeed(input: NewFeed, now: Date) {
       return db.transaction(
@@ -86,38 +115,24 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
       return result.changes > 0;
     },
 
-    async claimItem(item: FeedItemKey, now: Date): Promise<ItemClaim> {
-      return db.transaction(
-        (tx) => {
-          const at = now.toISOString();
-          const inserted = tx
-            .insert(feedItems)
-            .values({ ...item, firstSeenAt: at, updatedAt: at })
-            .onConflictDoNothing()
-            .run();
-          if (inserted.changes > 0) return 'new';
-          const edited = tx
-            .update(feedItems)
-            .set({ itemHash: item.itemHash, url: item.url, updatedAt: at })
-            .where(
-              and(
-                eq(feedItems.feedId, item.feedId),
-                eq(feedItems.itemKey, item.itemKey),
-                sql`${feedItems.itemHash} <> ${item.itemHash}`,
-              ),
-            )
-            .run();
-          return edited.changes > 0 ? 'edited' : 'seen';
-        },
-        { behavior: 'immediate' },
-      );
+    async claimItem(item: FeedItemKey, now: Date) {
+      const [claim = 'seen'] = claimAll([item], now);
+      return claim;
     },
 
-    async setItemDocument(feedId: number, itemKey: string, documentId: string) {
-      db.update(feedItems)
-        .set({ documentId })
-        .where(and(eq(feedItems.feedId, feedId), eq(feedItems.itemKey, itemKey)))
-        .run();
+    async claimItems(items: readonly FeedItemKey[], now: Date) {
+      return claimAll(items, now);
+    },
+
+    async setItemDocuments(links) {
+      db.transaction((tx) => {
+        for (const link of links) {
+          tx.update(feedItems)
+            .set({ documentId: link.documentId })
+            .where(and(eq(feedItems.feedId, link.feedId), eq(feedItems.itemKey, link.itemKey)))
+            .run();
+        }
+      });
     },
 
     async storyOf(documentId: string) {
@@ -145,15 +160,19 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
         .map(toStory);
     },
 
-    async saveStory(story: StoryRecord) {
-      const values = { ...story, signature: JSON.stringify(story.signature) };
-      db.insert(documentStories)
-        .values(values)
-        .onConflictDoUpdate({
-          target: documentStories.documentId,
-          set: { storyId: values.storyId, canonicalUrl: values.canonicalUrl, signature: values.signature },
-        })
-        .run();
+    async saveStories(stories: readonly StoryRecord[]) {
+      db.transaction((tx) => {
+        for (const story of stories) {
+          const values = { ...story, signature: JSON.stringify(story.signature) };
+          tx.insert(documentStories)
+            .values(values)
+            .onConflictDoUpdate({
+              target: documentStories.documentId,
+              set: { storyId: values.storyId, canonicalUrl: values.canonicalUrl, signature: values.signature },
+            })
+            .run();
+        }
+      });
     },
 
     async storiesOf(documentIds: readonly string[]) {
