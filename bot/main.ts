@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   if (!config) return;
   const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
   const app = createApp(config, logger);
-  const core = { attache: app.attache, digests: app.digests, logger };
+  const feeds = wireFeeds(app, logger);
+  const core = { attache: app.attache, digests: app.digests, logger, feeds: feeds.admin };
   const adapters: RunningAdapter[] = [];
   const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, createSenders(config), logger);
-  const feedScheduler = startFeedScheduler(wireFeeds(app, logger).poller, logger);
+  const feedScheduler = startFeedScheduler(feeds.poller, logger);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

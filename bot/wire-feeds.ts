@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { createSafeFetcher } from '../adapters/web/safe-fetch.ts';
 import { createFeedPoller, type FeedPoller } from '../core/feeds/feed-poller.ts';
+import { createFeedsAdmin, type FeedsAdminApi } from '../core/feeds/feeds-admin.ts';
 import { ingestWebPage, type WebIngestDeps, type WebIngestResult } from '../core/feeds/ingest-web-page.ts';
 import type { FeedStore } from '../core/ports/feed-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -10,6 +11,8 @@ import type { App } from './app.ts';
 export interface Feeds {
   store: FeedStore;
   poller: FeedPoller;
+  /** `/feeds` on chat, for BOT_ADMINS. */
+  admin: FeedsAdminApi;
   /** Fetches and stores one page (`ingest <url>`). */
   ingestUrl(url: string): Promise<WebIngestResult>;
 }
@@ -25,5 +28,6 @@ export function wireFeeds(app: App, logger: Logger): Feeds {
     now: () => app.clock.now(),
   };
   const poller = createFeedPoller({ ...deps, owner: `${hostname()}:${process.pid}` });
-  return { store, poller, ingestUrl: (url) => ingestWebPage(deps, url) };
+  const admin = createFeedsAdmin({ store, admins: app.config.feeds.admins, clock: app.clock });
+  return { store, poller, admin, ingestUrl: (url) => ingestWebPage(deps, url) };
 }
