@@ -80,14 +80,19 @@ describe('feed poller', () => {
 
     const [first] = await poller(database).pollDue();
     expect(first).toMatchObject({ status: 'updated', newItems: 2, documents: { inserted: 2 } });
-    const docs = createCorpusRepository(database.db).listDocuments();
+    const corpus = createCorpusRepository(database.db);
+    const docs = await corpus.listDocuments();
     expect(docs).toHaveLength(2);
     const bali = docs.find((d) => d.url?.endsWith('/a/bali'));
     expect(bali).toMatchObject({ outlet: page('bali-05.txt').outlet, publishedAt: '2022-11-14', language: 'en' });
-    const record = createCorpusRepository(database.db).getDocument(bali?.id ?? '');
+    const record = await corpus.getDocument(bali?.id ?? '');
     expect(record?.articleText).toContain('President Joe Biden said on Monday he and his Chinese counterpart');
     expect(record?.articleText).not.toContain('We use cookies');
     expect(record?.articleText).not.toContain('Most read');
+    // Every passage is an exact span of the stored article text.
+    const passages = (await corpus.listPassages()).filter((p) => p.documentId === bali?.id);
+    expect(passages.length).toBeGreaterThan(1);
+    for (const p of passages) expect(record?.articleText.slice(p.start, p.end)).toBe(p.text);
 
     // Not due yet: nothing is fetched.
     expect(await poller(database).pollDue()).toEqual([]);
@@ -198,9 +203,9 @@ describe('feed poller', () => {
     const [report] = await poller(database).pollDue();
     // The page is missing (404), so the item's own text is stored, decoded from Latin-1.
     expect(report).toMatchObject({ status: 'updated', documents: { inserted: 1 } });
-    const [doc] = createCorpusRepository(database.db).listDocuments();
+    const [doc] = await createCorpusRepository(database.db).listDocuments();
     expect(doc).toMatchObject({ title: 'Négociations à Genève', outlet: 'LMD' });
-    expect(createCorpusRepository(database.db).getDocument(doc?.id ?? '')?.articleText).toBe(
+    expect((await createCorpusRepository(database.db).getDocument(doc?.id ?? ''))?.articleText).toBe(
       'Les délégués se sont réunis à Genève.',
     );
   });
@@ -221,7 +226,7 @@ describe('feed poller', () => {
     await store.addFeed({ url: site.url('/two.xml'), outlet: 'Mirror', everyMinutes: 30 }, clock);
     await poller(database).pollDue();
 
-    const docs = createCorpusRepository(database.db).listDocuments();
+    const docs = await createCorpusRepository(database.db).listDocuments();
     expect(docs).toHaveLength(2);
     const stories = await store.storiesOf(docs.map((d) => d.id));
     expect(new Set(stories.map((s) => s.storyId)).size).toBe(1);
@@ -235,7 +240,7 @@ describe('feed poller', () => {
     site.set('/feed.xml', { contentType: 'application/rss+xml', body: rssFeed('K', [item]) });
     await store.addFeed({ url: site.url('/feed.xml'), outlet: null, everyMinutes: 30 }, clock);
     await poller(database).pollDue();
-    const [before] = createCorpusRepository(database.db).listDocuments();
+    const [before] = await createCorpusRepository(database.db).listDocuments();
     database.close();
 
     // Restart: a new connection (a new process) sees the same feed state and item history.
@@ -252,9 +257,9 @@ describe('feed poller', () => {
     clock = new Date(clock.getTime() + 31 * 60_000);
     const [report] = await poller(database, 'p2').pollDue();
     expect(report).toMatchObject({ newItems: 0, editedItems: 1, documents: { updated: 1 } });
-    const after = createCorpusRepository(database.db).listDocuments();
+    const after = await createCorpusRepository(database.db).listDocuments();
     expect(after.map((d) => d.id)).toEqual([before?.id]);
-    expect(createCorpusRepository(database.db).getDocument(before?.id ?? '')?.articleText).toContain(
+    expect((await createCorpusRepository(database.db).getDocument(before?.id ?? ''))?.articleText).toContain(
       'later confirmed the figures',
     );
 
@@ -276,6 +281,6 @@ describe('feed poller', () => {
     expect(a.length + b.length).toBe(4);
     for (let f = 0; f < 4; f++) expect(site.hits(`/f${f}.xml`)).toHaveLength(1);
     for (let f = 0; f < 4; f++) for (let i = 0; i < 3; i++) expect(site.hits(`/f${f}/a${i}`)).toHaveLength(1);
-    expect(createCorpusRepository(first.db).listDocuments()).toHaveLength(12);
+    expect(await createCorpusRepository(first.db).listDocuments()).toHaveLength(12);
   });
 });
