@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../../core/errors.ts';
 import { formatInterval, parseFeedUrl, parseInterval } from '../../core/feeds/feed-input.ts';
-import { wireFeeds } from '../wire-feeds.ts';
 import { type CliCommand, type CliContext, writeJson, writeLine } from './command.ts';
 import { reportError } from './report-error.ts';
 
@@ -18,6 +17,8 @@ async function run(action: string | undefined, args: string[], context: CliConte
     },
   });
   const app = context.app();
+  // Loaded on use: the feed parser and web extractor stay out of the other commands' start-up.
+  const { wireFeeds } = await import('../wire-feeds.ts');
   const feeds = wireFeeds(app, context.logger);
   const out = context.stdout;
   switch (action) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ingestFiles } from '../../core/ingest/ingest-files.ts';
 import { type CliCommand, writeJson, writeLine } from './command.ts';
-import { ingestUrls, isPageUrl } from './ingest-urls.ts';
+import { isPageUrl } from './page-url.ts';
 import { reportError } from './report-error.ts';
 
 export const ingestCommand: CliCommand = {
@@ -21,6 +21,8 @@ export const ingestCommand: CliCommand = {
     }
     const urls = positionals.filter(isPageUrl);
     if (urls.length > 0) {
+      // Loaded only for URLs: the web extractor's libraries stay out of every other CLI start.
+      const { ingestUrls } = await import('./ingest-urls.ts');
       const pages = await ingestUrls(context, urls);
       const files = positionals.filter((p) => !isPageUrl(p));
       const code = files.length > 0 ? await this.run([...(json ? ['--json'] : []), ...files], context) : 0;

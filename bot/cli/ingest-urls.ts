@@ -3,9 +3,6 @@ import type { WebIngestResult } from '../../core/feeds/ingest-web-page.ts';
 import { wireFeeds } from '../wire-feeds.ts';
 import type { CliContext } from './command.ts';
 
-/** True for an argument of `ingest` that names a web page rather than a file. */
-export const isPageUrl = (arg: string): boolean => /^https?:\/\//i.test(arg);
-
 export type UrlIngestResult =
   | (WebIngestResult & { ok: true })
   | { url: string; ok: false; error: { code: string; message: string } };
