@@ -135,6 +135,7 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     report.newItems += claims.filter((c) => c === 'new').length;
     report.editedItems += claims.filter((c) => c === 'edited').length;
     const prepared: { key: string; page: PreparedWebPage }[] = [];
+    const failed: string[] = [];
     await inBatches(claimed, concurrency, async ({ entry, url }) => {
       const fallback: FeedFallback = {
         title: entry.title,
@@ -149,10 +150,13 @@ export function createFeedPoller(deps: FeedPollerDeps) {
         prepared.push({ key: entry.key, page: await prepareWebPage(deps, url, fallback) });
       } catch (error) {
         report.failedItems++;
+        failed.push(entry.key);
         const message = error instanceof Error ? error.message : String(error);
         deps.logger.warn({ feed: feed.url, item: entry.key, err: message }, 'feed item not ingested');
       }
     });
+    // An item whose page and feed text were both unreadable is tried again on the next poll.
+    await deps.feeds.releaseItems(feed.id, failed);
     const results = await storeWebPages(
       { ...deps, stories },
       prepared.map((p) => p.page),

@@ -78,6 +78,8 @@ export interface FeedStore {
   claimItem(item: FeedItemKey, now: Date): Promise<ItemClaim>;
   /** claimItem for several items in one transaction; the claims in the order given. */
   claimItems(items: readonly FeedItemKey[], now: Date): Promise<ItemClaim[]>;
+  /** Forgets claimed items that could not be stored, so the next poll tries them again. */
+  releaseItems(feedId: number, itemKeys: readonly string[]): Promise<void>;
   /** Links claimed items to the documents made from them. */
   setItemDocuments(links: readonly { feedId: number; itemKey: string; documentId: string }[]): Promise<void>;
   /** The story record of a document, or null. */

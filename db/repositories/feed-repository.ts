@@ -124,6 +124,13 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
       return claimAll(items, now);
     },
 
+    async releaseItems(feedId: number, itemKeys: readonly string[]) {
+      if (itemKeys.length === 0) return;
+      db.delete(feedItems)
+        .where(and(eq(feedItems.feedId, feedId), inArray(feedItems.itemKey, [...itemKeys])))
+        .run();
+    },
+
     async setItemDocuments(links) {
       db.transaction((tx) => {
         for (const link of links) {

@@ -180,6 +180,20 @@ describe('feed poller', () => {
     expect(Date.parse(again?.nextPollAt ?? '') - clock.getTime()).toBe(45 * 60_000);
   });
 
+  it('tries an item again when neither its page nor the feed gave text', async () => {
+    const database = open();
+    const store = createFeedRepository(database.db);
+    const item = { guid: 'late', title: 'Late page', link: site.url('/a/late') };
+    site.set('/feed.xml', { contentType: 'application/rss+xml', body: rssFeed('L', [item]) });
+    await store.addFeed({ url: site.url('/feed.xml'), outlet: null, everyMinutes: 30 }, clock);
+    const [first] = await poller(database).pollDue();
+    expect(first).toMatchObject({ status: 'updated', newItems: 1, failedItems: 1, documents: { inserted: 0 } });
+    publish('/a/late', page('wagner-05.txt'));
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    const [second] = await poller(database).pollDue();
+    expect(second).toMatchObject({ newItems: 1, failedItems: 0, documents: { inserted: 1 } });
+  });
+
   it('decodes a Latin-1 feed', async () => {
     const database = open();
     const store = createFeedRepository(database.db);
