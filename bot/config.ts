@@ -57,6 +57,8 @@ const schema = z.object({
     { message: 'must list ids as telegram:123 or discord:456, separated by commas' },
   ),
   FEEDS_ALLOW_PRIVATE: z.enum(['0', '1', '']).optional(),
+  ALIASES_FILE: optionalString,
+  PEOPLE_FILE: optionalString,
 });
 
 type Env = z.infer<typeof schema>;
@@ -86,6 +88,8 @@ export interface Config {
     /** Platform user ids (`telegram:123`, `discord:456`) allowed to manage feeds from chat. */
     admins: string[];
   };
+  /** The operator's additions to core/knowledge (domain aliases, people), JSON files. */
+  knowledge: { aliasesFile: string | undefined; peopleFile: string | undefined };
 }
 
 /** Reads `.env` (if present) into process.env without overriding what is already set. */
@@ -155,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiRoot: e.DISCORD_API_ROOT.replace(/\/+$/, ''),
     },
+    knowledge: { aliasesFile: e.ALIASES_FILE, peopleFile: e.PEOPLE_FILE },
   };
 }

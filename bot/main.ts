@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   if (!config) return;
   const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   const feeds = wireFeeds(app, logger);
   const core = { attache: app.attache, digests: app.digests, logger, feeds: feeds.admin };
   const adapters: RunningAdapter[] = [];

@@ -16,7 +16,7 @@ async function run(action: string | undefined, args: string[], context: CliConte
       outlet: { type: 'string' },
     },
   });
-  const app = context.app();
+  const app = await context.app();
   // Loaded on use: the feed parser and web extractor stay out of the other commands' start-up.
   const { wireFeeds } = await import('../wire-feeds.ts');
   const feeds = wireFeeds(app, context.logger);

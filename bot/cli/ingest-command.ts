@@ -38,7 +38,7 @@ export const ingestCommand: CliCommand = {
       return pages.some((p) => !p.ok) ? 2 : code;
     }
     try {
-      const results = ingestFiles(context.app().corpus, positionals);
+      const results = await ingestFiles((await context.app()).corpus, positionals);
       if (json) writeJson(context.stdout, results);
       else {
         for (const r of results) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);

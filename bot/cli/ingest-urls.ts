@@ -9,7 +9,7 @@ export type UrlIngestResult =
 
 /** Ingests web pages one by one; a page that fails is reported and the others go on. */
 export async function ingestUrls(context: CliContext, urls: readonly string[]): Promise<UrlIngestResult[]> {
-  const feeds = wireFeeds(context.app(), context.logger);
+  const feeds = wireFeeds(await context.app(), context.logger);
   const results: UrlIngestResult[] = [];
   for (const url of urls) {
     try {

@@ -33,7 +33,7 @@ describe('/feeds on Telegram', () => {
   let env: ContractEnv;
   let rig: TelegramRig;
   beforeAll(async () => {
-    env = createContractEnv();
+    env = await createContractEnv();
     rig = await startTelegramRig({ ...env.core, feeds: admin });
   });
   afterAll(async () => {
