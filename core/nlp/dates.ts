@@ -1,0 +1,225 @@
+/**
+ * Calendar dates in news text, resolved against the article's publication date.
+ *
+ * chrono-node finds the expressions; the rules here are facts about news writing: a bare weekday
+ * ("on Sunday", "Wednesday's meeting") is the nearest such day on or before publication unless its
+ * clause speaks of the future ("will", "due to", "scheduled"), then the nearest on or after; "last
+ * week" and "earlier this month" are ranges; a relative expression in an undated article yields
+ * nothing, since any date would be a guess.
+ */
+import * as chrono from 'chrono-node';
+
+/** One resolved date expression of a text. */
+export interface DateMention {
+  /** The expression as written (text.slice(start, end)). */
+  text: string;
+  /** Character offsets into the text given to resolveDates. */
+  start: number;
+  end: number;
+  /** First and last calendar day meant (YYYY-MM-DD); equal for a single day. */
+  from: string;
+  to: string;
+  /** True when the date depends on the publication date (weekdays, "yesterday", a day without year…). */
+  relative: boolean;
+}
+
+interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Words that put a clause in the future: a weekday there is the next one, not the last. */
+const FUTURE =
+  /\b(will|shall|won't|wo n't|'ll|due to|is due|are due|scheduled|set to|plans? to|planned|expected to|to begin|to start|to resume|to hold|upcoming|next|later this|ahead of|is to|are to)\b/i;
+
+/** Relative chrono results we accept: counted from publication ("two days ago", "last week"), not from another event ("three days later"). */
+const FROM_PUBLICATION = /\b(ago|last|next|this|past|previous|earlier|yesterday|today|tonight|tomorrow)\b/i;
+
+/** Parsers whose readings are ambiguous in international news (10/01/2022: October or January?). */
+const AMBIGUOUS_TAGS = ['parser/SlashDateFormatParser'];
+
+function iso({ year, month, day }: Day): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function toDay(date: Date): Day {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+function utc(day: Day): Date {
+  return new Date(Date.UTC(day.year, day.month - 1, day.day));
+}
+
+function addDays(day: Day, days: number): Day {
+  return toDay(new Date(utc(day).getTime() + days * DAY_MS));
+}
+
+function parseIsoDay(value: string | null | undefined): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!m) return null;
+  const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return iso(toDay(utc(day))) === iso(day) ? day : null;
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The clause around [start, end): between the nearest punctuation marks that end clauses. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[...'.;:!?,—()'].map((c) => before.lastIndexOf(c))) + 1;
+  const after = text.slice(end).search(/[.;:!?,—()]/);
+  return text.slice(from, after < 0 ? text.length : end + after);
+}
+
+/** The weekday nearest to publication: backwards for past-tense clauses, forwards for future ones. */
+function resolveWeekday(weekday: number, published: Day, future: boolean): Day {
+  const publishedWeekday = utc(published).getUTCDay();
+  const offset = future ? (weekday - publishedWeekday + 7) % 7 : -((publishedWeekday - weekday + 7) % 7);
+  return addDays(published, offset);
+}
+
+type Range = { from: Day; to: Day };
+
+/** Week, month and year expressions, as ranges. Monday starts a week (ISO 8601). */
+function periodRange(phrase: string, published: Day): Range | null {
+  const p = phrase.toLowerCase();
+  const monday = addDays(published, -((utc(published).getUTCDay() + 6) % 7));
+  if (/\b(last|past|previous) week\b/.test(p)) return { from: addDays(monday, -7), to: addDays(monday, -1) };
+  if (/\bnext week\b/.test(p)) return { from: addDays(monday, 7), to: addDays(monday, 13) };
+  if (/\bearlier this week\b/.test(p))
+    return published.day === monday.day ? null : { from: monday, to: addDays(published, -1) };
+  if (/\bthis week\b/.test(p)) return { from: monday, to: addDays(monday, 6) };
+  const { year, month } = published;
+  if (/\bearlier this month\b/.test(p)) {
+    return published.day === 1 ? null : { from: { year, month, day: 1 }, to: addDays(published, -1) };
+  }
+  if (/\bthis month\b/.test(p))
+    return { from: { year, month, day: 1 }, to: { year, month, day: lastDayOfMonth(year, month) } };
+  if (/\b(last|past|previous) month\b/.test(p)) {
+    const y = month === 1 ? year - 1 : year;
+    const m = month === 1 ? 12 : month - 1;
+    return { from: { year: y, month: m, day: 1 }, to: { year: y, month: m, day: lastDayOfMonth(y, m) } };
+  }
+  if (/\bnext month\b/.test(p)) {
+    const y = month === 12 ? year + 1 : year;
+    const m = month === 12 ? 1 : month + 1;
+    return { from: { year: y, month: m, day: 1 }, to: { year: y, month: m, day: lastDayOfMonth(y, m) } };
+  }
+  if (/\bearlier this year\b/.test(p)) return { from: { year, month: 1, day: 1 }, to: addDays(published, -1) };
+  if (/\b(last|past|previous) year\b/.test(p))
+    return { from: { year: year - 1, month: 1, day: 1 }, to: { year: year - 1, month: 12, day: 31 } };
+  return null;
+}
+
+const PERIOD = /\b(?:(?:earlier|later) this|this|last|past|previous|next) (?:week|month|year)\b/gi;
+
+/** A chrono component as a day, using only what the text states or publication implies. */
+function componentDay(
+  c: chrono.ParsedComponents,
+  published: Day | null,
+  clause: string,
+): { day: Day; relative: boolean } | null {
+  const year = c.isCertain('year') ? c.get('year') : null;
+  const month = c.isCertain('month') ? c.get('month') : null;
+  const dayOfMonth = c.isCertain('day') ? c.get('day') : null;
+  if (month !== null && dayOfMonth !== null) {
+    if (year !== null) return { day: { year, month, day: dayOfMonth }, relative: false };
+    if (!published) return null;
+    // chrono picks the year that puts the day nearest to the reference date.
+    return { day: { year: c.get('year') ?? published.year, month, day: dayOfMonth }, relative: true };
+  }
+  if (c.isCertain('weekday') && published) {
+    const weekday = c.get('weekday');
+    if (weekday === null) return null;
+    return { day: resolveWeekday(weekday, published, FUTURE.test(clause)), relative: true };
+  }
+  return null;
+}
+
+/**
+ * The dates a text names, in text order, resolved against `publishedAt` (YYYY-MM-DD or null).
+ * Without a publication date only fully written dates ("9 January 2022") are returned.
+ */
+export function resolveDates(text: string, publishedAt: string | null): DateMention[] {
+  const published = parseIsoDay(publishedAt);
+  const mentions: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const add = (start: number, end: number, from: Day, to: Day, relative: boolean) => {
+    if (overlaps(start, end)) return;
+    taken.push([start, end]);
+    mentions.push({ text: text.slice(start, end), start, end, from: iso(from), to: iso(to), relative });
+  };
+
+  if (published) {
+    for (const m of text.matchAll(PERIOD)) {
+      const range = periodRange(m[0], published);
+      if (range) add(m.index, m.index + m[0].length, range.from, range.to, true);
+    }
+  }
+
+  // chrono works in the reference's local time; noon keeps the calendar day whatever the zone.
+  const reference = published
+    ? new Date(published.year, published.month - 1, published.day, 12)
+    : new Date(2000, 0, 1, 12);
+  for (const result of chrono.parse(text, reference)) {
+    const start = result.index;
+    const end = start + result.text.length;
+    const tags = [...result.tags()];
+    if (tags.some((t) => AMBIGUOUS_TAGS.includes(t))) continue;
+    if (/\b(now|weekend)\b/i.test(result.text)) continue;
+    const isRelativeDate = tags.includes('result/relativeDate') || tags.some((t) => t.startsWith('casualReference/'));
+    if (isRelativeDate && !FROM_PUBLICATION.test(result.text)) continue;
+    if (isRelativeDate && !published) continue;
+    const clause = clauseAround(text, start, end);
+    const first = componentDay(result.start, published, clause);
+    if (first) {
+      const last = result.end ? componentDay(result.end, published, clause) : null;
+      const relative = first.relative || isRelativeDate;
+      if (relative && !published) continue;
+      add(start, end, first.day, last && iso(last.day) >= iso(first.day) ? last.day : first.day, relative);
+      continue;
+    }
+    // A month with its year ("in July 2022"): the whole month.
+    const c = result.start;
+    if (c.isCertain('month') && c.isCertain('year') && !c.isCertain('day')) {
+      const year = c.get('year') ?? 0;
+      const month = c.get('month') ?? 1;
+      add(start, end, { year, month, day: 1 }, { year, month, day: lastDayOfMonth(year, month) }, false);
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** "9 January 2022"; a range as "3–9 January 2022" or "27 December 2021 – 2 January 2022". */
+export function formatDateRange(from: string, to: string = from): string {
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  const a = parseIsoDay(from);
+  const b = parseIsoDay(to);
+  if (!a || !b) return from;
+  const long = (d: Day) => `${d.day} ${months[d.month - 1]} ${d.year}`;
+  if (iso(a) === iso(b)) return long(a);
+  if (a.year === b.year && a.month === b.month) {
+    if (a.day === 1 && b.day === lastDayOfMonth(b.year, b.month)) return `${months[a.month - 1]} ${a.year}`;
+    return `${a.day}–${long(b)}`;
+  }
+  return `${long(a)} – ${long(b)}`;
+}
