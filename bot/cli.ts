@@ -9,7 +9,9 @@ import { discordDeployCommand } from './cli/discord-deploy-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
 import { searchCommand } from './cli/search-command.ts';
 import { sourcesCommand } from './cli/sources-command.ts';
+import { timelineCommand } from './cli/timeline-command.ts';
 import { usageCommand } from './cli/usage-command.ts';
+import { whyCommand } from './cli/why-command.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -19,6 +21,8 @@ const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   briefCommand,
   askCommand,
+  timelineCommand,
+  whyCommand,
   ingestCommand,
   digestCommand,
   usageCommand,

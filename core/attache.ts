@@ -1,3 +1,6 @@
+import { annotateReply } from './analysis/annotate-reply.ts';
+import { buildTimeline } from './analysis/timeline.ts';
+import { retrievalRecord, whyReport } from './analysis/why.ts';
 import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
 import { createMemory } from './conversation/memory.ts';
@@ -76,7 +79,8 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     }
     const passages = new Map(request.passages.map((p) => [p.id, p]));
     const heading = request.kind === 'answer' ? title : safeTitle(outcome.title, title);
-    return buildReply({ ...outcome, kind: request.kind, title: heading }, passages);
+    const reply = buildReply({ ...outcome, kind: request.kind, title: heading }, passages);
+    return annotateReply(reply, request.passages, { question: request.resolvedQuestion ?? request.question });
   }
 
   /**
@@ -100,8 +104,15 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     shown?: string[],
   ) {
     const [request, resolvedRequest] = texts;
+    const engine = reply.engine === deps.engine.name ? deps.engine : deps.fallbackEngine;
+    const corpusSize = { documents: profile().documents, passages: corpus.passageCount() };
+    const retrieval = retrievalRecord(passages, reply, engine.model ?? null, corpusSize);
     memory.remember(
-      turnRecord({ conversationId: conversation, request, resolvedRequest, passages }, { ...reply, kind }, shown),
+      turnRecord(
+        { conversationId: conversation, request, resolvedRequest, passages, retrieval },
+        { ...reply, kind },
+        shown,
+      ),
     );
   }
 
@@ -172,6 +183,23 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     },
 
     sources: () => corpus.listDocuments(),
+
+    async timeline(input) {
+      const topic = input.topic === undefined ? undefined : validateUserText(input.topic, 'topic');
+      const passages = briefingPassages(corpus, { topic, profile });
+      return buildTimeline(passages, topic ?? null);
+    },
+
+    async why(input) {
+      const last = memory.recent(conversationId(input.conversation)).at(-1);
+      if (!last) return null;
+      const newest = corpus
+        .listDocuments()
+        .map((d) => d.ingestedAt)
+        .sort()
+        .at(-1);
+      return whyReport(last, newest ?? null);
+    },
 
     lastCitations(input) {
       return memory.recent(conversationId(input.conversation)).at(-1)?.citations ?? [];

@@ -76,11 +76,40 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, after < 0 ? text.length : end + after);
 }
 
-/** The weekday nearest to publication: backwards for past-tense clauses, forwards for future ones. */
-function resolveWeekday(weekday: number, published: Day, future: boolean): Day {
+/** Past-tense verbs near a weekday put it before publication ("Ryabkov spoke on Sunday"). */
+const PAST =
+  /\b(?:was|were|had|did|said|told|spoke|met|held|took|came|went|left|made|gave|saw|began|sent|wrote|flew|won|lost|ran|broke|\w{3,}ed)\b/i;
+
+type Tense = 'past' | 'future' | 'unknown';
+
+/**
+ * The tense around a weekday: future when its clause speaks of the future ("is due to … on
+ * Monday"), past when a past-tense verb stands within a few words of it, otherwise unknown.
+ */
+function tenseAround(text: string, start: number, end: number): Tense {
+  if (FUTURE.test(clauseAround(text, start, end))) return 'future';
+  const clause = clauseAround(text, start, end);
+  const clauseStart = text.indexOf(clause);
+  const before = text.slice(Math.max(clauseStart, 0), start).split(/\s+/).slice(-6).join(' ');
+  const after = text
+    .slice(end, Math.max(end, clauseStart + clause.length))
+    .split(/\s+/)
+    .slice(0, 5)
+    .join(' ');
+  return PAST.test(`${before} ${after}`) ? 'past' : 'unknown';
+}
+
+/**
+ * The weekday meant, relative to publication: backwards in past-tense text, forwards in future-tense
+ * text, and otherwise the nearer of the two (a Sunday paper's "Monday" is tomorrow; a Tuesday
+ * paper's "Monday's talks" were yesterday). The publication day itself counts both ways.
+ */
+function resolveWeekday(weekday: number, published: Day, tense: Tense): Day {
   const publishedWeekday = utc(published).getUTCDay();
-  const offset = future ? (weekday - publishedWeekday + 7) % 7 : -((publishedWeekday - weekday + 7) % 7);
-  return addDays(published, offset);
+  const forward = (weekday - publishedWeekday + 7) % 7;
+  const backward = (publishedWeekday - weekday + 7) % 7;
+  const goForward = tense === 'future' || (tense === 'unknown' && forward < backward);
+  return addDays(published, goForward ? forward : -backward);
 }
 
 type Range = { from: Day; to: Day };
@@ -122,7 +151,7 @@ const PERIOD = /\b(?:(?:earlier|later) this|this|last|past|previous|next) (?:wee
 function componentDay(
   c: chrono.ParsedComponents,
   published: Day | null,
-  clause: string,
+  tense: () => Tense,
 ): { day: Day; relative: boolean } | null {
   const year = c.isCertain('year') ? c.get('year') : null;
   const month = c.isCertain('month') ? c.get('month') : null;
@@ -136,7 +165,7 @@ function componentDay(
   if (c.isCertain('weekday') && published) {
     const weekday = c.get('weekday');
     if (weekday === null) return null;
-    return { day: resolveWeekday(weekday, published, FUTURE.test(clause)), relative: true };
+    return { day: resolveWeekday(weekday, published, tense()), relative: true };
   }
   return null;
 }
@@ -176,10 +205,16 @@ export function resolveDates(text: string, publishedAt: string | null): DateMent
     const isRelativeDate = tags.includes('result/relativeDate') || tags.some((t) => t.startsWith('casualReference/'));
     if (isRelativeDate && !FROM_PUBLICATION.test(result.text)) continue;
     if (isRelativeDate && !published) continue;
-    const clause = clauseAround(text, start, end);
-    const first = componentDay(result.start, published, clause);
+    // "In the last few days" is a vague span, not a day; "two days ago" is a day.
+    if (
+      /\b(?:few|several|days|weeks|months|years)\b/i.test(result.text) &&
+      !/\b\w+ (?:days|weeks) ago\b/i.test(result.text)
+    )
+      continue;
+    const tense = () => tenseAround(text, start, end);
+    const first = componentDay(result.start, published, tense);
     if (first) {
-      const last = result.end ? componentDay(result.end, published, clause) : null;
+      const last = result.end ? componentDay(result.end, published, tense) : null;
       const relative = first.relative || isRelativeDate;
       if (relative && !published) continue;
       add(start, end, first.day, last && iso(last.day) >= iso(first.day) ? last.day : first.day, relative);

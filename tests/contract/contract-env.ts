@@ -68,6 +68,8 @@ export function createContractEnv(): ContractEnv {
       check('more');
       return real.more(input);
     },
+    timeline: (input) => real.timeline(input),
+    why: (input) => real.why(input),
     sources() {
       check('sources');
       return real.sources();

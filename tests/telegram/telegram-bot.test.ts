@@ -42,6 +42,8 @@ function recording(attache: AttacheApi, calls: CoreCall[]): AttacheApi {
       return attache.more(input);
     },
     sources: () => attache.sources(),
+    timeline: (input) => attache.timeline(input),
+    why: (input) => attache.why(input),
     lastCitations(input) {
       note('lastCitations', input);
       return attache.lastCitations(input);
