@@ -58,7 +58,8 @@ export function nameOf(run: string): string | null {
 /** Words capitalised only because they start the sentence or are not names ("The", "But"). */
 const NOT_NAMES = new Set(
   `the a an but and so yet this that these those it its we i you our in on at as after before while when if analysts
-  experts observers officials sources diplomats people critics`.split(/\s+/),
+  experts observers officials sources diplomats people critics monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december`.split(/\s+/),
 );
 
 function isName(run: string): boolean {
@@ -80,7 +81,12 @@ function speakerIn(text: string): string | 'pronoun' | null {
   }
   const body = BODY_SAYS.exec(text);
   const bodyName = body?.[1] ?? body?.[2];
-  if (bodyName && !/^(?:an?|one|some|several)\s/i.test(bodyName)) return collapseWhitespace(bodyName);
+  if (bodyName) {
+    // "a State Department spokesperson" speaks for a named body; "a spokesperson" for nobody in particular.
+    const indefinite = /^(?:an?|one|some|several)\s/i.test(bodyName);
+    if (!indefinite) return collapseWhitespace(bodyName);
+    if (/\s\p{Lu}/u.test(bodyName)) return collapseWhitespace(bodyName.replace(/^\S+\s+/, ''));
+  }
   return null;
 }
 

@@ -22,8 +22,9 @@ const SAME_EVENT: Record<Fact['type'], number> = { count: 0.15, duration: 0.25, 
 /** Disagreements reported per reply at most (the most widely sourced first). */
 const MAX_REPORTED = 2;
 
+/** Whether two facts (of any documents) measure the same thing. */
 function sameThing(a: Fact, b: Fact): boolean {
-  if (a.type !== b.type || a.key !== b.key || a.passage.documentId === b.passage.documentId) return false;
+  if (a === b || a.type !== b.type || a.key !== b.key) return false;
   return a.type === 'speaker' || overlap(a.context, b.context) >= SAME_EVENT[a.type];
 }
 

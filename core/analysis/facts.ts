@@ -186,6 +186,23 @@ function dayNumber(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 }
 
+/** The comma-separated part of a sentence holding a date, widened until it says something ("On Sunday, Russia ruled out…"). */
+function dateClause(sentence: string, start: number, end: number): Set<string> {
+  const parts = sentence.split(/(?<=,)\s/);
+  let offset = 0;
+  let index = 0;
+  for (; index < parts.length; index++) {
+    const length = (parts[index] as string).length + 1;
+    if (start < offset + length) break;
+    offset += length;
+  }
+  let words = contentWords(parts[index] ?? sentence);
+  for (let next = index + 1; words.size < 3 && next < parts.length; next++) {
+    words = new Set([...words, ...contentWords(parts[next] as string)]);
+  }
+  return words.size > 0 ? words : contentWords(clauseOf(sentence, start + (end - start)));
+}
+
 function dateFacts(sentence: string, passage: RetrievedPassage): Fact[] {
   return resolveDates(sentence, passage.document.publishedAt).map((d) => ({
     type: 'date' as const,
@@ -194,7 +211,7 @@ function dateFacts(sentence: string, passage: RetrievedPassage): Fact[] {
     high: dayNumber(d.to),
     display: d.from === d.to ? d.from : `${d.from}..${d.to}`,
     sentence,
-    context: contentWords(clauseOf(sentence, d.start)),
+    context: dateClause(sentence, d.start, d.end),
     passage,
   }));
 }

@@ -198,12 +198,15 @@ export function resolveDates(text: string, publishedAt: string | null): DateMent
     : new Date(2000, 0, 1, 12);
   for (const result of chrono.parse(text, reference)) {
     const start = result.index;
-    const end = start + result.text.length;
+    // chrono sometimes takes the comma after the expression ("on Monday,").
+    const end = start + result.text.replace(/[\s,.;:]+$/, '').length;
     const tags = [...result.tags()];
     if (tags.some((t) => AMBIGUOUS_TAGS.includes(t))) continue;
     if (/\b(now|weekend)\b/i.test(result.text)) continue;
-    const isRelativeDate = tags.includes('result/relativeDate') || tags.some((t) => t.startsWith('casualReference/'));
-    if (isRelativeDate && !FROM_PUBLICATION.test(result.text)) continue;
+    const casual = tags.some((t) => t.startsWith('casualReference/'));
+    const isRelativeDate = tags.includes('result/relativeDate') || casual;
+    const weekdayNamed = result.start.isCertain('weekday');
+    if (isRelativeDate && !weekdayNamed && !FROM_PUBLICATION.test(result.text)) continue;
     if (isRelativeDate && !published) continue;
     // "In the last few days" is a vague span, not a day; "two days ago" is a day.
     if (

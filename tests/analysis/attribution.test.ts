@@ -17,6 +17,11 @@ describe('attributeSentence', () => {
     ['The Kremlin said on Tuesday it saw no reason to be optimistic.', 'on-record', 'The Kremlin'],
     ['The meeting lasted two hours, according to Interfax.', 'on-record', 'Interfax'],
     ['The foreign ministry said the visit would go ahead.', 'on-record', 'The foreign ministry'],
+    [
+      'Originally scheduled to start on Monday, Sherman is now due to have a working dinner, said a State Department spokesperson.',
+      'on-record',
+      'State Department spokesperson',
+    ],
   ])('named person or body: %s', (sentence, kind, speaker) => {
     expect(attributeSentence(sentence)).toEqual({ kind, speaker });
   });
