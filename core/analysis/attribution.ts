@@ -44,7 +44,11 @@ export function nameOf(run: string): string | null {
   let i = 0;
   const isTitle = (w: string | undefined) => w !== undefined && TITLE_WORDS.has(w.toLowerCase());
   // A nationality counts only before a title ("Russian Deputy…"), since many first names end the same way.
-  while (i < words.length - 1 && (isTitle(words[i]) || (NATIONALITY.test(words[i] as string) && isTitle(words[i + 1]))))
+  const possessive = (w: string | undefined) => w !== undefined && /['’]s$/.test(w);
+  while (
+    i < words.length - 1 &&
+    (isTitle(words[i]) || possessive(words[i]) || (NATIONALITY.test(words[i] as string) && isTitle(words[i + 1])))
+  )
     i++;
   const name = words
     .slice(i)

@@ -81,6 +81,7 @@ describe('attributeQuote', () => {
 describe('nameOf and describeAttribution', () => {
   it('strips titles and nationality from a name', () => {
     expect(nameOf('Russian Deputy Foreign Minister Sergei Ryabkov')).toBe('Sergei Ryabkov');
+    expect(nameOf("Russia's Deputy Foreign Minister Sergey Ryabkov")).toBe('Sergey Ryabkov');
     expect(nameOf('Minister')).toBeNull();
   });
 
