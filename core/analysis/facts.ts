@@ -248,8 +248,24 @@ function speakerFacts(sentence: string, passage: RetrievedPassage): Fact[] {
   return facts;
 }
 
-/** Every comparable fact of a passage, sentence by sentence. */
+const MAX_CACHED = 5_000;
+const cache = new Map<string, { text: string; facts: Fact[] }>();
+
+/**
+ * Every comparable fact of a passage, sentence by sentence. Memoised by passage id (checked
+ * against the text and publication date, which the facts depend on): every reply compares dozens.
+ */
 export function passageFacts(passage: RetrievedPassage): Fact[] {
+  const key = `${passage.id}\u0000${passage.document.publishedAt ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && hit.text === passage.text) return hit.facts.map((f) => ({ ...f, passage }));
+  const facts = extractFacts(passage);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(key, { text: passage.text, facts });
+  return facts;
+}
+
+function extractFacts(passage: RetrievedPassage): Fact[] {
   return splitSentences(passage.text).flatMap((s) => [
     ...countFacts(s.text, passage),
     ...durationFacts(s.text, passage),
