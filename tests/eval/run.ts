@@ -3,6 +3,7 @@
  * the figures. Always exits 0 (it is a report) unless `--check` is given and a target is missed.
  */
 import { parseArgs } from 'node:util';
+import { formatAnalystReport, runAnalystEvaluation } from './analyst/analyst-eval.ts';
 import { runEvaluation } from './evaluate.ts';
 import { formatReport } from './format-report.ts';
 import { checkTargets } from './targets.ts';
@@ -17,8 +18,13 @@ const { values } = parseArgs({
 
 const report = await runEvaluation();
 const checks = checkTargets(report, { latency: values.check });
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks }, null, 2)}\n`);
-else process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n`);
+// Issue 14's items (timeline, contradictions, attribution, why) report their own rates.
+const analyst = await runAnalystEvaluation();
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, analyst, targets: checks }, null, 2)}\n`);
+else {
+  process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n`);
+  process.stdout.write(`\n${formatAnalystReport(analyst, values.verbose)}\n`);
+}
 
 const missed = checks.filter((c) => c.pass === false);
 if (values.check && missed.length > 0) {
