@@ -35,6 +35,29 @@ const CASES: [string, string, string | null, [string, string, string?][]][] = [
     [['on Tuesday', '2022-02-01']],
   ],
   [
+    'an untensed weekday: the nearer one',
+    'A larger discussion in Geneva starting on Monday.',
+    '2022-01-09',
+    [['on Monday', '2022-01-10']],
+  ],
+  [
+    'a past event a day before',
+    "Monday's talks in Geneva were held in an open manner.",
+    '2022-01-11',
+    [['Monday', '2022-01-10']],
+  ],
+  ['a past verb beats nearness', 'Ryabkov met Sherman on Thursday.', '2022-01-09', [['on Thursday', '2022-01-06']]],
+  [
+    'two weekdays, one with a time of day',
+    'Originally scheduled to start on Monday, Sherman is now due to have a working dinner with Ryabkov on Sunday evening.',
+    '2022-01-09',
+    [
+      ['on Monday', '2022-01-10'],
+      ['on Sunday evening', '2022-01-09'],
+    ],
+  ],
+  ['vague spans are not days', 'Signals came in the last few days.', '2022-01-09', []],
+  [
     'last week across a month boundary',
     'Last week the envoy visited Kyiv.',
     '2022-03-02',
