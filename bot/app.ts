@@ -25,12 +25,12 @@ export interface App {
 }
 
 /** Ingests the seed folder; unchanged files are skipped, so this is cheap on every start. */
-function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void {
+async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): Promise<void> {
   if (!existsSync(config.seedsDir)) {
     logger.warn({ seedsDir: config.seedsDir }, 'seed folder not found; starting with the stored corpus');
     return;
   }
-  const changed = ingestFiles(corpus, [config.seedsDir]).filter((r) => r.outcome !== 'unchanged');
+  const changed = (await ingestFiles(corpus, [config.seedsDir])).filter((r) => r.outcome !== 'unchanged');
   if (changed.length > 0) {
     logger.info({ documents: changed.map((r) => `${r.documentId} (${r.outcome})`) }, 'seed corpus ingested');
   }
@@ -40,11 +40,11 @@ function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void 
  * Opens and migrates the database, ingests the seed folder when the database
  * is new or a seed changed, and wires core to its adapters.
  */
-export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
+export async function createApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
   const database = openDatabase(config.databasePath);
   try {
     const corpus = createCorpusRepository(database.db);
-    ingestSeeds(config, corpus, logger);
+    await ingestSeeds(config, corpus, logger);
     const engines = wireEngines(config, database.db, logger);
     const attache = createAttache({
       corpus,

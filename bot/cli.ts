@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
   loadDotEnv();
-  let app: App | undefined;
+  let app: Promise<App> | undefined;
   try {
     const config = loadConfig();
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, [
@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     }
     throw error;
   } finally {
-    app?.close();
+    if (app) await app.then((opened) => opened.close()).catch(() => undefined);
   }
 }
 

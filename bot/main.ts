@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   if (!config) return;
   const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   const core = { attache: app.attache, digests: app.digests, logger };
   const adapters: RunningAdapter[] = [];
   const { telegram, discord } = config;

@@ -36,7 +36,7 @@ export async function handleConsoleLine(line: string, attache: AttacheApi, conve
       case '/help':
         return HELP;
       case '/sources':
-        return renderSourcesText(attache.sources());
+        return renderSourcesText(await attache.sources());
       case '/brief':
         return renderReplyText(await attache.brief({ conversation, ...(argument ? { topic: argument } : {}) }));
       case '/more':

@@ -19,7 +19,7 @@ export const ingestCommand: CliCommand = {
       return 2;
     }
     try {
-      const results = ingestFiles(context.app().corpus, positionals);
+      const results = await ingestFiles((await context.app()).corpus, positionals);
       if (json) writeJson(context.stdout, results);
       else {
         for (const r of results) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);

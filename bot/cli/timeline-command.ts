@@ -17,7 +17,7 @@ export const timelineCommand: CliCommand = {
     const json = values.json;
     try {
       const topic = positionals.length > 0 ? positionals.join(' ') : undefined;
-      const timeline = await context.app().attache.timeline(topic === undefined ? {} : { topic });
+      const timeline = await (await context.app()).attache.timeline(topic === undefined ? {} : { topic });
       if (json) writeJson(context.stdout, timeline);
       else writeLine(context.stdout, renderReplyText(timelineReply(timeline, 'extractive')));
       return 0;

@@ -14,7 +14,7 @@ export const whyCommand: CliCommand = {
     });
     const json = values.json;
     try {
-      const report = await context.app().attache.why({ conversation: `console:${values.session ?? 'cli'}` });
+      const report = await (await context.app()).attache.why({ conversation: `console:${values.session ?? 'cli'}` });
       if (!report) {
         const message = renderWhyText(null);
         if (json) writeLine(context.stdout, JSON.stringify({ error: { code: 'no_reply', message } }));

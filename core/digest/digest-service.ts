@@ -17,11 +17,11 @@ export interface DigestServiceDeps {
 export function createDigestService(deps: DigestServiceDeps): DigestApi {
   const { store, clock, logger } = deps;
 
-  function view(subscription: SubscriptionRecord): SubscriptionView {
+  async function view(subscription: SubscriptionRecord): Promise<SubscriptionView> {
     const now = clock.now();
     const yesterday = addDays(localDateTime(now, subscription.timezone).date, -1);
-    const runs = indexRuns(store.runsOf(subscription.id, yesterday));
-    const last = store.latestRun(subscription.id);
+    const runs = indexRuns(await store.runsOf(subscription.id, yesterday));
+    const last = await store.latestRun(subscription.id);
     return {
       id: subscription.id,
       platform: subscription.platform,
@@ -38,9 +38,9 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
   }
 
   return {
-    subscribe(input) {
+    async subscribe(input) {
       const valid = validateSubscription(input);
-      const record = store.upsertSubscription({ ...valid, createdAt: clock.now().toISOString() });
+      const record = await store.upsertSubscription({ ...valid, createdAt: clock.now().toISOString() });
       logger.info(
         {
           platform: record.platform,
@@ -53,22 +53,22 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
       return view(record);
     },
 
-    unsubscribe(input) {
+    async unsubscribe(input) {
       const platform = parsePlatform(input.platform);
       const targetId = parseTargetId(platform, input.targetId);
-      const removed = store.deactivateTarget(platform, targetId, 'unsubscribed');
+      const removed = await store.deactivateTarget(platform, targetId, 'unsubscribed');
       if (removed) logger.info({ platform, targetId }, 'digest subscription removed');
       return { removed };
     },
 
-    status(input) {
+    async status(input) {
       const platform = parsePlatform(input.platform);
-      const record = store.activeSubscription(platform, parseTargetId(platform, input.targetId));
+      const record = await store.activeSubscription(platform, parseTargetId(platform, input.targetId));
       return record ? view(record) : null;
     },
 
-    list() {
-      return store.listActiveSubscriptions().map(view);
+    async list() {
+      return Promise.all((await store.listActiveSubscriptions()).map(view));
     },
   };
 }

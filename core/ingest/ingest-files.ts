@@ -97,7 +97,7 @@ export function listSourceFiles(paths: readonly string[]): string[] {
  * if any fails, nothing is written and the first IngestError is thrown.
  * Unchanged files are a no-op; the changed ones are written in one transaction.
  */
-export function ingestFiles(store: CorpusStore, paths: readonly string[]): IngestResult[] {
+export async function ingestFiles(store: CorpusStore, paths: readonly string[]): Promise<IngestResult[]> {
   const files = listSourceFiles(paths);
   const manifests = new Map<string, Manifest>();
   const manifestFor = (file: string): Manifest => {
@@ -110,7 +110,7 @@ export function ingestFiles(store: CorpusStore, paths: readonly string[]): Inges
     return manifest;
   };
   const prepared = files.map((file) => ({ file, ...prepareDocument(file, manifestFor(file)) }));
-  const outcomes = store.saveDocuments(prepared);
+  const outcomes = await store.saveDocuments(prepared);
   return prepared.map(({ file, document, passages }, i) => ({
     path: file,
     documentId: document.id,

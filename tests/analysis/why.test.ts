@@ -5,7 +5,7 @@ import { fakeClock, seededCore } from '../core/core-fixture.ts';
 describe('why', () => {
   it('explains the last reply from what the turn recorded in SQLite', async () => {
     // Replies are made after the seeds were ingested (ingest stamps real time).
-    const { attache, store } = seededCore({ clock: fakeClock(new Date(Date.now() + 60_000).toISOString()) });
+    const { attache, store } = await seededCore({ clock: fakeClock(new Date(Date.now() + 60_000).toISOString()) });
     const conversation = 'console:why';
     expect(await attache.why({ conversation })).toBeNull();
     const reply = await attache.ask({ question: 'What did Ryabkov say about concessions?', conversation });
@@ -15,7 +15,7 @@ describe('why', () => {
     expect(report.request).toBe('What did Ryabkov say about concessions?');
     expect(report.engine).toBe('extractive');
     expect(report.model).toBeNull();
-    expect(report.corpus).toMatchObject({ documents: 5, passages: store.passageCount(), changedSince: false });
+    expect(report.corpus).toMatchObject({ documents: 5, passages: await store.passageCount(), changedSince: false });
     expect(report.corpus.newestIngest).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(report.passages.map((p) => p.rank)).toEqual(report.passages.map((_, i) => i + 1));
     const cited = report.passages.filter((p) => p.cited).map((p) => p.passageId);
@@ -33,7 +33,7 @@ describe('why', () => {
         throw new Error('offline');
       },
     };
-    const { attache } = seededCore({ engine: claude });
+    const { attache } = await seededCore({ engine: claude });
     const conversation = 'console:why2';
     await attache.ask({ question: 'Who led the US delegation?', conversation });
     const first = await attache.why({ conversation });

@@ -32,9 +32,9 @@ function ftsCount(term: string): number {
   return row.n;
 }
 
-function expectIngestError(run: () => unknown, code: string): IngestError {
+async function expectIngestError(run: () => Promise<unknown>, code: string): Promise<IngestError> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(IngestError);
     expect((error as IngestError).code).toBe(code);
@@ -44,10 +44,10 @@ function expectIngestError(run: () => unknown, code: string): IngestError {
 }
 
 describe('ingestFiles', () => {
-  it('ingests the five seeds with their manifest metadata', () => {
-    const results = ingestFiles(store, [dir]);
+  it('ingests the five seeds with their manifest metadata', async () => {
+    const results = await ingestFiles(store, [dir]);
     expect(results.map((r) => r.outcome)).toEqual(Array(5).fill('inserted'));
-    const documents = store.listDocuments();
+    const documents = await store.listDocuments();
     expect(documents.map((d) => d.id)).toEqual([
       '000_0440998320377a2e',
       '001_30cfb7c040abcbc8',
@@ -64,26 +64,26 @@ describe('ingestFiles', () => {
     }
   });
 
-  it('keeps exact offsets: article.slice(start, end) === passage.text', () => {
-    ingestFiles(store, [dir]);
-    for (const summary of store.listDocuments()) {
-      const article = store.getDocument(summary.id)?.articleText ?? '';
-      const passages = store.listPassages().filter((p) => p.documentId === summary.id);
+  it('keeps exact offsets: article.slice(start, end) === passage.text', async () => {
+    await ingestFiles(store, [dir]);
+    for (const summary of await store.listDocuments()) {
+      const article = (await store.getDocument(summary.id))?.articleText ?? '';
+      const passages = (await store.listPassages()).filter((p) => p.documentId === summary.id);
       expect(passages).toHaveLength(summary.passages);
       for (const p of passages) expect(article.slice(p.start, p.end)).toBe(p.text);
     }
   });
 
-  it('re-ingesting unchanged files is a no-op', () => {
-    ingestFiles(store, [dir]);
-    const before = store.listDocuments();
-    const again = ingestFiles(store, [dir]);
+  it('re-ingesting unchanged files is a no-op', async () => {
+    await ingestFiles(store, [dir]);
+    const before = await store.listDocuments();
+    const again = await ingestFiles(store, [dir]);
     expect(again.map((r) => r.outcome)).toEqual(Array(5).fill('unchanged'));
-    expect(store.listDocuments()).toEqual(before);
+    expect(await store.listDocuments()).toEqual(before);
   });
 
-  it('replaces the passages of a changed file, index included', () => {
-    ingestFiles(store, [dir]);
+  it('replaces the passages of a changed file, index included', async () => {
+    await ingestFiles(store, [dir]);
     const file = join(dir, '003_103cb3a0a2eb9731.txt');
     const original = readFileSync(file, 'utf8');
     expect(ftsCount('naive')).toBe(1);
@@ -94,39 +94,42 @@ describe('ingestFiles', () => {
         'The delegation travelled overnight from Moscow to Switzerland for the meeting with the Americans.',
       ),
     );
-    const [result] = ingestFiles(store, [file]);
+    const [result] = await ingestFiles(store, [file]);
     expect(result?.outcome).toBe('updated');
     expect(ftsCount('naive')).toBe(0);
     expect(ftsCount('overnight')).toBe(1);
-    const article = store.getDocument('003_103cb3a0a2eb9731')?.articleText ?? '';
-    for (const p of store.listPassages().filter((x) => x.documentId === '003_103cb3a0a2eb9731')) {
+    const article = (await store.getDocument('003_103cb3a0a2eb9731'))?.articleText ?? '';
+    for (const p of (await store.listPassages()).filter((x) => x.documentId === '003_103cb3a0a2eb9731')) {
       expect(article.slice(p.start, p.end)).toBe(p.text);
     }
   });
 
-  it('a file without article text changes nothing, even in a batch', () => {
-    ingestFiles(store, [join(dir, '000_0440998320377a2e.txt')]);
+  it('a file without article text changes nothing, even in a batch', async () => {
+    await ingestFiles(store, [join(dir, '000_0440998320377a2e.txt')]);
     const chromeOnly = join(dir, 'chrome-only.txt');
     writeFileSync(chromeOnly, "1. Skip to content\nToday's Top News\n- Something else\n");
-    const before = store.passageCount();
-    expectIngestError(() => ingestFiles(store, [join(dir, '001_30cfb7c040abcbc8.txt'), chromeOnly]), 'no_article');
-    expect(store.passageCount()).toBe(before);
-    expect(store.getDocument('001_30cfb7c040abcbc8')).toBeNull();
+    const before = await store.passageCount();
+    await expectIngestError(
+      () => ingestFiles(store, [join(dir, '001_30cfb7c040abcbc8.txt'), chromeOnly]),
+      'no_article',
+    );
+    expect(await store.passageCount()).toBe(before);
+    expect(await store.getDocument('001_30cfb7c040abcbc8')).toBeNull();
   });
 
-  it('reports unreadable, unsupported and binary files clearly', () => {
-    const missing = expectIngestError(() => ingestFiles(store, [join(dir, 'missing.txt')]), 'unreadable');
+  it('reports unreadable, unsupported and binary files clearly', async () => {
+    const missing = await expectIngestError(() => ingestFiles(store, [join(dir, 'missing.txt')]), 'unreadable');
     expect(missing.message).toContain('missing.txt');
     const pdf = join(dir, 'report.pdf');
     writeFileSync(pdf, 'x');
-    expectIngestError(() => ingestFiles(store, [pdf]), 'unsupported');
+    await expectIngestError(() => ingestFiles(store, [pdf]), 'unsupported');
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0x47, 0x00, 0x01, 0x02]));
-    expectIngestError(() => ingestFiles(store, [binary]), 'not_text');
-    expect(store.passageCount()).toBe(0);
+    await expectIngestError(() => ingestFiles(store, [binary]), 'not_text');
+    expect(await store.passageCount()).toBe(0);
   });
 
-  it('ingests markdown and html files', () => {
+  it('ingests markdown and html files', async () => {
     const md = join(dir, 'extra-note.md');
     writeFileSync(
       md,
@@ -137,10 +140,10 @@ describe('ingestFiles', () => {
       html,
       '<html><head><title>Summit ends</title></head><body><nav>Skip to content</nav><article><h1>Summit ends</h1><p>The summit ended on Friday with a joint statement on maritime security.</p><p>Leaders said the talks had been &quot;frank and useful&quot; and would continue.</p></article></body></html>',
     );
-    const results = ingestFiles(store, [md, html]);
+    const results = await ingestFiles(store, [md, html]);
     expect(results.map((r) => r.outcome)).toEqual(['inserted', 'inserted']);
-    expect(store.getDocument('extra-note')?.articleText).toContain('The envoys met in Vienna on Thursday');
-    const page = store.getDocument('extra-page');
+    expect((await store.getDocument('extra-note'))?.articleText).toContain('The envoys met in Vienna on Thursday');
+    const page = await store.getDocument('extra-page');
     expect(page?.title).toBe('Summit ends');
     expect(page?.articleText).toContain('"frank and useful"');
     expect(page?.articleText).not.toContain('Skip to content');

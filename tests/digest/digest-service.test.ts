@@ -14,9 +14,11 @@ function setup(at = '2026-01-10T06:00:00Z') {
 }
 
 describe('DigestApi', () => {
-  it('subscribes with a canonical zone and reports the next run', () => {
+  it('subscribes with a canonical zone and reports the next run', async () => {
     const { digests } = setup();
-    const view = digests.subscribe(subscription({ timezone: 'europe/berlin', topic: ' NATO ', createdBy: 'user:7' }));
+    const view = await digests.subscribe(
+      subscription({ timezone: 'europe/berlin', topic: ' NATO ', createdBy: 'user:7' }),
+    );
     expect(view).toMatchObject({
       platform: 'telegram',
       targetId: '1001',
@@ -28,20 +30,20 @@ describe('DigestApi', () => {
       nextRunAt: '2026-01-10T07:00:00.000Z',
       lastRun: null,
     });
-    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toEqual(view);
-    expect(digests.list()).toEqual([view]);
+    expect(await digests.status({ platform: 'telegram', targetId: '1001' })).toEqual(view);
+    expect(await digests.list()).toEqual([view]);
   });
 
-  it('defaults to UTC when no zone is given', () => {
+  it('defaults to UTC when no zone is given', async () => {
     const { digests } = setup();
-    expect(digests.subscribe(subscription({ timezone: '' })).timezone).toBe('UTC');
+    expect((await digests.subscribe(subscription({ timezone: '' }))).timezone).toBe('UTC');
   });
 
   it('replaces the target’s subscription in place, keeping one active per target and its run history', async () => {
     const { db, digests, runner } = setup();
-    const first = digests.subscribe(subscription());
+    const first = await digests.subscribe(subscription());
     await runner.runDue(new Date('2026-01-10T07:00:00Z'), [createMemorySender('telegram')]);
-    const second = digests.subscribe(subscription({ localTime: '18:30', topic: 'sanctions' }));
+    const second = await digests.subscribe(subscription({ localTime: '18:30', topic: 'sanctions' }));
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({
       localTime: '18:30',
@@ -57,28 +59,28 @@ describe('DigestApi', () => {
     expect(allRuns(db)).toHaveLength(1);
   });
 
-  it('unsubscribes, keeping the row for history', () => {
+  it('unsubscribes, keeping the row for history', async () => {
     const { db, digests } = setup();
-    digests.subscribe(subscription());
-    const first = digests.status({ platform: 'telegram', targetId: '1001' });
-    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
-    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
-    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
+    await digests.subscribe(subscription());
+    const first = await digests.status({ platform: 'telegram', targetId: '1001' });
+    expect(await digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
+    expect(await digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
+    expect(await digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
     expect(db.select().from(subscriptions).all()).toMatchObject([{ active: false, deactivatedReason: 'unsubscribed' }]);
     // Subscribing again revives the same row, so its run history still counts.
-    const again = digests.subscribe(subscription());
+    const again = await digests.subscribe(subscription());
     expect(again.id).toBe(first?.id);
     expect(db.select().from(subscriptions).all()).toMatchObject([{ active: true, deactivatedReason: null }]);
   });
 
   it('unsubscribing and subscribing again on the same day does not post a second digest', async () => {
     const { db, digests, runner } = setup();
-    digests.subscribe(subscription());
+    await digests.subscribe(subscription());
     const first = createMemorySender('telegram');
     await runner.runDue(new Date('2026-01-10T07:00:00Z'), [first]);
     expect(first.calls).toHaveLength(1);
-    digests.unsubscribe({ platform: 'telegram', targetId: '1001' });
-    digests.subscribe(subscription({ localTime: '09:00' }));
+    await digests.unsubscribe({ platform: 'telegram', targetId: '1001' });
+    await digests.subscribe(subscription({ localTime: '09:00' }));
     const second = createMemorySender('telegram');
     await runner.runDue(new Date('2026-01-10T08:30:00Z'), [second]);
     expect(second.calls).toHaveLength(0);
@@ -88,14 +90,14 @@ describe('DigestApi', () => {
     expect(second.calls).toHaveLength(1);
   });
 
-  it('rejects bad input with InputError and writes nothing', () => {
+  it('rejects bad input with InputError and writes nothing', async () => {
     const { db, digests } = setup();
-    expect(() => digests.subscribe(subscription({ localTime: '25:00' }))).toThrow(InputError);
-    expect(() => digests.subscribe(subscription({ timezone: 'Mars/Olympus' }))).toThrow(
+    await expect(digests.subscribe(subscription({ localTime: '25:00' }))).rejects.toThrow(InputError);
+    await expect(digests.subscribe(subscription({ timezone: 'Mars/Olympus' }))).rejects.toThrow(
       'Unknown time zone "Mars/Olympus". Use an IANA zone such as Europe/Berlin.',
     );
-    expect(() => digests.subscribe(subscription({ platform: 'slack' as 'telegram' }))).toThrow(InputError);
-    expect(() => digests.status({ platform: 'discord', targetId: 'general' })).toThrow(InputError);
+    await expect(digests.subscribe(subscription({ platform: 'slack' as 'telegram' }))).rejects.toThrow(InputError);
+    await expect(digests.status({ platform: 'discord', targetId: 'general' })).rejects.toThrow(InputError);
     expect(db.select().from(subscriptions).all()).toEqual([]);
   });
 });

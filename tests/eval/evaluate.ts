@@ -4,9 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
+import type { AttacheApi } from '../../core/api.ts';
+import type { AnswerModel } from '../../core/engines/extractive/answer-model.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import type { Reply, ReplyStatus } from '../../core/reply.ts';
 import { type BriefingFact, EVAL_DATA_DIR, type FollowupTurn, loadEvalSet } from './load-eval-set.ts';
+import { attacheWithModel } from './model-attache.ts';
 import {
   answerMatches,
   blockChars,
@@ -96,6 +99,8 @@ export interface EvalOptions {
    * the shell change nothing). Database path, seeds, engine and log level are always overridden.
    */
   env?: NodeJS.ProcessEnv;
+  /** Answer with the extractive engine and this answer model instead of the configured engine (held-out folds). */
+  model?: AnswerModel;
 }
 
 function rate(correct: number, total: number): Rate {
@@ -131,8 +136,9 @@ export async function runEvaluation(options: EvalOptions = {}): Promise<EvalRepo
       ENGINE: options.engine ?? 'extractive',
       LOG_LEVEL: 'silent',
     });
-    app = createApp(config, silentLogger);
-    return await evaluate(app, set, seeds);
+    app = await createApp(config, silentLogger);
+    const attache = options.model ? attacheWithModel(app, options.model) : app.attache;
+    return await evaluate(app, attache, set, seeds);
   } finally {
     app?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -141,20 +147,22 @@ export async function runEvaluation(options: EvalOptions = {}): Promise<EvalRepo
 
 async function evaluate(
   app: App,
+  attache: AttacheApi,
   set: ReturnType<typeof loadEvalSet>,
   seeds: ReturnType<typeof loadSeedTexts>,
 ): Promise<EvalReport> {
-  const { attache, corpus } = app;
+  const { corpus } = app;
+  // The scorer reads synchronously, so the (small) evaluation corpus is loaded up front.
   const articles = new Map<string, string | null>();
+  for (const d of await corpus.listDocuments())
+    articles.set(d.id, (await corpus.getDocument(d.id))?.articleText ?? null);
+  const passageDocuments = new Map((await corpus.listPassages()).map((p) => [p.id, p.documentId]));
   const context: CitationContext = {
-    articleText: (id) => {
-      if (!articles.has(id)) articles.set(id, corpus.getDocument(id)?.articleText ?? null);
-      return articles.get(id) ?? null;
-    },
-    passageDocument: (id) => corpus.getPassages([id])[0]?.documentId ?? null,
+    articleText: (id) => articles.get(id) ?? null,
+    passageDocument: (id) => passageDocuments.get(id) ?? null,
     seeds,
   };
-  const corpusTexts = corpus.listDocuments().map((d) => normalizeSpace(context.articleText(d.id) ?? ''));
+  const corpusTexts = (await corpus.listDocuments()).map((d) => normalizeSpace(context.articleText(d.id) ?? ''));
   const failures: Failure[] = [];
   const askTimes: number[] = [];
   const briefTimes: number[] = [];

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatAnalystReport, runAnalystEvaluation } from './analyst/analyst-eval.ts';
 import { runEvaluation } from './evaluate.ts';
 import { formatReport } from './format-report.ts';
+import { formatHeldOut, runHeldOut } from './held-out.ts';
 import { checkTargets } from './targets.ts';
 
 const { values } = parseArgs({
@@ -18,11 +19,18 @@ const { values } = parseArgs({
 
 const report = await runEvaluation();
 const checks = checkTargets(report, { latency: values.check });
+const heldOut = await runHeldOut({ shipped: report });
 // Issue 14's items (timeline, contradictions, attribution, why) report their own rates.
 const analyst = await runAnalystEvaluation();
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, analyst, targets: checks }, null, 2)}\n`);
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks, heldOut, analyst }, null, 2)}\n`);
 else {
-  process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n`);
+  process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n\n${formatHeldOut(heldOut)}\n`);
+  if (values.verbose && heldOut.devFolds) {
+    const lines = heldOut.devFolds.failures.map(
+      (f) => `  [${f.section}] ${f.id} (${f.story}) ${f.status}: ${f.question}\n      first quote: ${f.quote ?? '—'}`,
+    );
+    process.stdout.write(`\ncorpus-dev failures, held-out folds (${lines.length}):\n${lines.join('\n')}\n`);
+  }
   process.stdout.write(`\n${formatAnalystReport(analyst, values.verbose)}\n`);
 }
 

@@ -29,6 +29,6 @@ export const timelineCommand: DiscordCommand = {
     await sendMessages(interaction, renderReply(timelineReply(timeline, 'extractive')));
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(topicChoices(context.topics.suggest(interaction.options.getFocused())));
+    await interaction.respond(topicChoices(await context.topics.suggest(interaction.options.getFocused())));
   },
 };

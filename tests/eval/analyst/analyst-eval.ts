@@ -58,7 +58,7 @@ function rate(results: boolean[]): AnalystRate {
   return { correct, total: results.length, rate: results.length === 0 ? 1 : correct / results.length };
 }
 
-function openApp(seedsDir: string, dir: string, name: string): App {
+function openApp(seedsDir: string, dir: string, name: string): Promise<App> {
   const config = loadConfig({
     DATABASE_PATH: join(dir, `${name}.db`),
     SEEDS_DIR: seedsDir,
@@ -112,11 +112,11 @@ async function evaluateApps(items: Items, seeds: App, fixture: App, failures: st
   const timeline = await seeds.attache.timeline({});
   const dates = timeline.entries.map((e) => e.date);
   const ordered = dates.every((d, i) => i === 0 || (dates[i - 1] as string) <= d);
-  const verbatim = timeline.entries.every((e) =>
-    e.citations.every((c) =>
-      squash(seeds.corpus.getDocument(c.documentId)?.articleText ?? '').includes(squash(c.quote)),
-    ),
-  );
+  let verbatim = true;
+  for (const c of timeline.entries.flatMap((e) => e.citations)) {
+    const article = (await seeds.corpus.getDocument(c.documentId))?.articleText ?? '';
+    if (!squash(article).includes(squash(c.quote))) verbatim = false;
+  }
   const events = items.timeline.map((item) => {
     const ok = timeline.entries.some((e) => e.date === item.date && squash(e.text).includes(squash(item.phrase)));
     if (!ok) failures.push(`timeline: no ${item.date} entry with "${item.phrase}"`);
@@ -164,8 +164,8 @@ export async function runAnalystEvaluation(): Promise<AnalystReport> {
   let seeds: App | undefined;
   let fixture: App | undefined;
   try {
-    seeds = openApp(SEEDS_DIR, dir, 'seeds');
-    fixture = openApp(FIXTURE_DIR, dir, 'fixture');
+    seeds = await openApp(SEEDS_DIR, dir, 'seeds');
+    fixture = await openApp(FIXTURE_DIR, dir, 'fixture');
     const r = await evaluateApps(items, seeds, fixture, failures);
     return {
       dateResolution: rate(dateResults),
