@@ -16,8 +16,12 @@ export interface AnnotateOptions {
   question?: string | undefined;
 }
 
-/** Retrieved passages, best first, that are compared with the cited ones for disagreements. */
-const COMPARED_PASSAGES = 20;
+/**
+ * Retrieved passages, best first, that are compared with the cited ones for disagreements: search
+ * hits only (score > 0), not neighbours fetched as context nor unranked listings, whose lower ranks
+ * bring in captions and page furniture that slipped past ingest.
+ */
+const COMPARED_PASSAGES = 10;
 /** Sentences cited per version of a disputed value. */
 const CITED_PER_VERSION = 2;
 
@@ -133,7 +137,7 @@ export function annotateReply(
     const passage = byId.get(c.passageId);
     return passage ? [{ passage, quote: c.quote }] : [];
   });
-  const found = findDisagreements(cited, passages.slice(0, COMPARED_PASSAGES));
+  const found = findDisagreements(cited, passages.filter((p) => p.score > 0).slice(0, COMPARED_PASSAGES));
   const disagreements: Disagreement[] = [];
   for (const f of found) {
     const { block, disagreement } = disagreementBlock(f, citations);

@@ -20,7 +20,7 @@ export interface FoundDisagreement {
 /** How much of their clause two facts must share to be about the same event, by type. */
 const SAME_EVENT: Record<Fact['type'], number> = { count: 0.15, duration: 0.25, date: 0.3, speaker: 0 };
 /** Disagreements reported per reply at most (the most widely sourced first). */
-const MAX_REPORTED = 2;
+const MAX_REPORTED = 1;
 
 /** Whether two facts (of any documents) measure the same thing. */
 function sameThing(a: Fact, b: Fact): boolean {

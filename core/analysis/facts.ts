@@ -204,16 +204,20 @@ function dateClause(sentence: string, start: number, end: number): Set<string> {
 }
 
 function dateFacts(sentence: string, passage: RetrievedPassage): Fact[] {
-  return resolveDates(sentence, passage.document.publishedAt).map((d) => ({
-    type: 'date' as const,
-    key: 'date',
-    low: dayNumber(d.from),
-    high: dayNumber(d.to),
-    display: d.from === d.to ? d.from : `${d.from}..${d.to}`,
-    sentence,
-    context: dateClause(sentence, d.start, d.end),
-    passage,
-  }));
+  // Only dates written out in full are compared: a weekday resolved by tense is a reading, and two
+  // readings that differ are no evidence that the outlets do.
+  return resolveDates(sentence, passage.document.publishedAt)
+    .filter((d) => !d.relative)
+    .map((d) => ({
+      type: 'date' as const,
+      key: 'date',
+      low: dayNumber(d.from),
+      high: dayNumber(d.to),
+      display: d.from === d.to ? d.from : `${d.from}..${d.to}`,
+      sentence,
+      context: dateClause(sentence, d.start, d.end),
+      passage,
+    }));
 }
 
 /** Quoted lines of at least this many words are compared for who said them. */
@@ -265,13 +269,33 @@ export function passageFacts(passage: RetrievedPassage): Fact[] {
   return facts;
 }
 
+/** Fewest words of a sentence whose values are compared: shorter lines are headlines, captions or page furniture. */
+const MIN_SENTENCE_WORDS = 8;
+
+/** A sentence of prose: long enough and ending as sentences do (menus, captions and link lists do not). */
+function isProse(sentence: string): boolean {
+  return (
+    sentence.split(/\s+/).length >= MIN_SENTENCE_WORDS &&
+    /[.!?]["'”’)]*$/.test(sentence.trim()) &&
+    !PHOTO_CAPTION.test(sentence) &&
+    // Related-story links ("— Families reunite…") and captions ("From left, …") are not reporting.
+    !/^\s*(?:[—–-]|\(?(?:from left|left to right|l-r)\b)/i.test(sentence)
+  );
+}
+
+/** Marks of a photo caption or credit ("… in Moscow, July 12, 2023. REUTERS/Name", "(AP Photo/…)"). */
+const PHOTO_CAPTION =
+  /\bphoto\b|\bphotograph\b|\bimage:|\bgetty images\b|\/\s?(?:reuters|afp|ap|pool)\b|\bfile picture\b|\bpictured\b|\bcaption\b/i;
+
 function extractFacts(passage: RetrievedPassage): Fact[] {
-  return splitSentences(passage.text).flatMap((s) => [
-    ...countFacts(s.text, passage),
-    ...durationFacts(s.text, passage),
-    ...dateFacts(s.text, passage),
-    ...speakerFacts(s.text, passage),
-  ]);
+  return splitSentences(passage.text)
+    .filter((s) => isProse(s.text))
+    .flatMap((s) => [
+      ...countFacts(s.text, passage),
+      ...durationFacts(s.text, passage),
+      ...dateFacts(s.text, passage),
+      ...speakerFacts(s.text, passage),
+    ]);
 }
 
 /** The share of content words two contexts have in common (Jaccard). */
