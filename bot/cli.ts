@@ -10,7 +10,9 @@ import { feedsCommand } from './cli/feeds-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
 import { searchCommand } from './cli/search-command.ts';
 import { sourcesCommand } from './cli/sources-command.ts';
+import { timelineCommand } from './cli/timeline-command.ts';
 import { usageCommand } from './cli/usage-command.ts';
+import { whyCommand } from './cli/why-command.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -20,6 +22,8 @@ const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   briefCommand,
   askCommand,
+  timelineCommand,
+  whyCommand,
   ingestCommand,
   feedsCommand,
   digestCommand,

@@ -2,6 +2,8 @@
  * What core offers the adapters and the CLI. Adapters depend on these
  * interfaces only; bot/ wires the implementations.
  */
+import type { Timeline } from './analysis/timeline.ts';
+import type { WhyReport } from './analysis/why.ts';
 import type { DocumentSummary } from './corpus.ts';
 import type { Platform } from './ports/sender.ts';
 import type { Citation, Reply } from './reply.ts';
@@ -22,6 +24,10 @@ export interface AttacheApi {
   more(input: { conversation: string }): Promise<Reply>;
   /** The documents of the corpus. */
   sources(): Promise<DocumentSummary[]>;
+  /** Dated events of the corpus (on a topic when given), in date order, one entry per event. Throws InputError for a bad topic. */
+  timeline(input: { topic?: string }): Promise<Timeline>;
+  /** How the conversation's last reply came about (retrieval, engine, corpus); null when there is none to explain. */
+  why(input: { conversation: string }): Promise<WhyReport | null>;
   /** The citations of the conversation's last reply (for a "Sources" button); empty when there is none. */
   lastCitations(input: { conversation: string }): Promise<Citation[]>;
   /** Ranked passages for text. Throws InputError for bad input. */

@@ -1,3 +1,6 @@
+import { annotateReply } from './analysis/annotate-reply.ts';
+import { buildTimeline } from './analysis/timeline.ts';
+import { retrievalRecord, whyReport } from './analysis/why.ts';
 import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
 import { createMemory } from './conversation/memory.ts';
@@ -77,7 +80,8 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     }
     const passages = new Map(request.passages.map((p) => [p.id, p]));
     const heading = request.kind === 'answer' ? title : safeTitle(outcome.title, title);
-    return buildReply({ ...outcome, kind: request.kind, title: heading }, passages);
+    const reply = buildReply({ ...outcome, kind: request.kind, title: heading }, passages);
+    return annotateReply(reply, request.passages, { question: request.resolvedQuestion ?? request.question });
   }
 
   /**
@@ -105,8 +109,15 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     shown?: string[],
   ) {
     const [request, resolvedRequest] = texts;
+    const engine = reply.engine === deps.engine.name ? deps.engine : deps.fallbackEngine;
+    const corpusSize = { documents: (await profile()).documents, passages: await corpus.passageCount() };
+    const retrieval = retrievalRecord(passages, reply, engine.model ?? null, corpusSize);
     await memory.remember(
-      turnRecord({ conversationId: conversation, request, resolvedRequest, passages }, { ...reply, kind }, shown),
+      turnRecord(
+        { conversationId: conversation, request, resolvedRequest, passages, retrieval },
+        { ...reply, kind },
+        shown,
+      ),
     );
   }
 
@@ -184,6 +195,22 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     },
 
     sources: () => corpus.listDocuments(),
+
+    async timeline(input) {
+      const topic = input.topic === undefined ? undefined : validateUserText(input.topic, 'topic');
+      const passages = await briefingPassages(corpus, { topic, profile });
+      return buildTimeline(passages, topic ?? null);
+    },
+
+    async why(input) {
+      const last = (await memory.recent(conversationId(input.conversation))).at(-1);
+      if (!last) return null;
+      const newest = (await corpus.listDocuments())
+        .map((d) => d.ingestedAt)
+        .sort()
+        .at(-1);
+      return whyReport(last, newest ?? null);
+    },
 
     async lastCitations(input) {
       return (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];

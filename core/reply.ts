@@ -9,6 +9,33 @@ export type ReplyStatus = 'answered' | 'partial' | 'refused';
 
 export type EngineName = 'extractive' | 'claude';
 
+/** Who stands behind a cited sentence. */
+export type AttributionKind = 'on-record' | 'anonymous' | 'agency' | 'analysis';
+
+/**
+ * on-record: a named person or body says it; anonymous: unnamed sources ("officials said");
+ * agency: the outlet reports it in its own voice; analysis: commentary, opinion, expert view.
+ */
+export interface Attribution {
+  kind: AttributionKind;
+  /** The named person or body, when there is one. */
+  speaker?: string;
+}
+
+/** One version of a disputed value and the citations that give it. */
+export interface DisagreementValue {
+  /** The value as written, with the outlets that give it, e.g. "about 100,000 (Reuters, AP)". */
+  text: string;
+  citations: number[];
+}
+
+/** Outlets giving different values for the same thing (a count, a date, a duration, a speaker). */
+export interface Disagreement {
+  /** What the values are of, e.g. "troops" or "date of the talks". */
+  about: string;
+  values: DisagreementValue[];
+}
+
 export interface Citation {
   /** 1-based marker number used as [n] in `text` and `blocks[].text`. */
   n: number;
@@ -20,6 +47,8 @@ export interface Citation {
   title: string | null;
   publishedAt: string | null;
   url: string | null;
+  /** Who stands behind the quote (absent on replies stored before it was added). */
+  attribution?: Attribution;
 }
 
 export interface Block {
@@ -42,6 +71,8 @@ export interface Reply {
   asOf: string | null;
   /** Short remark for the reader, e.g. why the reply is partial or that a fallback engine answered. */
   note?: string;
+  /** Values the cited or retrieved passages give differently (absent when they agree). */
+  disagreements?: Disagreement[];
 }
 
 /** What an input error looks like on the wire (`{"error":{...}}`). */

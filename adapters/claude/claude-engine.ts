@@ -60,6 +60,7 @@ export function createClaudeEngine(options: ClaudeEngineOptions): Engine {
 
   return {
     name: 'claude',
+    model: settings.model,
     async compose(request: EngineRequest): Promise<EngineDraft> {
       if (request.passages.length === 0) {
         // Nothing retrieved means nothing to cite: no need to pay for Claude to say so.

@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { timelineReply } from '../../core/analysis/timeline.ts';
+import { renderWhyText } from '../../core/analysis/why.ts';
 import type { AttacheApi } from '../../core/api.ts';
 import { userMessage } from '../../core/errors.ts';
 import { renderReplyText, renderSourcesText } from './render-reply.ts';
@@ -17,6 +19,8 @@ const HELP = [
   'Attaché answers questions about diplomatic news from its corpus, citing every claim.',
   '  /brief [topic]  a short briefing, e.g. /brief Geneva talks',
   '  /more           more on the last briefing or answer',
+  '  /timeline [topic] dated events in order, each cited',
+  '  /why            how the last reply came about (passages, engine, corpus)',
   '  /sources        the documents in the corpus',
   '  /help           this help',
   '  anything else   a question, e.g. What did Ryabkov say about concessions?',
@@ -37,6 +41,12 @@ export async function handleConsoleLine(line: string, attache: AttacheApi, conve
         return renderReplyText(await attache.brief({ conversation, ...(argument ? { topic: argument } : {}) }));
       case '/more':
         return renderReplyText(await attache.more({ conversation }));
+      case '/timeline':
+        return renderReplyText(
+          timelineReply(await attache.timeline(argument ? { topic: argument } : {}), 'extractive'),
+        );
+      case '/why':
+        return renderWhyText(await attache.why({ conversation }));
       default:
         if (command.startsWith('/')) return `Unknown command ${command}. Type /help for the commands.`;
         return renderReplyText(await attache.ask({ question: text, conversation }));

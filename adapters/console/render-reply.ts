@@ -1,9 +1,11 @@
+import { describeAttribution } from '../../core/analysis/attribution.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
 
 function sourceLine(c: Citation): string {
   const where = [c.outlet ?? 'Unknown outlet', c.publishedAt ?? 'undated'].join(', ');
-  return `[${c.n}] ${where}: "${c.quote}"`;
+  const who = c.attribution ? ` — ${describeAttribution(c.attribution)}` : '';
+  return `[${c.n}] ${where}: "${c.quote}"${who}`;
 }
 
 /** Plain-text rendering of a Reply for a terminal: title, blocks, note, sources. */

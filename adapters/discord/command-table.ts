@@ -6,6 +6,8 @@ import { feedsCommand } from './commands/feeds-command.ts';
 import { helpCommand } from './commands/help-command.ts';
 import { moreCommand } from './commands/more-command.ts';
 import { sourcesCommand } from './commands/sources-command.ts';
+import { timelineCommand } from './commands/timeline-command.ts';
+import { whyCommand } from './commands/why-command.ts';
 import type { DiscordCommand } from './discord-command.ts';
 
 export const DISCORD_COMMANDS: readonly DiscordCommand[] = [
@@ -13,6 +15,8 @@ export const DISCORD_COMMANDS: readonly DiscordCommand[] = [
   askCommand,
   moreCommand,
   sourcesCommand,
+  timelineCommand,
+  whyCommand,
   digestCommand,
   feedsCommand,
   helpCommand,

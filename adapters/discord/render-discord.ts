@@ -4,6 +4,7 @@
  */
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
+import { describeAttribution } from '../../core/analysis/attribution.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
 import { type EmbedPlan, packEmbeds, truncate } from './embed-packing.ts';
 
@@ -53,7 +54,8 @@ export function sourceLine(c: Citation): string {
   const title = c.title ? escapeText(truncate(c.title, 180)) : null;
   const linkable = c.url !== null && /^https?:\/\//.test(c.url) && c.url.length <= 512 && !/[()\s]/.test(c.url);
   const what = title && linkable ? `[${title}](${c.url})` : (title ?? (linkable ? `<${c.url}>` : null));
-  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}`;
+  const who = c.attribution ? ` (${escapeText(describeAttribution(c.attribution))})` : '';
+  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${who}`;
 }
 
 function footerOf(reply: Reply): string {

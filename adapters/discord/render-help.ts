@@ -32,6 +32,8 @@ export function renderHelp(documents: readonly DocumentSummary[]): RenderedMessa
     '/ask question — a cited answer, e.g. What did Ryabkov say about concessions?',
     '/more — more on your last briefing or answer (or press More)',
     '/sources — the articles I draw on (press Sources under a reply for its quotes)',
+    '/timeline [topic] — dated events in order, each cited',
+    '/why — how your last reply came about: passages retrieved and cited, engine, corpus',
     '/digest subscribe | unsubscribe | status — a daily digest in a channel (server admins)',
   ];
   return packEmbeds({ title: 'Attaché', color: COLORS.info, lines }).map((embeds) => ({ embeds, components: [] }));

@@ -1,12 +1,13 @@
 /** The chat commands, questions and reply buttons, mapped to core calls. */
 import { Composer, type Context } from 'grammy';
 import type { BotCommand } from 'grammy/types';
+import { timelineReply } from '../../core/analysis/timeline.ts';
 import type { AdapterCore } from '../running-adapter.ts';
 import { isOwnCommand, isPrivateChat, questionText } from './addressing.ts';
 import { conversationId, sendHtml, sendNotice, sendReply, withTyping } from './chat-replies.ts';
 import { lengthNotice } from './protection.ts';
-import { renderDocuments, renderHelp } from './render-info.ts';
-import { renderCitations } from './render-telegram.ts';
+import { renderDocuments, renderHelp, renderWhy } from './render-info.ts';
+import { renderCitations, renderReply } from './render-telegram.ts';
 import { MORE_BUTTON, SOURCES_BUTTON } from './send-messages.ts';
 import { describeError } from './telegram-errors.ts';
 
@@ -16,6 +17,8 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: 'ask', description: 'Ask a question (answered from the sources, with citations)' },
   { command: 'more', description: 'More on the last briefing or answer' },
   { command: 'sources', description: 'The articles I draw on' },
+  { command: 'timeline', description: 'Dated events in order, each cited: /timeline [topic]' },
+  { command: 'why', description: 'How my last reply came about: passages, engine, corpus' },
   { command: 'subscribe', description: 'Daily digest here: /subscribe HH:MM [Area/City]' },
   { command: 'unsubscribe', description: 'Stop the daily digest' },
   { command: 'digest', description: 'Show the daily digest subscription' },
@@ -58,6 +61,19 @@ async function sources(ctx: Context, core: AdapterCore, preferLastReply: boolean
   );
 }
 
+/** `/timeline [topic]`: the dated events, rendered like a briefing (no More/Sources: it is no conversation turn). */
+async function timeline(ctx: Context, core: AdapterCore, topic: string): Promise<void> {
+  const notice = lengthNotice(topic, 'topic');
+  if (notice) return sendNotice(ctx, notice);
+  const result = await withTyping(ctx, () => core.attache.timeline(topic ? { topic } : {}));
+  await sendHtml(ctx, renderReply(timelineReply(result, 'extractive')));
+}
+
+/** `/why`: how the sender's last reply in this chat came about. */
+async function why(ctx: Context, core: AdapterCore): Promise<void> {
+  await sendHtml(ctx, renderWhy(await core.attache.why({ conversation: conversationId(ctx) })));
+}
+
 /** Handlers for everything except digest subscriptions. */
 export function chatCommands(core: AdapterCore): Composer<Context> {
   const composer = new Composer<Context>();
@@ -73,6 +89,8 @@ export function chatCommands(core: AdapterCore): Composer<Context> {
   });
   composer.command('more', (ctx) => more(ctx, core));
   composer.command('sources', (ctx) => sources(ctx, core, false));
+  composer.command('timeline', (ctx) => timeline(ctx, core, commandArgument(ctx)));
+  composer.command('why', (ctx) => why(ctx, core));
 
   // Answering the query only stops the button's spinner; the content matters more than that call.
   const acknowledge = (ctx: Context, text?: string) =>

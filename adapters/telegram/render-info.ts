@@ -1,4 +1,5 @@
 /** Telegram HTML for everything that is not a Reply: help, the document list, digest subscriptions. */
+import { renderWhyText, type WhyReport } from '../../core/analysis/why.ts';
 import type { SubscriptionView } from '../../core/api.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
@@ -45,6 +46,8 @@ export function renderHelp(documents: readonly DocumentSummary[], botUsername: s
     text(`/ask <question> — a cited answer, e.g. /ask ${EXAMPLE_QUESTION}`),
     text('/more — more on the last briefing or answer'),
     text('/sources — the articles I draw on'),
+    text('/timeline [topic] — dated events in order, each cited'),
+    text('/why — how my last reply came about (passages, engine, corpus)'),
     text('/subscribe HH:MM [Area/City] — a daily digest here, e.g. /subscribe 08:00 Europe/Berlin'),
     text('/unsubscribe — stop the daily digest; /digest — show it'),
     text(''),
@@ -83,6 +86,16 @@ export function renderSubscription(view: SubscriptionView, heading: string): str
   }
   if (!view.active) lines.push(italic(text('This subscription is paused.')));
   return lines.map((l) => l.html).join('\n');
+}
+
+/** The `/why` report: a bold heading, then one line per fact and passage, split to fit. */
+export function renderWhy(report: WhyReport | null, limit = TELEGRAM_TEXT_LIMIT): string[] {
+  const [first = '', ...rest] = renderWhyText(report).split('\n');
+  const head: Unit = {
+    ...(report ? join(bold(text('Why this reply')), text('\n'), text(first)) : text(first)),
+    gap: '\n',
+  };
+  return packMessages([head, ...rest.map((line): Unit => ({ ...text(line), gap: '\n' }))], limit);
 }
 
 /** A short notice (errors, usage hints) as escaped HTML. */

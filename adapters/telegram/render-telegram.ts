@@ -4,6 +4,7 @@
  * verbatim quotes in blockquotes behind the Sources button, and refusals that
  * look different. Long replies are split between blocks.
  */
+import { describeAttribution } from '../../core/analysis/attribution.ts';
 import type { Block, Citation, Reply } from '../../core/reply.ts';
 import { blockquote, bold, italic, join, link, type Piece, text } from './html.ts';
 import { packMessages, splitAtSentences, TELEGRAM_TEXT_LIMIT, type Unit } from './split-message.ts';
@@ -43,7 +44,8 @@ function sourceLabel(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url
 
 /** A citation: its label and the verbatim quote (split into several quotes if enormous). */
 function citationUnit(c: Citation): Unit {
-  const label = join(text(`[${c.n}] `), sourceLabel(c));
+  const who = c.attribution ? text(` — ${describeAttribution(c.attribution)}`) : text('');
+  const label = join(text(`[${c.n}] `), sourceLabel(c), who);
   const quoted = (quote: string) => blockquote(text(quote));
   return unit(join(label, text('\n'), quoted(c.quote)), '\n', (limit) => {
     const pieces = splitAtSentences(c.quote, limit - label.plain.length - 1);

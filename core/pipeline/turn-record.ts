@@ -1,7 +1,7 @@
 import type { RetrievedPassage } from '../corpus.ts';
 import { analyzePassage } from '../entities/analyze-text.ts';
 import { buildLexicon } from '../entities/lexicon.ts';
-import type { ConversationTurn } from '../ports/conversation-store.ts';
+import type { ConversationTurn, RetrievalRecord } from '../ports/conversation-store.ts';
 import type { Reply } from '../reply.ts';
 
 /** Next-ranked passages remembered for "more". */
@@ -12,7 +12,14 @@ const MAX_PENDING = 40;
  * "more"), and the people, places and organisations of the request and the cited text.
  */
 export function turnRecord(
-  input: { conversationId: string; request: string; resolvedRequest: string; passages: readonly RetrievedPassage[] },
+  input: {
+    conversationId: string;
+    request: string;
+    resolvedRequest: string;
+    passages: readonly RetrievedPassage[];
+    /** What `/why` will report about this reply. */
+    retrieval?: RetrievalRecord;
+  },
   reply: Reply,
   alreadyShown: readonly string[] = [],
 ): Omit<ConversationTurn, 'createdAt'> {
@@ -44,5 +51,6 @@ export function turnRecord(
     shownPassageIds: shown,
     pendingPassageIds: pending,
     citations: reply.citations,
+    ...(input.retrieval ? { retrieval: input.retrieval } : {}),
   };
 }

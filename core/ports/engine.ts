@@ -47,5 +47,7 @@ export interface EngineRequest {
 /** Writes a briefing or an answer from retrieved passages. */
 export interface Engine {
   readonly name: EngineName;
+  /** The model or weights file the engine uses (for `/why`); absent for rule-based engines. */
+  readonly model?: string;
   compose(request: EngineRequest): Promise<EngineDraft>;
 }

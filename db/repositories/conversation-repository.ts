@@ -13,6 +13,27 @@ const citation = z.object({
   title: z.string().nullable(),
   publishedAt: z.string().nullable(),
   url: z.string().nullable(),
+  attribution: z
+    .object({ kind: z.enum(['on-record', 'anonymous', 'agency', 'analysis']), speaker: z.string().optional() })
+    .optional(),
+});
+
+const retrieval = z.object({
+  passages: z.array(
+    z.object({
+      rank: z.number(),
+      passageId: z.string(),
+      documentId: z.string(),
+      outlet: z.string().nullable(),
+      score: z.number(),
+      cited: z.boolean(),
+      reason: z.string().optional(),
+    }),
+  ),
+  retrieved: z.number(),
+  engine: z.enum(['extractive', 'claude']),
+  model: z.string().nullable(),
+  corpus: z.object({ documents: z.number(), passages: z.number() }),
 });
 
 /** The turn fields kept in the JSON payload column (the rest have columns of their own). */
@@ -25,6 +46,7 @@ const payloadSchema = z.object({
   shownPassageIds: z.array(z.string()),
   pendingPassageIds: z.array(z.string()),
   citations: z.array(citation).optional(),
+  retrieval: retrieval.optional(),
 });
 
 const kindSchema = z.enum(['briefing', 'answer']);

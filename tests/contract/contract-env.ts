@@ -68,6 +68,8 @@ export async function createContractEnv(): Promise<ContractEnv> {
       check('more');
       return real.more(input);
     },
+    timeline: (input) => real.timeline(input),
+    why: (input) => real.why(input),
     async sources() {
       check('sources');
       return real.sources();

@@ -53,6 +53,8 @@ function recordingCore(app: App, logger: Logger): AdapterCore {
   const real = app.attache;
   const attache: AttacheApi = {
     sources: () => real.sources(),
+    timeline: (input) => real.timeline(input),
+    why: (input) => real.why(input),
     lastCitations: (input) => real.lastCitations(input),
     search: (text, limit) => real.search(text, limit),
     brief: async (input) => {

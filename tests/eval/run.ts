@@ -3,6 +3,7 @@
  * the figures. Always exits 0 (it is a report) unless `--check` is given and a target is missed.
  */
 import { parseArgs } from 'node:util';
+import { formatAnalystReport, runAnalystEvaluation } from './analyst/analyst-eval.ts';
 import { runEvaluation } from './evaluate.ts';
 import { formatReport } from './format-report.ts';
 import { formatHeldOut, runHeldOut } from './held-out.ts';
@@ -19,7 +20,9 @@ const { values } = parseArgs({
 const report = await runEvaluation();
 const checks = checkTargets(report, { latency: values.check });
 const heldOut = await runHeldOut({ shipped: report });
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks, heldOut }, null, 2)}\n`);
+// Issue 14's items (timeline, contradictions, attribution, why) report their own rates.
+const analyst = await runAnalystEvaluation();
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks, heldOut, analyst }, null, 2)}\n`);
 else {
   process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n\n${formatHeldOut(heldOut)}\n`);
   if (values.verbose && heldOut.devFolds) {
@@ -31,6 +34,7 @@ else {
       `\nchrome quoted (${heldOut.devFolds.chromeQuotes.length}):\n${heldOut.devFolds.chromeQuotes.map((q) => `  ${q}`).join('\n')}\n`,
     );
   }
+  process.stdout.write(`\n${formatAnalystReport(analyst, values.verbose)}\n`);
 }
 
 const missed = checks.filter((c) => c.pass === false);

@@ -42,6 +42,8 @@ function recording(attache: AttacheApi, calls: CoreCall[]): AttacheApi {
       return attache.more(input);
     },
     sources: () => attache.sources(),
+    timeline: (input) => attache.timeline(input),
+    why: (input) => attache.why(input),
     async lastCitations(input) {
       note('lastCitations', input);
       return await attache.lastCitations(input);
