@@ -49,6 +49,7 @@ export function createExtractiveEngine(options: { model?: AnswerModel; observe?:
   };
   return {
     name: 'extractive',
+    model: options.model ? 'answer model given by the caller' : 'core/engines/extractive/answer-model.json',
     async compose(request: EngineRequest): Promise<EngineDraft> {
       const cached = options.observe ? null : cache.get(request);
       if (cached) return structuredClone(cached);
