@@ -3,6 +3,7 @@ import type { AttacheApi, DigestApi } from '../core/api.ts';
 import { createAttache } from '../core/attache.ts';
 import { createDigestService } from '../core/digest/digest-service.ts';
 import { ingestFiles } from '../core/ingest/ingest-files.ts';
+import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -39,6 +40,7 @@ async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger):
  * the seed folder when the database is new or a seed changed, and wires core to its adapters.
  */
 export async function createApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
+  extendKnowledge(config.knowledge);
   const storage = await openStorage({ url: config.databaseUrl, path: config.databasePath });
   try {
     const corpus = storage.corpus;
