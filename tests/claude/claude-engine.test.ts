@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RetrievedPassage } from '../../core/corpus.ts';
 import {
   type ClaudeEngineOptions,
   createClaudeEngine,
   DEFAULT_CLAUDE_MODEL,
   DEFAULT_MAX_TOKENS,
-} from '../../core/engines/claude/claude-engine.ts';
-import { PARTIAL_SENTENCE, REFUSAL_SENTENCE, SYSTEM_PROMPT } from '../../core/engines/claude/prompt.ts';
+} from '../../adapters/claude/claude-engine.ts';
+import { PARTIAL_SENTENCE, REFUSAL_SENTENCE, SYSTEM_PROMPT } from '../../adapters/claude/prompt.ts';
+import type { RetrievedPassage } from '../../core/corpus.ts';
 import { PlatformError } from '../../core/errors.ts';
 import { verifyDraft } from '../../core/grounding/verify-draft.ts';
 import { splitSentences } from '../../core/ingest/split-sentences.ts';
