@@ -28,7 +28,7 @@ export function createSqliteSearch(
   const ranker = createPassageRanker(client, generation);
   // MATCH alone, no join: ranking cost does not mix with anything else (FTS5's rank is bm25()).
   const exactStatement = client
-    .prepare('SELECT rowid, -rank AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?')
+    .prepare('SELECT rowid, -rank AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank, rowid LIMIT ?')
     .raw();
   const exact = (groups: PhraseGroups, limit: number): ScoredRow[] => {
     const expression = matchExpression(groups);

@@ -138,7 +138,7 @@ describe('private chats', () => {
       method: 'lastCitations',
       input: { conversation: `telegram:${ALICE.id}:${ALICE.id}` },
     });
-    expect(texts(sources)).toContain('DW');
+    expect(texts(sources)).toContain(await firstCitedOutlet());
     expectValid(sources);
 
     const stale = await rig.send(callbackUpdate(privateChat(ALICE), ALICE, 'something-old'));
@@ -279,9 +279,17 @@ describe('robustness', () => {
     rig.fake.failNext('answerCallbackQuery', { error_code: 400, description: 'Bad Request: query is too old' });
     const calls = await rig.send(callbackUpdate(privateChat(ALICE), ALICE, 'sources'));
     expect(calls[0]?.failedWith).toBe(400);
-    expect(texts(calls)).toContain('DW');
+    expect(texts(calls)).toContain(await firstCitedOutlet());
   });
 });
+
+/** The outlet of the first citation of Alice's last reply, as core has it: what the Sources button must show. */
+async function firstCitedOutlet(): Promise<string> {
+  const cited = await env.core.attache.lastCitations({ conversation: `telegram:${ALICE.id}:${ALICE.id}` });
+  const outlet = cited[0]?.outlet;
+  if (!outlet) throw new Error('the last reply cites nothing with an outlet');
+  return outlet;
+}
 
 describe('rate limit', () => {
   it('tells a flooding user once to slow down and drops the excess; other users are unaffected', async () => {
