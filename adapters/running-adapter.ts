@@ -1,4 +1,5 @@
 import type { AttacheApi, DigestApi } from '../core/api.ts';
+import type { FeedsAdminApi } from '../core/feeds/feeds-admin.ts';
 import type { Logger } from '../core/ports/logger.ts';
 
 /** What every chat adapter needs from core. */
@@ -6,6 +7,8 @@ export interface AdapterCore {
   attache: AttacheApi;
   digests: DigestApi;
   logger: Logger;
+  /** Feed management for BOT_ADMINS; absent where feeds are not wired. */
+  feeds?: FeedsAdminApi;
 }
 
 /** A started platform adapter; stop() finishes in-flight replies and disconnects. */

@@ -6,6 +6,7 @@ import type { CliCommand, CliContext } from './cli/command.ts';
 import { writeLine } from './cli/command.ts';
 import { digestCommand } from './cli/digest-command.ts';
 import { discordDeployCommand } from './cli/discord-deploy-command.ts';
+import { feedsCommand } from './cli/feeds-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
 import { searchCommand } from './cli/search-command.ts';
 import { sourcesCommand } from './cli/sources-command.ts';
@@ -20,6 +21,7 @@ const COMMANDS: readonly CliCommand[] = [
   briefCommand,
   askCommand,
   ingestCommand,
+  feedsCommand,
   digestCommand,
   usageCommand,
   discordDeployCommand,

@@ -55,6 +55,11 @@ const schema = z.object({
     message: 'must be a numeric Discord snowflake',
   }),
   DISCORD_API_ROOT: url('DISCORD_API_ROOT').default('https://discord.com/api'),
+  BOT_ADMINS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((id) => /^(telegram|discord):\d{1,25}$/.test(id.trim())),
+    { message: 'must list ids as telegram:123 or discord:456, separated by commas' },
+  ),
+  FEEDS_ALLOW_PRIVATE: z.enum(['0', '1', '']).optional(),
   ALIASES_FILE: optionalString,
   PEOPLE_FILE: optionalString,
 });
@@ -81,6 +86,12 @@ export interface Config {
     applicationId: string | undefined;
     guildId: string | undefined;
     apiRoot: string;
+  };
+  feeds: {
+    /** FEEDS_ALLOW_PRIVATE=1: feed and page URLs may reach loopback and private addresses (tests only). */
+    allowPrivate: boolean;
+    /** Platform user ids (`telegram:123`, `discord:456`) allowed to manage feeds from chat. */
+    admins: string[];
   };
   /** The operator's additions to core/knowledge (domain aliases, people), JSON files. */
   knowledge: { aliasesFile: string | undefined; peopleFile: string | undefined };
@@ -140,6 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
       port: e.PORT,
+    },
+    feeds: {
+      allowPrivate: e.FEEDS_ALLOW_PRIVATE === '1',
+      admins: (e.BOT_ADMINS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
     },
     discord: {
       token: e.DISCORD_TOKEN,

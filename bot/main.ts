@@ -5,9 +5,11 @@ import { startTelegram } from '../adapters/telegram/start-telegram.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
+import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { createSenders } from './senders.ts';
+import { wireFeeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
   try {
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
   if (!config) return;
   const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
   const app = await createApp(config, logger);
-  const core = { attache: app.attache, digests: app.digests, logger };
+  const feeds = wireFeeds(app, logger);
+  const core = { attache: app.attache, digests: app.digests, logger, feeds: feeds.admin };
   const adapters: RunningAdapter[] = [];
   const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
@@ -40,12 +43,13 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, createSenders(config), logger);
+  const feedScheduler = startFeedScheduler(feeds.poller, logger);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), feedScheduler.stop()]);
       await Promise.allSettled(adapters.map((a) => a.stop()));
       app.close();
       // discord.js keeps retrying an unreachable gateway even after client.destroy(); never hang on exit.

@@ -103,3 +103,64 @@ export const replyUsage = sqliteTable(
   },
   (t) => [index('reply_usage_created_idx').on(t.createdAt)],
 );
+
+/** Feeds the operator follows; polled on their own interval, claimed by one poller at a time. */
+export const feeds = sqliteTable(
+  'feeds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    outlet: text('outlet'),
+    title: text('title'),
+    everyMinutes: integer('every_minutes').notNull().default(30),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    /** ISO instant when the feed is next due. */
+    nextPollAt: text('next_poll_at').notNull(),
+    lastPolledAt: text('last_polled_at'),
+    lastError: text('last_error'),
+    /** Consecutive failed polls; drives the backoff. */
+    failures: integer('failures').notNull().default(0),
+    /** The poller holding the feed and until when (a crashed poller's lease expires). */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('feeds_url_unique').on(t.url), index('feeds_due_idx').on(t.nextPollAt)],
+);
+
+/** Every item seen in a feed, so each is ingested once and an edit is recognised as one. */
+export const feedItems = sqliteTable(
+  'feed_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    feedId: integer('feed_id')
+      .notNull()
+      .references(() => feeds.id, { onDelete: 'cascade' }),
+    /** The item's GUID, else its canonical link. */
+    itemKey: text('item_key').notNull(),
+    url: text('url'),
+    /** Hash of the item's own fields; a change means the item was edited. */
+    itemHash: text('item_hash').notNull(),
+    documentId: text('document_id'),
+    firstSeenAt: text('first_seen_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('feed_items_key_unique').on(t.feedId, t.itemKey)],
+);
+
+/** The story each document belongs to: near-identical copies from several outlets share one story id. */
+export const documentStories = sqliteTable(
+  'document_stories',
+  {
+    documentId: text('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    storyId: text('story_id').notNull(),
+    canonicalUrl: text('canonical_url'),
+    /** MinHash signature of the article text (JSON array of numbers). */
+    signature: text('signature').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('document_stories_story_idx').on(t.storyId), index('document_stories_url_idx').on(t.canonicalUrl)],
+);

@@ -2,6 +2,7 @@
 import { askCommand } from './commands/ask-command.ts';
 import { briefCommand } from './commands/brief-command.ts';
 import { digestCommand } from './commands/digest-command.ts';
+import { feedsCommand } from './commands/feeds-command.ts';
 import { helpCommand } from './commands/help-command.ts';
 import { moreCommand } from './commands/more-command.ts';
 import { sourcesCommand } from './commands/sources-command.ts';
@@ -13,6 +14,7 @@ export const DISCORD_COMMANDS: readonly DiscordCommand[] = [
   moreCommand,
   sourcesCommand,
   digestCommand,
+  feedsCommand,
   helpCommand,
 ];
 

@@ -9,6 +9,7 @@ import { addressedOnly, commandEntities } from './addressing.ts';
 import { chatCommands, questionHandlers } from './bot-commands.ts';
 import { sendNotice } from './chat-replies.ts';
 import { digestCommands } from './digest-commands.ts';
+import { feedsCommands } from './feeds-commands.ts';
 import { mediaHint, type RateLimitOptions, rateLimit } from './protection.ts';
 import { describeError } from './telegram-errors.ts';
 import { createUpdateTracker, type UpdateTracker } from './track-updates.ts';
@@ -56,7 +57,7 @@ export function buildBot(options: BuildBotOptions, core: AdapterCore): BuiltBot 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   const handlers = bot.errorBoundary((error) => reportFailure(error, core.logger));
   handlers.use(commandEntities, addressedOnly, rateLimit(options.rateLimit), mediaHint);
-  handlers.use(digestCommands(core), chatCommands(core), questionHandlers(core));
+  handlers.use(digestCommands(core), feedsCommands(core), chatCommands(core), questionHandlers(core));
   // Last net: the error boundary handles everything, so reaching this is a bug worth a log line.
   bot.catch((error) => core.logger.error({ error: describeError(error) }, 'telegram: unhandled bot error'));
   return { bot, tracker };

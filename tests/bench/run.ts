@@ -115,7 +115,17 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`${renderReport(results, failures, machine)}\n`);
   }
+  if (!values.json) await runFeedsBench();
   if (failures.length > 0) process.exitCode = 1;
+}
+
+/** The feeds case (poll rate, extraction figures) prints its own section. */
+function runFeedsBench(): Promise<void> {
+  const script = fileURLToPath(new URL('./feeds-bench.ts', import.meta.url));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('close', () => resolve());
+  });
 }
 
 await main();

@@ -69,8 +69,8 @@ describe('discord:deploy', () => {
     const [put] = fake.find('PUT', /^\/api\/v10\/applications\/\d+\/guilds\/423456789012345678\/commands$/);
     expect(put?.headers.authorization).toBe(`Bot ${fake.token}`);
     const commands = put?.body as CommandJson[];
-    expect(commands.map((c) => c.name)).toEqual(['brief', 'ask', 'more', 'sources', 'digest', 'help']);
-    expect(run.stdout).toMatch(/^Registered 6 slash commands in guild 423456789012345678:/);
+    expect(commands.map((c) => c.name)).toEqual(['brief', 'ask', 'more', 'sources', 'digest', 'feeds', 'help']);
+    expect(run.stdout).toMatch(/^Registered 7 slash commands in guild 423456789012345678:/);
     expect(run.stdout).toContain('/digest');
 
     const byName = new Map(commands.map((c) => [c.name, c]));
@@ -99,7 +99,7 @@ describe('discord:deploy', () => {
     expect(fake.find('PUT', /^\/api\/v10\/applications\/\d+\/commands$/)).toHaveLength(1);
     const printed = JSON.parse(global.stdout) as { scope: string; commands: { name: string; id: string }[] };
     expect(printed.scope).toBe('global');
-    expect(printed.commands.map((c) => c.name)).toEqual(['brief', 'ask', 'more', 'sources', 'digest', 'help']);
+    expect(printed.commands.map((c) => c.name)).toEqual(['brief', 'ask', 'more', 'sources', 'digest', 'feeds', 'help']);
 
     const missing = await deployInProcess({ DATABASE_PATH: ':memory:' });
     expect(missing.code).toBe(2);
