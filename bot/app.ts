@@ -1,28 +1,26 @@
 import { existsSync } from 'node:fs';
 import type { AttacheApi, DigestApi } from '../core/api.ts';
 import { createAttache } from '../core/attache.ts';
+import { createDigestService } from '../core/digest/digest-service.ts';
 import { ingestFiles } from '../core/ingest/ingest-files.ts';
 import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import { type OpenedDatabase, openDatabase } from '../db/open-database.ts';
-import { createConversationRepository } from '../db/repositories/conversation-repository.ts';
-import { createCorpusRepository } from '../db/repositories/corpus-repository.ts';
-import { createUsageRepository } from '../db/repositories/usage-repository.ts';
+import { openStorage, type Storage } from '../db/open-storage.ts';
 import type { Config } from './config.ts';
-import { wireDigests } from './wire-digests.ts';
 import { wireEngines } from './wire-engine.ts';
 
 /** Everything the entry points (main, cli, eval, bench) share, wired by hand. */
 export interface App {
   config: Config;
-  database: OpenedDatabase;
+  /** The storage ports on the configured database (SQLite file, or PostgreSQL with DATABASE_URL). */
+  storage: Storage;
   corpus: CorpusStore;
   attache: AttacheApi;
   digests: DigestApi;
   clock: Clock;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Ingests the seed folder; unchanged files are skipped, so this is cheap on every start. */
@@ -38,29 +36,29 @@ async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger):
 }
 
 /**
- * Opens and migrates the database, ingests the seed folder when the database
- * is new or a seed changed, and wires core to its adapters.
+ * Opens and migrates the database (PostgreSQL when DATABASE_URL is set, else the SQLite file), ingests
+ * the seed folder when the database is new or a seed changed, and wires core to its adapters.
  */
 export async function createApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
   extendKnowledge(config.knowledge);
-  const database = openDatabase(config.databasePath);
+  const storage = await openStorage({ url: config.databaseUrl, path: config.databasePath });
   try {
-    const corpus = createCorpusRepository(database.db);
+    const corpus = storage.corpus;
     await ingestSeeds(config, corpus, logger);
-    const engines = wireEngines(config, database.db, logger);
+    const engines = wireEngines(config, logger);
     const attache = createAttache({
       corpus,
-      conversations: createConversationRepository(database.db),
+      conversations: storage.conversations,
       engine: engines.primary,
       fallbackEngine: engines.fallback,
-      usage: createUsageRepository(database.db),
+      usage: storage.usage,
       clock,
       logger,
     });
-    const digests = wireDigests(database.db, attache, logger, clock);
-    return { config, database, corpus, attache, digests, clock, close: () => database.close() };
+    const digests = createDigestService({ store: storage.digests, clock, logger });
+    return { config, storage, corpus, attache, digests, clock, close: () => storage.close() };
   } catch (error) {
-    database.close();
+    await storage.close();
     throw error;
   }
 }

@@ -30,6 +30,9 @@ const positiveInt = (fallback: number) =>
 
 const schema = z.object({
   DATABASE_PATH: optionalString.default('./data/attache.db'),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: 'must be a postgres:// URL',
+  }),
   SEEDS_DIR: optionalString.default('./seeds'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ENGINE: z.enum(['auto', 'extractive', 'claude']).default('auto'),
@@ -65,6 +68,8 @@ type Env = z.infer<typeof schema>;
 
 export interface Config {
   databasePath: string;
+  /** `postgres://…`: the PostgreSQL store instead of SQLite (never logged: it may hold a password). */
+  databaseUrl: string | undefined;
   seedsDir: string;
   logLevel: Env['LOG_LEVEL'];
   engine: 'extractive' | 'claude';
@@ -130,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     seedsDir: e.SEEDS_DIR,
     logLevel: e.LOG_LEVEL,
     engine: e.ENGINE === 'auto' ? (e.ANTHROPIC_API_KEY ? 'claude' : 'extractive') : e.ENGINE,

@@ -2,7 +2,6 @@ import { Cron } from 'croner';
 import type { DigestRunner } from '../core/digest/digest-runner.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { Sender } from '../core/ports/sender.ts';
-import type { App } from './app.ts';
 import { wireDigestRunner } from './wire-digests.ts';
 
 export interface RunningScheduler {
@@ -23,7 +22,7 @@ export interface DigestSchedulerOptions {
  * restarts comes from the runner's database claims, not from this timer.
  */
 export function startDigestScheduler(
-  app: Pick<App, 'database' | 'clock'> & { attache: Pick<App['attache'], 'brief'> },
+  app: Parameters<typeof wireDigestRunner>[0],
   senders: Sender[],
   logger: Logger,
   options: DigestSchedulerOptions = {},

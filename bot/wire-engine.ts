@@ -3,7 +3,6 @@ import { createExtractiveEngine } from '../core/engines/extractive/extractive-en
 import { ConfigError } from '../core/errors.ts';
 import type { Engine } from '../core/ports/engine.ts';
 import type { Logger } from '../core/ports/logger.ts';
-import type { AppDatabase } from '../db/open-database.ts';
 import type { Config } from './config.ts';
 
 export interface WiredEngines {
@@ -17,7 +16,7 @@ export interface WiredEngines {
  * Chooses the engine from configuration: Claude when `config.engine` is 'claude' (ENGINE=claude, or auto with
  * a key), with the extractive engine as its fallback; otherwise the extractive engine alone.
  */
-export function wireEngines(config: Config, _db: AppDatabase, logger: Logger): WiredEngines {
+export function wireEngines(config: Config, logger: Logger): WiredEngines {
   const extractive = createExtractiveEngine();
   if (config.engine !== 'claude') return { primary: extractive, fallback: extractive };
   const { apiKey, baseUrl, model, timeoutMs } = config.anthropic;

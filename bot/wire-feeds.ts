@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { createSafeFetcher } from '../adapters/web/safe-fetch.ts';
+import { ConfigError } from '../core/errors.ts';
 import { createFeedPoller, type FeedPoller } from '../core/feeds/feed-poller.ts';
 import { createFeedsAdmin, type FeedsAdminApi } from '../core/feeds/feeds-admin.ts';
 import { ingestWebPage, type WebIngestDeps, type WebIngestResult } from '../core/feeds/ingest-web-page.ts';
@@ -19,7 +20,15 @@ export interface Feeds {
 
 /** Wires feeds and web pages to the app's database and corpus. */
 export function wireFeeds(app: App, logger: Logger): Feeds {
-  const store = createFeedRepository(app.database.db);
+  const sqlite = app.storage.sqlite;
+  if (!sqlite) {
+    // The PostgreSQL FeedStore is not written yet (issue 15 follow-up).
+    throw new ConfigError(
+      'DATABASE_URL',
+      'Invalid configuration: feeds are not available on PostgreSQL yet (DATABASE_URL).',
+    );
+  }
+  const store = createFeedRepository(sqlite.db);
   const deps: WebIngestDeps = {
     corpus: app.corpus,
     feeds: store,

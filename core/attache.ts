@@ -61,7 +61,6 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
   const { corpus } = deps;
   const memory = createMemory(deps.conversations, deps.clock);
   const profile = createProfileCache(corpus, deps.clock);
-  const common = async () => (await profile()).commonTerms;
 
   /** Runs the engine on the passages and turns its verified draft into a Reply. */
   async function respond(
@@ -95,7 +94,7 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
   ): Promise<string> {
     const recent = history.slice(-2);
     const shown = await corpus.getPassages([...new Set(recent.flatMap((t) => t.shownPassageIds))].slice(0, 16));
-    const named = await retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8, await common());
+    const named = await retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8);
     const passages = [...shown, ...named, ...hits.slice(0, 10)];
     return resolveFollowUp(question, history, buildLexicon(passages.map((p) => analyzePassage(p))));
   }
@@ -144,9 +143,9 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
       const conversation = conversationId(input.conversation);
       const history = await memory.recent(conversation);
       const asked = cleanQuestion(question);
-      const hits = await retrieve(corpus, asked, CANDIDATES.answer, await common());
+      const hits = await retrieve(corpus, asked, CANDIDATES.answer);
       const resolved = history.length > 0 && mayBeFollowUp(asked) ? await resolve(asked, history, hits) : asked;
-      const passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer, await common());
+      const passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,

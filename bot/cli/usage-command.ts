@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import type { DailyUsage } from '../../core/ports/usage-store.ts';
-import { createUsageRepository } from '../../db/repositories/usage-repository.ts';
 import type { CliCommand } from './command.ts';
 import { writeJson, writeLine } from './command.ts';
 
@@ -48,7 +47,7 @@ export const usageCommand: CliCommand = {
   summary: 'Claude token usage per day (replies, input and output tokens, per model)',
   async run(args, context) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const days = await createUsageRepository((await context.app()).database.db).dailyTotals();
+    const days = await (await context.app()).storage.usage.dailyTotals();
     if (values.json) writeJson(context.stdout, days);
     else writeLine(context.stdout, renderUsageTable(days));
     return 0;

@@ -3,7 +3,6 @@ import { analyzePassage } from '../entities/analyze-text.ts';
 import { buildLexicon } from '../entities/lexicon.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
-import { tokenize } from '../retrieval/tokenize.ts';
 
 /** What the corpus is about, for refusals ("it covers …") and the default briefing at scale. */
 export interface CorpusProfile {
@@ -16,17 +15,10 @@ export interface CorpusProfile {
   summary: string;
   /** Ids of the newest documents, newest first (at most the sample size). */
   newestDocuments: string[];
-  /**
-   * Words so common in a large corpus (in a fifth of the sampled passages or more) that searching
-   * for them costs much and ranks little; empty for a small corpus, where cost does not matter.
-   */
-  commonTerms: ReadonlySet<string>;
 }
 
 /** Documents sampled (newest first) and passages read per document to build the profile. */
 const SAMPLE = { documents: 200, passagesPerDocument: 4, entities: 8 } as const;
-/** Sampled passages needed before words are judged common, and the share that makes one common. */
-const COMMON = { minSample: 500, share: 0.2 } as const;
 /** How long a profile is trusted before the passage count is checked again. */
 const RECHECK_MS = 10_000;
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
@@ -84,15 +76,7 @@ async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
     topEntities,
     summary,
     newestDocuments: documents.map((d) => d.id),
-    commonTerms: commonTerms(passages),
   };
-}
-
-function commonTerms(passages: readonly RetrievedPassage[]): Set<string> {
-  if (passages.length < COMMON.minSample) return new Set();
-  const df = new Map<string, number>();
-  for (const p of passages) for (const term of new Set(tokenize(p.text))) df.set(term, (df.get(term) ?? 0) + 1);
-  return new Set([...df].filter(([, n]) => n / passages.length >= COMMON.share).map(([term]) => term));
 }
 
 /** The corpus profile, rebuilt when the number of passages changes (checked at most every ten seconds). */

@@ -11,14 +11,11 @@ const MAX_ALTERNATIVES = 10;
  * The search groups for a question (each an OR of alternatives; the store quotes every phrase, so
  * no user character is syntax), widened with what the engine accepts as the same word: irregular
  * forms ("met" for "meet"), synonyms ("spokesman" for "speaks for") and the retrieval aliases.
- * `common` words are left out when rarer ones remain.
+ * Words common in the corpus are the store's concern (db/search's one common-word policy).
  */
-export function expandedGroups(text: string, common: ReadonlySet<string> = new Set()): PhraseGroups {
-  const all = tokenize(text);
-  if (all.length === 0) return [];
-  // Words found in much of a large corpus cost the search much and rank little: leave them out if others remain.
-  const rare = all.filter((t) => !common.has(t));
-  const terms = rare.length > 0 ? rare : all;
+export function expandedGroups(text: string): PhraseGroups {
+  const terms = tokenize(text);
+  if (terms.length === 0) return [];
   const seen = new Set<string>();
   const groups: string[][] = [];
   for (const term of terms) {

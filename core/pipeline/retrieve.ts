@@ -19,15 +19,10 @@ const WITH_NEIGHBOURS = 8;
  * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
  * with the paragraph saying it was the Sunday dinner). None when the text has no searchable words.
  */
-export async function retrieve(
-  corpus: CorpusStore,
-  text: string,
-  limit: number,
-  common?: ReadonlySet<string>,
-): Promise<RetrievedPassage[]> {
-  const groups = expandedGroups(text, common);
+export async function retrieve(corpus: CorpusStore, text: string, limit: number): Promise<RetrievedPassage[]> {
+  const groups = expandedGroups(text);
   if (groups.length === 0) return [];
-  const hits = await corpus.rankPassages(groups, limit);
+  const hits = await corpus.searchPassages(groups, limit);
   const have = new Set(hits.map((p) => p.id));
   const wanted: string[] = [];
   for (const hit of hits.slice(0, WITH_NEIGHBOURS)) {
@@ -69,7 +64,7 @@ export async function briefingPassages(
       CANDIDATES.wholeCorpus,
     );
   }
-  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic, (await options.profile()).commonTerms);
+  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic);
   if ((await corpus.passageCount()) <= CANDIDATES.wholeCorpus) return corpus.listPassages();
   const ids = (await options.profile()).newestDocuments
     .slice(0, LATEST.documents)

@@ -15,25 +15,15 @@ export interface DocumentToSave {
 }
 
 /**
- * Search terms as OR-ed groups of alternative phrases (a query word and its aliases), lower-case
- * plain text: the store quotes every phrase, so no character of it is FTS5 syntax.
+ * What to search for: OR-ed groups of alternative phrases (a query word and its aliases), each phrase
+ * plain lower-case words. A phrase matches where its words occur in a row (after the store's own
+ * stemming); no character of it is query syntax.
  */
 export type PhraseGroups = readonly (readonly string[])[];
 
-/** Tuning of rankPassages on large corpora; the defaults suit the app. */
-export interface RankOptions {
-  /**
-   * Matches a query may have and still be ranked by one FTS5 query, and the number of passages above
-   * which a phrase counts as common (default: the larger of 2,000 and 2% of the passages).
-   */
-  commonThreshold?: number;
-  /** Rows kept for recounting when the query has phrases of several words (default 30, at least the limit). */
-  candidates?: number;
-}
-
 /**
  * Storage of documents and passages, plus full-text search over passages.
- * Implemented in db/ on SQLite FTS5; core never sees SQL.
+ * Implemented in db/ (SQLite FTS5, PostgreSQL); core never sees SQL or a query language.
  */
 export interface CorpusStore {
   /** The stored content hash of a document, or null when it is not stored. */
@@ -51,17 +41,11 @@ export interface CorpusStore {
   listDocuments(): Promise<DocumentSummary[]>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   /**
-   * Runs an FTS5 MATCH expression (built by core/retrieval, never raw user text)
-   * and returns passages ranked by BM25, best first, with score = -bm25 (higher is better).
+   * Passages ranked by BM25 for the OR of every phrase in `groups`, best first, at most `limit`
+   * (score: higher is better). On a large corpus, phrases found in very many passages may be scored
+   * only for passages that also match a rarer phrase (db/search/README.md states the approximation).
    */
-  searchPassages(matchExpression: string, limit: number): Promise<RetrievedPassage[]>;
-  /**
-   * Passages ranked by BM25 for the OR of every phrase in `groups` (score = -bm25, as searchPassages gives
-   * for the same expression). The same as searchPassages while the phrases match few passages; past that,
-   * scored from cached occurrence lists with FTS5's statistics, where common words may be counted only
-   * for passages that match rarer ones (so a passage matching nothing but common words can be missed).
-   */
-  rankPassages(groups: PhraseGroups, limit: number, options?: RankOptions): Promise<RetrievedPassage[]>;
+  searchPassages(groups: PhraseGroups, limit: number): Promise<RetrievedPassage[]>;
   /** Passages by id, in the order given; unknown ids are skipped. Score is 0. */
   getPassages(ids: readonly string[]): Promise<RetrievedPassage[]>;
   /** Every passage, optionally only of documents ingested after `ingestedAfter` (ISO). Score is 0. */

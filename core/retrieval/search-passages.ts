@@ -1,6 +1,6 @@
 import type { RetrievedPassage } from '../corpus.ts';
 import { validateUserText } from '../input.ts';
-import type { CorpusStore, RankOptions } from '../ports/corpus-store.ts';
+import type { CorpusStore } from '../ports/corpus-store.ts';
 import { buildMatchQuery } from './match-query.ts';
 
 export interface SearchResult {
@@ -9,19 +9,12 @@ export interface SearchResult {
 }
 
 /**
- * Ranked passages for user text (BM25 over FTS5). Throws InputError for empty,
- * over-long or non-text input; text with no searchable words gives no passages.
- * On a large corpus the commonest words are scored for the best candidates only
- * (see CorpusStore.rankPassages); `options` tunes that.
+ * Ranked passages for user text (BM25). Throws InputError for empty, over-long or non-text input;
+ * text with no searchable words gives no passages.
  */
-export async function searchPassages(
-  store: CorpusStore,
-  text: unknown,
-  limit = 10,
-  options?: RankOptions,
-): Promise<SearchResult> {
+export async function searchPassages(store: CorpusStore, text: unknown, limit = 10): Promise<SearchResult> {
   const valid = validateUserText(text, 'search text');
   const query = buildMatchQuery(valid);
-  if (query.expression === null) return { passages: [], terms: query.terms };
-  return { passages: await store.rankPassages(query.groups, limit, options), terms: query.terms };
+  if (query.groups.length === 0) return { passages: [], terms: query.terms };
+  return { passages: await store.searchPassages(query.groups, limit), terms: query.terms };
 }

@@ -37,7 +37,7 @@ const retrieval = z.object({
 });
 
 /** The turn fields kept in the JSON payload column (the rest have columns of their own). */
-const payloadSchema = z.object({
+export const payloadSchema = z.object({
   request: z.string(),
   resolvedRequest: z.string(),
   status: z.enum(['answered', 'partial', 'refused']),
@@ -54,7 +54,7 @@ const kindSchema = z.enum(['briefing', 'answer']);
 type Row = typeof conversationTurns.$inferSelect;
 
 /** A stored row as a turn, or null when the row is not one this version can read (skipped, not fatal). */
-function toTurn(row: Row): ConversationTurn | null {
+export function toTurn(row: Row): ConversationTurn | null {
   let json: unknown;
   try {
     json = JSON.parse(row.payload);

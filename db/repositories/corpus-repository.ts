@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DocumentMeta, DocumentRecord, DocumentSummary, RetrievedPassage } from '../../core/corpus.ts';
-import type { CorpusStore, PhraseGroups } from '../../core/ports/corpus-store.ts';
-import { matchExpression } from '../../core/retrieval/match-query.ts';
+import type { CorpusStore } from '../../core/ports/corpus-store.ts';
 import type { AppDatabase } from '../open-database.ts';
 import { documents, passages } from '../schema.ts';
+import type { SearchTuning } from '../search/common-words.ts';
+import { createSqliteSearch } from '../search/sqlite-search.ts';
 import { createCorpusWriter } from './corpus-writer.ts';
-import { createPassageRanker } from './passage-ranker.ts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -71,29 +71,18 @@ function clientOf(db: AppDatabase): Database.Database {
 }
 
 /**
- * SQLite implementation of the CorpusStore port (documents, passages, FTS5 search). Writes and searches go
- * through prepared statements on the better-sqlite3 client (the query builder costs more than SQLite at bulk).
+ * SQLite implementation of the CorpusStore port (documents, passages, FTS5 search through db/search). Writes
+ * and searches go through prepared statements on the better-sqlite3 client (the query builder costs more
+ * than SQLite at bulk). `search` tunes ranking on large corpora (tests and the bench; the app uses defaults).
  */
-export function createCorpusRepository(db: AppDatabase): CorpusStore {
+export function createCorpusRepository(db: AppDatabase, options: { search?: SearchTuning } = {}): CorpusStore {
   const client = clientOf(db);
   const writer = createCorpusWriter(client);
-  const ranker = createPassageRanker(client, writer.generation);
-  // MATCH first in a CTE so ranking cost does not mix with the join (see INTEGRATION-NOTES).
-  const searchStatement = client.prepare(`
-    WITH hits AS (
-      SELECT rowid AS rid, bm25(passages_fts) AS rank
-      FROM passages_fts WHERE passages_fts MATCH ?
-      ORDER BY rank LIMIT ?
-    )
-    SELECT ${PASSAGE_COLUMNS}, -hits.rank AS score
-    FROM hits JOIN passages p ON p.rowid = hits.rid JOIN documents d ON d.id = p.document_id
-    ORDER BY hits.rank`);
+  const search = createSqliteSearch(client, writer.generation, options.search);
   const byRowidStatement = client.prepare(`
     SELECT p.rowid AS rid, ${PASSAGE_COLUMNS}, 0 AS score
     FROM passages p JOIN documents d ON d.id = p.document_id
     WHERE p.rowid IN (SELECT value FROM json_each(?))`);
-  const search = (expression: string, limit: number): RetrievedPassage[] =>
-    (searchStatement.all(expression, limit) as PassageJoinRow[]).map(toRetrieved);
 
   const store: CorpusStore = {
     async contentHash(documentId) {
@@ -133,16 +122,9 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       };
     },
 
-    async searchPassages(expression, limit): Promise<RetrievedPassage[]> {
-      return search(expression, limit);
-    },
-
-    async rankPassages(groups: PhraseGroups, limit, options): Promise<RetrievedPassage[]> {
-      const nonEmpty = groups.filter((group) => group.length > 0);
-      const expression = matchExpression(nonEmpty);
-      if (expression === null || limit <= 0) return [];
-      const ranked = ranker.rank(nonEmpty, limit, options);
-      if (ranked === null) return search(expression, limit);
+    async searchPassages(groups, limit): Promise<RetrievedPassage[]> {
+      const ranked = search.rank(groups, limit);
+      if (ranked.length === 0) return [];
       const rows = byRowidStatement.all(JSON.stringify(ranked.map((r) => r.rowid))) as (PassageJoinRow & {
         rid: number;
       })[];

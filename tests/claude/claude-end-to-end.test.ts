@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
 import type { Reply } from '../../core/reply.ts';
-import { createUsageRepository } from '../../db/repositories/usage-repository.ts';
 import { apiError, type FakeAnthropic, searchResultsOf, slow, startFakeAnthropic } from '../fakes/anthropic.ts';
 import { bufferLogger, SEEDS_PATH, TEST_API_KEY } from './seeded-corpus.ts';
 import { expectSentenceBlocks } from './sentence-blocks.ts';
@@ -77,7 +76,7 @@ describe('ENGINE=claude end to end', () => {
     const sent = new Set(results.map((r) => r.source));
     for (const citation of reply.citations) expect(sent.has(citation.passageId)).toBe(true);
 
-    const [today] = await createUsageRepository(opened.database.db).dailyTotals();
+    const [today] = await opened.storage.usage.dailyTotals();
     expect(today).toMatchObject({ replies: 1, model: fake.requests[0]?.body.model });
     expect(today?.inputTokens).toBeGreaterThan(0);
   });

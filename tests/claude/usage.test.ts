@@ -56,7 +56,7 @@ describe('usage command', () => {
     const { logger } = bufferLogger();
     const opened = await createApp(config, logger);
     app = opened;
-    const usage = createUsageRepository(opened.database.db);
+    const usage = opened.storage.usage;
     for (const r of records) await usage.record(r);
     const stdout = sink();
     const stderr = sink();

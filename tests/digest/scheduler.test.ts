@@ -4,6 +4,7 @@ import type { DigestRunReport } from '../../core/digest/digest-runner.ts';
 import { systemClock } from '../../core/ports/clock.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
+import { createDigestRepository } from '../../db/repositories/digest-repository.ts';
 import { createMemorySender } from '../fakes/memory-sender.ts';
 import { harness, stubAttache, subscription } from './digest-fixtures.ts';
 
@@ -31,7 +32,11 @@ describe('digest scheduler', () => {
         return h.runner.runDue(instant, senders, options);
       },
     };
-    const app = { database, attache: unusedAttache, clock: systemClock };
+    const app = {
+      storage: { digests: createDigestRepository(database.db) },
+      attache: unusedAttache,
+      clock: systemClock,
+    };
     const scheduler = startDigestScheduler(app, [sender], silentLogger, { runner });
 
     await vi.advanceTimersByTimeAsync(60_000); // 06:59:00 tick
@@ -65,7 +70,11 @@ describe('digest scheduler', () => {
       },
     };
     database = openDatabase(':memory:');
-    const app = { database, attache: unusedAttache, clock: systemClock };
+    const app = {
+      storage: { digests: createDigestRepository(database.db) },
+      attache: unusedAttache,
+      clock: systemClock,
+    };
     const scheduler = startDigestScheduler(app, [createMemorySender('telegram')], silentLogger, { runner });
 
     await vi.advanceTimersByTimeAsync(30_000);
@@ -91,9 +100,12 @@ describe('digest scheduler', () => {
     vi.useFakeTimers();
     const runner = { runDue: vi.fn() };
     database = openDatabase(':memory:');
-    const scheduler = startDigestScheduler({ database, attache: unusedAttache, clock: systemClock }, [], silentLogger, {
-      runner,
-    });
+    const scheduler = startDigestScheduler(
+      { storage: { digests: createDigestRepository(database.db) }, attache: unusedAttache, clock: systemClock },
+      [],
+      silentLogger,
+      { runner },
+    );
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     await scheduler.stop();
     expect(runner.runDue).not.toHaveBeenCalled();

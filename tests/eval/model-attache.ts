@@ -5,7 +5,6 @@ import { createAttache } from '../../core/attache.ts';
 import { type AnswerModel, parseAnswerModel } from '../../core/engines/extractive/answer-model.ts';
 import { createExtractiveEngine } from '../../core/engines/extractive/extractive-engine.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
-import { createConversationRepository } from '../../db/repositories/conversation-repository.ts';
 import { FOLDS_FILE } from './load-eval-set.ts';
 
 /** The core API over an app's stores, answering with the extractive engine and the given answer model. */
@@ -13,7 +12,7 @@ export function attacheWithModel(app: App, model: AnswerModel): AttacheApi {
   const engine = createExtractiveEngine({ model });
   return createAttache({
     corpus: app.corpus,
-    conversations: createConversationRepository(app.database.db),
+    conversations: app.storage.conversations,
     engine,
     fallbackEngine: engine,
     clock: app.clock,

@@ -12,7 +12,7 @@ beforeAll(async () => {
       digests: app.digests,
       logger,
       feeds: createFeedsAdmin({
-        store: createFeedRepository(app.database.db),
+        store: createFeedRepository((app.storage.sqlite as NonNullable<typeof app.storage.sqlite>).db),
         admins: [`discord:${admin.userId}`],
         clock: app.clock,
       }),
@@ -34,7 +34,7 @@ async function feeds(actor: typeof admin, options: CommandOption[]): Promise<str
 
 describe('/feeds on Discord', () => {
   it('lets a BOT_ADMINS user add, list and remove feeds, and refuses other members', async () => {
-    const store = createFeedRepository(h.app.database.db);
+    const store = createFeedRepository((h.app.storage.sqlite as NonNullable<typeof h.app.storage.sqlite>).db);
     expect(await feeds(member, sub('add', [str('url', 'https://evil.example/rss')]))).toBe(
       "Only the bot's administrators can manage feeds.",
     );

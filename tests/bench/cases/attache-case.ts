@@ -46,8 +46,11 @@ export async function runAttacheCase(
   const app = await createApp(config, createLogger('silent'));
   try {
     if (syntheticPassages > 0) {
-      const save = app.database.client.transaction(async (batch: readonly SyntheticDocument[]) => {
-        for (const doc of batch) await app.corpus.saveDocument(doc.document, doc.passages);
+      // The SQLite store writes before its promise settles, so one synchronous transaction holds a batch.
+      const client = app.storage.sqlite?.client;
+      if (!client) throw new Error('the attache bench case needs the SQLite store');
+      const save = client.transaction((batch: readonly SyntheticDocument[]) => {
+        for (const doc of batch) void app.corpus.saveDocument(doc.document, doc.passages);
       });
       ingestInBatches(generator, syntheticPassages, 2_000, save, 'synthetic');
     }

@@ -9,7 +9,6 @@ import { type AnswerModel, defaultAnswerModel } from '../../../core/engines/extr
 import type { ScoredCandidate } from '../../../core/engines/extractive/compose-answer.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import { silentLogger } from '../../../core/ports/logger.ts';
-import { createConversationRepository } from '../../../db/repositories/conversation-repository.ts';
 import { storyOfChrome, storyOfQuestion } from '../corpus-dev/dev-stories.ts';
 import { ingestCorpusDev } from '../corpus-dev/ingest-corpus-dev.ts';
 import type { CorpusDev } from '../corpus-dev/load-corpus-dev.ts';
@@ -72,7 +71,7 @@ export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Prom
     });
     const attache = createAttache({
       corpus: app.corpus,
-      conversations: createConversationRepository(app.database.db),
+      conversations: app.storage.conversations,
       engine,
       fallbackEngine: engine,
       clock: app.clock,

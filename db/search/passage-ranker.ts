@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { PhraseGroups, RankOptions } from '../../core/ports/corpus-store.ts';
+import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
+import { commonThreshold, type SearchTuning } from './common-words.ts';
 import { type CorpusStats, createStatsCache, type Snapshot } from './corpus-stats.ts';
 import { fts5Terms } from './fts5-terms.ts';
 import type { ScoredRow } from './row-heap.ts';
@@ -95,9 +96,9 @@ export function createPassageRanker(client: Database.Database, generation: () =>
      * Ranked rowids for the OR of every phrase in `groups`, best first, or null when the groups match
      * few enough rows for one FTS5 query over the whole expression (exact and cheap; the caller runs it).
      */
-    rank(groups: PhraseGroups, limit: number, options: RankOptions = {}): ScoredRow[] | null {
+    rank(groups: PhraseGroups, limit: number, options: SearchTuning = {}): ScoredRow[] | null {
       const snapshot = stats.snapshot();
-      const threshold = options.commonThreshold ?? Math.max(2_000, Math.ceil(snapshot.passages * 0.02));
+      const threshold = commonThreshold(snapshot.passages, options);
       const distinct = new Map<string, QueryList>();
       const keys = new Map<QueryList, string>();
       let matched = 0;

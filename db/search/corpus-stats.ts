@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { quotePhrase } from '../../core/retrieval/match-query.ts';
 import { fts5Terms } from './fts5-terms.ts';
+import { quotePhrase } from './match-expression.ts';
 import { B, fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
 
 /** Cached list entries (about 5 bytes each) kept across queries before the least recently used lists go. */
@@ -54,7 +54,12 @@ export interface Snapshot {
 /**
  * Caches for ranking over passages_fts, keyed by a version of the corpus that changes on any write:
  * another connection's commit (PRAGMA data_version), this repository's own saves (`generation`), and
- * any other write on this connection that adds passages or changes the index totals.
+ * passages added on this connection by anything else (the highest passage rowid).
+ *
+ * Passage lengths come from passages_fts_docsize, an FTS5 shadow table (one varint per column: the
+ * passage's length in tokens). No documented interface gives them without a full scan (fts5vocab's
+ * instance view would count every token; the auxiliary API's xColumnSize is C-only), so
+ * tests/db/search/corpus-stats.test.ts pins the format against fts5vocab on this SQLite version.
  */
 export function createStatsCache(client: Database.Database, generation: () => number) {
   // The instance view of the index: one row per occurrence of a term, looked up by term.
@@ -65,12 +70,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
   client.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_terms USING fts5vocab(main, passages_fts, row)');
   const termStatement = client.prepare('SELECT term, doc FROM temp.passages_fts_terms WHERE doc > ?').raw();
   const dataVersion = client.prepare('PRAGMA data_version').pluck();
-  const shape = client
-    .prepare(
-      `SELECT (SELECT coalesce(max(rowid), 0) FROM passages) || ':' ||
-        coalesce((SELECT hex(block) FROM passages_fts_data WHERE id = 1), '')`,
-    )
-    .pluck();
+  // Passages added on this connection outside the repository (its own saves bump `generation`).
+  const shape = client.prepare('SELECT coalesce(max(rowid), 0) FROM passages').pluck();
   const passageCount = client.prepare('SELECT count(*) FROM passages').pluck();
   const occurrenceStatement = client
     .prepare('SELECT group_concat(doc) FROM temp.passages_fts_instances WHERE term = ?')

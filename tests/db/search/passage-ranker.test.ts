@@ -2,16 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RetrievedPassage } from '../../core/corpus.ts';
-import type { CorpusStore, DocumentToSave } from '../../core/ports/corpus-store.ts';
-import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
-import { searchPassages } from '../../core/retrieval/search-passages.ts';
-import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
-import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
-import { createCorpusGenerator } from '../bench/corpus-generator.ts';
-import { buildQueries } from '../bench/queries.ts';
-import { loadSeedMaterial } from '../bench/seed-material.ts';
-import { seededStore } from '../support/seeded-store.ts';
+import type { RetrievedPassage } from '../../../core/corpus.ts';
+import type { CorpusStore, DocumentToSave } from '../../../core/ports/corpus-store.ts';
+import { buildMatchQuery } from '../../../core/retrieval/match-query.ts';
+import { searchPassages } from '../../../core/retrieval/search-passages.ts';
+import { type OpenedDatabase, openDatabase } from '../../../db/open-database.ts';
+import { createCorpusRepository } from '../../../db/repositories/corpus-repository.ts';
+import type { SearchTuning } from '../../../db/search/common-words.ts';
+import { createCorpusGenerator } from '../../bench/corpus-generator.ts';
+import { buildQueries } from '../../bench/queries.ts';
+import { loadSeedMaterial } from '../../bench/seed-material.ts';
+import { seededStore } from '../../support/seeded-store.ts';
 
 /** Questions and topics of the kind the app gets, plus some that stress aliases and phrases. */
 const SEED_QUERIES = [
@@ -49,27 +50,33 @@ const HOSTILE = [
 
 const ids = (passages: readonly RetrievedPassage[]): string[] => passages.map((p) => p.id);
 
-async function exhaustive(store: CorpusStore, text: string, limit: number): Promise<RetrievedPassage[]> {
-  const { expression } = buildMatchQuery(text);
-  return expression === null ? [] : await store.searchPassages(expression, limit);
+/** The store on `database` with its ranking tuned (each tuning gets its own caches). */
+function tuned(database: OpenedDatabase, search: SearchTuning): CorpusStore {
+  return createCorpusRepository(database.db, { search });
 }
 
-describe('rankPassages on the seeds', async () => {
+/** One FTS5 bm25() query over the whole expression: no phrase is ever common. */
+async function exhaustive(database: OpenedDatabase, text: string, limit: number): Promise<RetrievedPassage[]> {
+  const { groups } = buildMatchQuery(text);
+  return tuned(database, { commonThreshold: Number.POSITIVE_INFINITY }).searchPassages(groups, limit);
+}
+
+describe('searchPassages on the seeds', async () => {
   const { database, store } = await seededStore();
   afterAll(() => database.close());
 
   it.each(SEED_QUERIES)('gives exactly the single FTS5 query for %j', async (text) => {
     const { groups } = buildMatchQuery(text);
-    expect(await store.rankPassages(groups, 10)).toEqual(await exhaustive(store, text, 10));
-    expect((await searchPassages(store, text, 10)).passages).toEqual(await exhaustive(store, text, 10));
+    expect(await store.searchPassages(groups, 10)).toEqual(await exhaustive(database, text, 10));
+    expect((await searchPassages(store, text, 10)).passages).toEqual(await exhaustive(database, text, 10));
   });
 
   it.each(SEED_QUERIES)('computes bm25() itself to the same scores for %j', async (text) => {
     // A threshold of 0 sends every query down the cached-list path and makes no phrase rare, so it
     // scores them all exhaustively: the ranking and scores must match FTS5's own bm25().
     const { groups } = buildMatchQuery(text);
-    const own = await store.rankPassages(groups, 10, { commonThreshold: 0 });
-    const fts5 = await exhaustive(store, text, 10);
+    const own = await tuned(database, { commonThreshold: 0 }).searchPassages(groups, 10);
+    const fts5 = await exhaustive(database, text, 10);
     expect(own.length).toBe(fts5.length);
     own.forEach((passage, i) => {
       expect(passage.score).toBeCloseTo(fts5[i]?.score ?? Number.NaN, 9);
@@ -81,19 +88,19 @@ describe('rankPassages on the seeds', async () => {
 
   it.each(HOSTILE)('answers %j without throwing on either path', async (text) => {
     for (const commonThreshold of [undefined, 0, 1]) {
-      const { passages } = await searchPassages(store, text, 10, { commonThreshold });
+      const { passages } = await searchPassages(tuned(database, { commonThreshold }), text, 10);
       expect(Array.isArray(passages)).toBe(true);
       for (const passage of passages) expect(passage.text.length).toBeGreaterThan(0);
     }
   });
 
   it('returns nothing for no groups or a limit of zero', async () => {
-    expect(await store.rankPassages([], 10)).toEqual([]);
-    expect(await store.rankPassages([['geneva']], 0, { commonThreshold: 0 })).toEqual([]);
+    expect(await store.searchPassages([], 10)).toEqual([]);
+    expect(await tuned(database, { commonThreshold: 0 }).searchPassages([['geneva']], 0)).toEqual([]);
   });
 });
 
-describe('rankPassages on a synthetic corpus with common words', () => {
+describe('searchPassages on a synthetic corpus with common words', () => {
   const generator = createCorpusGenerator(loadSeedMaterial(), 7);
   const queries = buildQueries(generator, 40);
   /** 2% of the passages, as the default threshold is at 100k. */
@@ -113,11 +120,11 @@ describe('rankPassages on a synthetic corpus with common words', () => {
     let counted = 0;
     let staged = 0;
     for (const text of [...queries.short, ...queries.long]) {
-      const full = ids(await exhaustive(store, text, 10));
+      const full = ids(await exhaustive(database, text, 10));
       if (full.length === 0) continue;
-      const fast = ids((await searchPassages(store, text, 10, { commonThreshold: threshold })).passages);
+      const fast = ids((await searchPassages(tuned(database, { commonThreshold: threshold }), text, 10)).passages);
       // More matches than the threshold: ranked from the cached lists, not by one FTS5 query.
-      if ((await exhaustive(store, text, threshold + 1)).length > threshold) staged++;
+      if ((await exhaustive(database, text, threshold + 1)).length > threshold) staged++;
       expect(fast.length).toBe(full.length);
       overlap += fast.filter((id) => full.includes(id)).length / full.length;
       counted++;
@@ -128,11 +135,11 @@ describe('rankPassages on a synthetic corpus with common words', () => {
 
   it('ranks best first with scores that are bm25() of the whole expression', async () => {
     for (const text of queries.long.slice(0, 10)) {
-      const fast = (await searchPassages(store, text, 10, { commonThreshold: threshold })).passages;
+      const fast = (await searchPassages(tuned(database, { commonThreshold: threshold }), text, 10)).passages;
       const scores = fast.map((p) => p.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
       // Every passage found by both carries the same score as FTS5 gives it.
-      const full = new Map((await exhaustive(store, text, 50)).map((p) => [p.id, p.score]));
+      const full = new Map((await exhaustive(database, text, 50)).map((p) => [p.id, p.score]));
       for (const passage of fast) {
         const reference = full.get(passage.id);
         if (reference !== undefined) expect(passage.score).toBeCloseTo(reference, 9);
@@ -141,19 +148,20 @@ describe('rankPassages on a synthetic corpus with common words', () => {
   });
 
   it.each(HOSTILE)('answers %j without throwing', async (text) => {
-    const { passages } = await searchPassages(store, text, 10, { commonThreshold: threshold });
+    const { passages } = await searchPassages(tuned(database, { commonThreshold: threshold }), text, 10);
     expect(Array.isArray(passages)).toBe(true);
   });
 
   it('sees passages saved after the caches were filled', async () => {
     const query = `${queries.short[0] ?? 'talks'} zyxwvut`;
-    await searchPassages(store, query, 10, { commonThreshold: threshold });
-    await store.saveDocuments([
+    const fast = tuned(database, { commonThreshold: threshold });
+    await searchPassages(fast, query, 10);
+    await fast.saveDocuments([
       oneParagraph('late-addition', 'The zyxwvut delegation arrived for talks with the zyxwvut envoys.'),
     ]);
-    const after = (await searchPassages(store, query, 10, { commonThreshold: threshold })).passages;
+    const after = (await searchPassages(fast, query, 10)).passages;
     expect(after[0]?.id).toBe('late-addition:0');
-    expect(ids(after)).toEqual(ids(await exhaustive(store, query, 10)));
+    expect(ids(after)).toEqual(ids(await exhaustive(database, query, 10)));
   });
 
   it('sees passages another connection saved to the same file', async () => {
@@ -161,13 +169,13 @@ describe('rankPassages on a synthetic corpus with common words', () => {
     const reader = openDatabase(join(dir, 'corpus.db'));
     const writer = openDatabase(join(dir, 'corpus.db'));
     try {
-      const readerStore = createCorpusRepository(reader.db);
+      const readerStore = tuned(reader, { commonThreshold: 5 });
       const writerStore = createCorpusRepository(writer.db);
       await writerStore.saveDocuments([...generator.documents(500)]);
       const query = `${queries.short[1] ?? 'talks'} qwertyuiop`;
-      await searchPassages(readerStore, query, 10, { commonThreshold: 5 });
+      await searchPassages(readerStore, query, 10);
       await writerStore.saveDocuments([oneParagraph('from-elsewhere', 'Envoys said qwertyuiop twice: qwertyuiop.')]);
-      const after = (await searchPassages(readerStore, query, 10, { commonThreshold: 5 })).passages;
+      const after = (await searchPassages(readerStore, query, 10)).passages;
       expect(after[0]?.id).toBe('from-elsewhere:0');
     } finally {
       reader.close();

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fts5Terms } from '../../db/repositories/fts5-terms.ts';
-import { createCorpusGenerator } from '../bench/corpus-generator.ts';
-import { loadSeedMaterial } from '../bench/seed-material.ts';
-import { seededStore } from '../support/seeded-store.ts';
+import { fts5Terms } from '../../../db/search/fts5-terms.ts';
+import { createCorpusGenerator } from '../../bench/corpus-generator.ts';
+import { loadSeedMaterial } from '../../bench/seed-material.ts';
+import { seededStore } from '../../support/seeded-store.ts';
 
 /** What FTS5 itself makes of each text, read back through fts5vocab (same tokenizer as passages_fts). */
 function sqliteTerms(texts: readonly string[]): string[][] {

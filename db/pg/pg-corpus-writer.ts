@@ -1,0 +1,151 @@
+import type pg from 'pg';
+import { passageId } from '../../core/corpus.ts';
+import type { DocumentToSave, SaveOutcome } from '../../core/ports/corpus-store.ts';
+import { fts5Terms } from '../search/fts5-terms.ts';
+
+/** Postings rows per INSERT (arrays of this length go in one statement). */
+const ROWS_PER_STATEMENT = 20_000;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** PostgreSQL text holds neither NUL nor lone surrogates; both become U+FFFD, as SQLite's binding does for the latter. */
+const storable = (text: string): string =>
+  text.replace(LONE_SURROGATE, '\uFFFD').replaceAll(String.fromCharCode(0), '\uFFFD');
+
+/** A transaction on one pooled client: committed when `work` resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Saves a batch of documents in one transaction with the SQLite store's outcomes, writing passages and
+ * their postings (FTS5's terms, counted per passage) and keeping the BM25 totals in step.
+ */
+export async function savePg(pool: pg.Pool, batch: readonly DocumentToSave[]): Promise<SaveOutcome[]> {
+  if (batch.length === 0) return [];
+  return inTransaction(pool, async (client) => {
+    // Writers queue on the totals row, so the outcomes below see every earlier commit.
+    await client.query('SELECT passages FROM corpus_totals WHERE id = 1 FOR UPDATE');
+    const ids = [...new Set(batch.map((b) => b.document.id))];
+    const stored = await client.query<{ id: string; content_hash: string }>(
+      'SELECT id, content_hash FROM documents WHERE id = ANY($1::text[])',
+      [ids],
+    );
+    const known = new Map(stored.rows.map((r) => [r.id, { hash: r.content_hash as string | null, stored: true }]));
+    const changed = new Map<string, DocumentToSave>();
+    const outcomes = batch.map(({ document, passages }): SaveOutcome => {
+      const state = known.get(document.id) ?? { hash: null, stored: false };
+      known.set(document.id, state);
+      if (state.hash === document.contentHash) return 'unchanged';
+      const outcome = state.hash === null ? 'inserted' : 'updated';
+      state.hash = document.contentHash;
+      changed.delete(document.id);
+      changed.set(document.id, { document, passages });
+      return outcome;
+    });
+    if (changed.size === 0) return outcomes;
+    const now = new Date().toISOString();
+    let passageDelta = 0;
+    let termDelta = 0;
+    const replaced = [...changed.keys()].filter((id) => known.get(id)?.stored);
+    if (replaced.length > 0) {
+      const gone = await client.query<{ n: string; terms: string | null }>(
+        `WITH d AS (DELETE FROM passages WHERE document_id = ANY($1::text[]) RETURNING length)
+         SELECT count(*) AS n, sum(length) AS terms FROM d`,
+        [replaced],
+      );
+      passageDelta -= Number(gone.rows[0]?.n ?? 0);
+      termDelta -= Number(gone.rows[0]?.terms ?? 0);
+    }
+    const docs = [...changed.values()].map(({ document: d }) => d);
+    await client.query(
+      `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
+         source_path, ingested_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+         $8::text[], $9::text[], $10::text[], $11::text[])
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, author = excluded.author,
+         published_at = excluded.published_at, url = excluded.url, language = excluded.language,
+         article_text = excluded.article_text, content_hash = excluded.content_hash,
+         source_path = excluded.source_path, ingested_at = excluded.ingested_at`,
+      [
+        docs.map((d) => d.id),
+        docs.map((d) => d.title ?? null),
+        docs.map((d) => d.outlet ?? null),
+        docs.map((d) => d.author ?? null),
+        docs.map((d) => d.publishedAt ?? null),
+        docs.map((d) => d.url ?? null),
+        docs.map((d) => d.language ?? null),
+        docs.map((d) => storable(d.articleText)),
+        docs.map((d) => d.contentHash),
+        docs.map((d) => d.sourcePath ?? null),
+        docs.map(() => now),
+      ],
+    );
+    const rows = [...changed.values()].flatMap(({ document: d, passages }) =>
+      passages.map((p) => {
+        const text = storable(p.text);
+        return { id: passageId(d.id, p.ordinal), documentId: d.id, p, text, terms: fts5Terms(text) };
+      }),
+    );
+    const inserted = await client.query<{ seq: number; id: string }>(
+      `INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset, length)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::int[], $7::int[])
+       RETURNING seq, id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.documentId),
+        rows.map((r) => r.p.ordinal),
+        rows.map((r) => r.text),
+        rows.map((r) => r.p.start),
+        rows.map((r) => r.p.end),
+        rows.map((r) => r.terms.length),
+      ],
+    );
+    const seqOf = new Map(inserted.rows.map((r) => [r.id, r.seq]));
+    let postings: { terms: string[]; seqs: number[]; tfs: number[]; lengths: number[] } = {
+      terms: [],
+      seqs: [],
+      tfs: [],
+      lengths: [],
+    };
+    const flush = async () => {
+      if (postings.terms.length === 0) return;
+      await client.query(
+        `INSERT INTO passage_terms (term, passage_seq, tf, length)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::smallint[], $4::int[])`,
+        [postings.terms, postings.seqs, postings.tfs, postings.lengths],
+      );
+      postings = { terms: [], seqs: [], tfs: [], lengths: [] };
+    };
+    for (const row of rows) {
+      const seq = seqOf.get(row.id) as number;
+      const tf = new Map<string, number>();
+      for (const term of row.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      for (const [term, count] of tf) {
+        postings.terms.push(term);
+        postings.seqs.push(seq);
+        postings.tfs.push(Math.min(count, 32_767));
+        postings.lengths.push(row.terms.length);
+      }
+      passageDelta++;
+      termDelta += row.terms.length;
+      if (postings.terms.length >= ROWS_PER_STATEMENT) await flush();
+    }
+    await flush();
+    await client.query('UPDATE corpus_totals SET passages = passages + $1, terms = terms + $2 WHERE id = 1', [
+      passageDelta,
+      termDelta,
+    ]);
+    return outcomes;
+  });
+}

@@ -1,0 +1,229 @@
+import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
+import type {
+  ClaimResult,
+  DigestRunRecord,
+  DigestStore,
+  RunClaim,
+  SubscriptionRecord,
+} from '../../core/ports/digest-store.ts';
+import type { PgDatabase } from './open-postgres.ts';
+import { digestRuns, documents, subscriptions } from './schema.ts';
+
+type RunRow = typeof digestRuns.$inferSelect;
+
+function toRun(row: RunRow): DigestRunRecord {
+  let messageIds: string[] = [];
+  if (row.messageIds) {
+    const parsed: unknown = JSON.parse(row.messageIds);
+    if (Array.isArray(parsed)) messageIds = parsed.map(String);
+  }
+  return { ...row, messageIds };
+}
+
+const owned = (claim: RunClaim) =>
+  and(eq(digestRuns.id, claim.runId), eq(digestRuns.status, 'claimed'), eq(digestRuns.claimedBy, claim.claimedBy));
+
+const unchanged = (seen: DigestRunRecord) =>
+  and(
+    eq(digestRuns.id, seen.id),
+    eq(digestRuns.status, 'claimed'),
+    eq(digestRuns.attempts, seen.attempts),
+    eq(digestRuns.claimedAt, seen.claimedAt),
+    seen.claimedBy === null ? sql`${digestRuns.claimedBy} IS NULL` : eq(digestRuns.claimedBy, seen.claimedBy),
+  );
+
+const changedOne = (result: { rowCount: number | null }) => result.rowCount === 1;
+
+/**
+ * PostgreSQL implementation of the DigestStore port. As on SQLite, the unique (subscription, local date)
+ * row is the lock and every later write is conditional on the row being as its claimant left it, so
+ * processes on several machines post each digest once.
+ */
+export function createPgDigestRepository(db: PgDatabase): DigestStore {
+  return {
+    async upsertSubscription(input) {
+      return db.transaction(async (tx) => {
+        // One writer per target at a time: a transaction-scoped lock on the target's key.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${input.platform}:${input.targetId}`}))`);
+        const [existing] = await tx
+          .select({ id: subscriptions.id, active: subscriptions.active })
+          .from(subscriptions)
+          .where(and(eq(subscriptions.platform, input.platform), eq(subscriptions.targetId, input.targetId)))
+          .orderBy(desc(subscriptions.id))
+          .limit(1);
+        if (existing) {
+          const { createdAt, ...changes } = input;
+          const [row] = await tx
+            .update(subscriptions)
+            .set({ ...changes, ...(existing.active ? {} : { createdAt }), active: true, deactivatedReason: null })
+            .where(eq(subscriptions.id, existing.id))
+            .returning();
+          return row as SubscriptionRecord;
+        }
+        const [row] = await tx.insert(subscriptions).values(input).returning();
+        return row as SubscriptionRecord;
+      });
+    },
+
+    async deactivateTarget(platform, targetId, reason) {
+      const result = await db
+        .update(subscriptions)
+        .set({ active: false, deactivatedReason: reason })
+        .where(
+          and(
+            eq(subscriptions.platform, platform),
+            eq(subscriptions.targetId, targetId),
+            eq(subscriptions.active, true),
+          ),
+        );
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    async activeSubscription(platform, targetId) {
+      const [row] = await db
+        .select()
+        .from(subscriptions)
+        .where(
+          and(
+            eq(subscriptions.platform, platform),
+            eq(subscriptions.targetId, targetId),
+            eq(subscriptions.active, true),
+          ),
+        );
+      return row ?? null;
+    },
+
+    listActiveSubscriptions: () =>
+      db.select().from(subscriptions).where(eq(subscriptions.active, true)).orderBy(subscriptions.id),
+
+    async runsSince(localDate) {
+      const rows = await db
+        .select({ run: digestRuns })
+        .from(digestRuns)
+        .innerJoin(subscriptions, eq(subscriptions.id, digestRuns.subscriptionId))
+        .where(and(eq(subscriptions.active, true), gte(digestRuns.localDate, localDate)));
+      return rows.map((r) => toRun(r.run));
+    },
+
+    async runsOf(subscriptionId, localDate) {
+      const rows = await db
+        .select()
+        .from(digestRuns)
+        .where(and(eq(digestRuns.subscriptionId, subscriptionId), gte(digestRuns.localDate, localDate)));
+      return rows.map(toRun);
+    },
+
+    async latestRun(subscriptionId) {
+      const [row] = await db
+        .select()
+        .from(digestRuns)
+        .where(eq(digestRuns.subscriptionId, subscriptionId))
+        .orderBy(desc(digestRuns.localDate))
+        .limit(1);
+      return row ? toRun(row) : null;
+    },
+
+    async lastSentRun(subscriptionId) {
+      const [row] = await db
+        .select()
+        .from(digestRuns)
+        .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.status, 'sent')))
+        .orderBy(desc(digestRuns.localDate))
+        .limit(1);
+      return row ? toRun(row) : null;
+    },
+
+    async claimRun({ subscriptionId, localDate, claimedBy, at }): Promise<ClaimResult> {
+      return db.transaction(async (tx) => {
+        // FOR SHARE: the subscription cannot be deactivated between this check and the claim.
+        const [active] = await tx
+          .select({ id: subscriptions.id })
+          .from(subscriptions)
+          .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.active, true)))
+          .for('share');
+        if (!active) return { outcome: 'inactive' };
+        // The unique (subscription, local date) key is the lock: the first insert wins.
+        const [inserted] = await tx
+          .insert(digestRuns)
+          .values({ subscriptionId, localDate, status: 'claimed', attempts: 0, claimedBy, claimedAt: at })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted) return { outcome: 'claimed', run: toRun(inserted) };
+        const [existing] = await tx
+          .select()
+          .from(digestRuns)
+          .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.localDate, localDate)));
+        if (!existing) throw new Error('digest run vanished during its claim');
+        return { outcome: 'exists', run: toRun(existing) };
+      });
+    },
+
+    async takeOverRun(seen, claimedBy, at) {
+      return changedOne(
+        await db
+          .update(digestRuns)
+          .set({ claimedBy, claimedAt: at })
+          .where(and(unchanged(seen), eq(digestRuns.attempts, 0))),
+      );
+    },
+
+    async failInterruptedRun(seen, reason, at) {
+      return changedOne(
+        await db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(unchanged(seen)),
+      );
+    },
+
+    async recordAttempt(claim, at) {
+      return changedOne(
+        await db
+          .update(digestRuns)
+          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at })
+          .where(owned(claim)),
+      );
+    },
+
+    async markSent(claim, { messageIds, coveredUntil, at }) {
+      return changedOne(
+        await db
+          .update(digestRuns)
+          .set({
+            status: 'sent',
+            messageIds: JSON.stringify(messageIds),
+            coveredUntil,
+            lastError: null,
+            finishedAt: at,
+          })
+          .where(owned(claim)),
+      );
+    },
+
+    async markFailed(claim, reason, at) {
+      return changedOne(
+        await db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim)),
+      );
+    },
+
+    async markGone(claim, subscriptionId, reason, at) {
+      await db.transaction(async (tx) => {
+        await tx.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim));
+        await tx
+          .update(subscriptions)
+          .set({ active: false, deactivatedReason: reason })
+          .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.active, true)));
+      });
+    },
+
+    async recordSkipped({ subscriptionId, localDate, reason, at }) {
+      const result = await db
+        .insert(digestRuns)
+        .values({ subscriptionId, localDate, status: 'skipped', lastError: reason, claimedAt: at, finishedAt: at })
+        .onConflictDoNothing();
+      return changedOne(result);
+    },
+
+    async corpusWatermark() {
+      const [row] = await db.select({ newest: max(documents.ingestedAt) }).from(documents);
+      return row?.newest ?? null;
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/** The PostgreSQL schema: the same tables as db/schema.ts, plus the postings search reads (db/pg/pg-search.ts). */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const documents = pgTable('documents', {
+  id: text('id').primaryKey(),
+  title: text('title'),
+  outlet: text('outlet'),
+  author: text('author'),
+  publishedAt: text('published_at'),
+  url: text('url'),
+  language: text('language'),
+  articleText: text('article_text').notNull(),
+  contentHash: text('content_hash').notNull(),
+  sourcePath: text('source_path'),
+  ingestedAt: text('ingested_at').notNull(),
+});
+
+export const passages = pgTable(
+  'passages',
+  {
+    /** Dense integer key the postings refer to (SQLite's rowid). */
+    seq: integer('seq').primaryKey().generatedAlwaysAsIdentity(),
+    id: text('id').notNull(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    text: text('text').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+    /** Length in index terms (FTS5's tokenizer, computed in db/search/fts5-terms.ts): BM25's document length. */
+    length: integer('length').notNull(),
+  },
+  (t) => [uniqueIndex('passages_id_unique').on(t.id), index('passages_document_idx').on(t.documentId, t.ordinal)],
+);
+
+/** One row per (term, passage): how often the term occurs there. The primary key is the inverted index. */
+export const passageTerms = pgTable(
+  'passage_terms',
+  {
+    term: text('term').notNull(),
+    passageSeq: integer('passage_seq')
+      .notNull()
+      .references(() => passages.seq, { onDelete: 'cascade' }),
+    tf: smallint('tf').notNull(),
+    /** The passage's length, repeated so scoring reads the index alone. */
+    length: integer('length').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.passageSeq] }), index('passage_terms_passage_idx').on(t.passageSeq)],
+);
+
+/** BM25's N and total length, kept with every write (one row). */
+export const corpusTotals = pgTable('corpus_totals', {
+  id: integer('id').primaryKey(),
+  passages: bigint('passages', { mode: 'number' }).notNull(),
+  terms: bigint('terms', { mode: 'number' }).notNull(),
+});
+
+export const conversationTurns = pgTable(
+  'conversation_turns',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    conversationId: text('conversation_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [index('conversation_turns_lookup_idx').on(t.conversationId, t.createdAt)],
+);
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    platform: text('platform', { enum: ['telegram', 'discord'] }).notNull(),
+    targetId: text('target_id').notNull(),
+    guildId: text('guild_id'),
+    localTime: text('local_time').notNull(),
+    timezone: text('timezone').notNull(),
+    topic: text('topic'),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+    active: boolean('active').notNull().default(true),
+    deactivatedReason: text('deactivated_reason'),
+  },
+  (t) => [
+    index('subscriptions_target_idx').on(t.platform, t.targetId),
+    uniqueIndex('subscriptions_active_target_unique').on(t.platform, t.targetId).where(sql`${t.active}`),
+  ],
+);
+
+export const digestRuns = pgTable(
+  'digest_runs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    localDate: text('local_date').notNull(),
+    status: text('status', { enum: ['claimed', 'sent', 'failed', 'skipped'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageIds: text('message_ids'),
+    claimedBy: text('claimed_by'),
+    claimedAt: text('claimed_at').notNull(),
+    finishedAt: text('finished_at'),
+    coveredUntil: text('covered_until'),
+  },
+  (t) => [uniqueIndex('digest_runs_subscription_date_unique').on(t.subscriptionId, t.localDate)],
+);
+
+export const replyUsage = pgTable(
+  'reply_usage',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    createdAt: text('created_at').notNull(),
+    engine: text('engine').notNull(),
+    kind: text('kind').notNull(),
+    model: text('model').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+  },
+  (t) => [index('reply_usage_created_idx').on(t.createdAt)],
+);

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../core/ingest/ingest-files.ts';
+import type { ConversationTurn } from '../../core/ports/conversation-store.ts';
+import type { DocumentToSave } from '../../core/ports/corpus-store.ts';
+import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
+import { openStorage, type Storage } from '../../db/open-storage.ts';
+import { SEEDS_DIR } from '../support/seeded-store.ts';
+
+export const SEARCH_QUERIES = [
+  'Ryabkov concession',
+  'What did the US offer Russia on missile deployments in Europe?',
+  'NATO expansion and the open-door policy',
+  'Sergey Ryabkov said talks were difficult but professional',
+  'Wendy Sherman Geneva dinner',
+  'troops on the Ukrainian border',
+  'U.S.-Russia strategic stability dialogue',
+  'OSCE Vienna security talks',
+];
+
+const doc = (id: string, hash: string, ...texts: string[]): DocumentToSave => {
+  let offset = 0;
+  const passages = texts.map((text, ordinal) => {
+    const span = { ordinal, start: offset, end: offset + text.length, text };
+    offset += text.length + 2;
+    return span;
+  });
+  return {
+    document: {
+      id,
+      title: id,
+      outlet: 'Test',
+      author: null,
+      publishedAt: '2022-01-10',
+      url: null,
+      language: 'en',
+      articleText: texts.join('\n\n'),
+      contentHash: hash,
+      sourcePath: null,
+    },
+    passages,
+  };
+};
+
+const turn = (conversationId: string, createdAt: string, request: string): ConversationTurn => ({
+  conversationId,
+  createdAt,
+  kind: 'answer',
+  request,
+  resolvedRequest: request,
+  status: 'answered',
+  replyText: 'text',
+  entities: ['Geneva'],
+  shownPassageIds: ['a:0'],
+  pendingPassageIds: [],
+});
+
+/**
+ * The one storage contract: every store (SQLite, PostgreSQL) must pass it. `open` gives a fresh, empty,
+ * migrated storage; the reference SQLite store on the seeds is opened alongside for search comparisons.
+ */
+export function runStorageContract(name: string, open: () => Promise<Storage>): void {
+  describe(`${name} storage contract`, () => {
+    let storage: Storage;
+    let reference: Storage;
+
+    beforeAll(async () => {
+      storage = await open();
+      reference = await openStorage({ path: ':memory:' });
+      await ingestFiles(storage.corpus, [SEEDS_DIR]);
+      await ingestFiles(reference.corpus, [SEEDS_DIR]);
+    });
+    afterAll(async () => {
+      await storage?.close();
+      await reference?.close();
+    });
+
+    it('stores documents and passages as the reference store does', async () => {
+      expect(await storage.corpus.listDocuments()).toEqual(
+        (await reference.corpus.listDocuments()).map((d) => ({ ...d, ingestedAt: expect.any(String) })),
+      );
+      expect(await storage.corpus.passageCount()).toBe(await reference.corpus.passageCount());
+      const ids = (await reference.corpus.listPassages()).map((p) => p.id);
+      expect((await storage.corpus.listPassages()).map((p) => p.id)).toEqual(ids);
+      const some = [ids[3] as string, 'missing:0', ids[0] as string];
+      expect((await storage.corpus.getPassages(some)).map((p) => p.id)).toEqual([ids[3], ids[0]]);
+      const first = (await reference.corpus.listDocuments())[0]?.id as string;
+      expect((await storage.corpus.getDocument(first))?.articleText).toBe(
+        (await reference.corpus.getDocument(first))?.articleText,
+      );
+      expect(await storage.corpus.getDocument('nope')).toBeNull();
+    });
+
+    it.each(SEARCH_QUERIES)('ranks %j with the same top 10 and BM25 scores as SQLite FTS5', async (text) => {
+      const { groups } = buildMatchQuery(text);
+      const mine = await storage.corpus.searchPassages(groups, 10);
+      const theirs = await reference.corpus.searchPassages(groups, 10);
+      expect(mine.map((p) => p.id).sort()).toEqual(theirs.map((p) => p.id).sort());
+      for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 6);
+    });
+
+    it('reports save outcomes and replaces passages on update, all or nothing', async () => {
+      expect(await storage.corpus.saveDocuments([doc('c1', '1', 'Vienna talks'), doc('c1', '1', 'x')])).toEqual([
+        'inserted',
+        'unchanged',
+      ]);
+      expect(
+        await storage.corpus.saveDocument(
+          doc('c1', '2', 'Minsk talks', 'Kyiv').document,
+          doc('c1', '2', 'Minsk talks', 'Kyiv').passages,
+        ),
+      ).toBe('updated');
+      expect(await storage.corpus.contentHash('c1')).toBe('2');
+      expect((await storage.corpus.searchPassages([['minsk']], 5)).map((p) => p.id)).toEqual(['c1:0']);
+      expect(await storage.corpus.searchPassages([['vienna']], 5)).toEqual(
+        (await storage.corpus.searchPassages([['vienna']], 5)).filter((p) => p.documentId !== 'c1'),
+      );
+      const watermark = (await storage.corpus.getDocument('c1'))?.ingestedAt as string;
+      expect(await storage.digests.corpusWatermark()).toBe(watermark);
+      expect((await storage.corpus.listPassages({ ingestedAfter: watermark })).length).toBe(0);
+    });
+
+    it('remembers conversation turns, newest last, and purges old ones', async () => {
+      const c = storage.conversations;
+      await c.append(turn('x:1', '2022-01-11T10:00:00.000Z', 'one'));
+      await c.append(turn('x:1', '2022-01-11T11:00:00.000Z', 'two'));
+      await c.append(turn('x:2', '2022-01-11T11:30:00.000Z', 'other'));
+      expect((await c.recent('x:1', new Date(0), 5)).map((t) => t.request)).toEqual(['one', 'two']);
+      expect((await c.recent('x:1', new Date(0), 1)).map((t) => t.request)).toEqual(['two']);
+      expect(await c.purgeBefore(new Date('2022-01-11T10:30:00.000Z'))).toBe(1);
+      expect((await c.recent('x:1', new Date(0), 5)).map((t) => t.request)).toEqual(['two']);
+    });
+
+    it('sums token usage per day and model', async () => {
+      const base = { engine: 'claude', kind: 'answer', model: 'm' };
+      await storage.usage.record({ ...base, createdAt: '2026-01-01T10:00:00.000Z', inputTokens: 10, outputTokens: 2 });
+      await storage.usage.record({ ...base, createdAt: '2026-01-01T11:00:00.000Z', inputTokens: 5, outputTokens: 1 });
+      expect(await storage.usage.dailyTotals()).toEqual([
+        { day: '2026-01-01', model: 'm', replies: 2, inputTokens: 15, outputTokens: 3 },
+      ]);
+    });
+
+    it('lets exactly one of many concurrent claims win a digest run', async () => {
+      const d = storage.digests;
+      const sub = await d.upsertSubscription({
+        platform: 'telegram',
+        targetId: '42',
+        guildId: null,
+        localTime: '08:00',
+        timezone: 'Europe/Berlin',
+        topic: null,
+        createdBy: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      const { id: _id, active: _active, deactivatedReason: _reason, ...fields } = sub;
+      const again = await d.upsertSubscription({ ...fields, localTime: '09:00' });
+      expect(again.id).toBe(sub.id);
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          d.claimRun({
+            subscriptionId: sub.id,
+            localDate: '2026-01-02',
+            claimedBy: `p${i}`,
+            at: '2026-01-02T07:00:00Z',
+          }),
+        ),
+      );
+      expect(claims.filter((c) => c.outcome === 'claimed')).toHaveLength(1);
+      const won = claims.find((c) => c.outcome === 'claimed');
+      if (won?.outcome !== 'claimed') throw new Error('no claim');
+      const claim = { runId: won.run.id, claimedBy: won.run.claimedBy as string };
+      expect(await d.recordAttempt({ ...claim, claimedBy: 'intruder' }, 'now')).toBe(false);
+      expect(await d.recordAttempt(claim, '2026-01-02T07:00:01Z')).toBe(true);
+      expect(await d.markSent(claim, { messageIds: ['1'], coveredUntil: null, at: '2026-01-02T07:00:02Z' })).toBe(true);
+      expect((await d.lastSentRun(sub.id))?.messageIds).toEqual(['1']);
+      expect(await d.recordSkipped({ subscriptionId: sub.id, localDate: '2026-01-02', reason: 'x', at: 'now' })).toBe(
+        false,
+      );
+      expect(await d.deactivateTarget('telegram', '42', 'unsubscribed')).toBe(true);
+      expect(await d.activeSubscription('telegram', '42')).toBeNull();
+      expect(
+        (await d.claimRun({ subscriptionId: sub.id, localDate: '2026-01-03', claimedBy: 'p', at: 'now' })).outcome,
+      ).toBe('inactive');
+    });
+  });
+}
