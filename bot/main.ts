@@ -34,8 +34,11 @@ async function main(): Promise<void> {
   if (!config) return;
   const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
   const app = await createApp(config, logger);
-  const feeds = wireFeeds(app, logger);
-  const core = { attache: app.attache, digests: app.digests, logger, feeds: feeds.admin };
+  // Feeds have no PostgreSQL store yet: on Postgres the bot runs without them and says so once.
+  const feeds = app.storage.sqlite ? wireFeeds(app, logger) : null;
+  if (!feeds)
+    logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
+  const core = { attache: app.attache, digests: app.digests, logger, ...(feeds ? { feeds: feeds.admin } : {}) };
   const adapters: RunningAdapter[] = [];
   const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, createSenders(config), logger);
-  const feedScheduler = startFeedScheduler(feeds.poller, logger);
+  const feedScheduler = feeds ? startFeedScheduler(feeds.poller, logger) : { stop: async () => {} };
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

@@ -90,15 +90,13 @@ describe('refusals and partial answers', () => {
     }
   });
 
-  it('never says the sources do not say what some retrieved sentence does say', async () => {
-    for (const question of [
-      'Exactly how many missiles has Russia stationed near Ukraine?',
-      'Who did Blinken meet in 1999?',
-    ]) {
-      const reply = await ask(question);
-      if (reply.status !== 'partial') continue;
-      const typed = reply.citations.some((c) => /\d/.test(c.quote));
-      if (typed) expect(reply.note ?? '').not.toMatch(/do not say/);
-    }
+  it('never says the sources do not say how many missiles when a cited sentence counts them', async () => {
+    const reply = await ask('Exactly how many missiles has Russia stationed near Ukraine?');
+    expect(reply.status).not.toBe('answered');
+    const counted = reply.citations.some((c) =>
+      /\b(?:\d[\d,.]*|dozens|hundreds|thousands)\s+(?:\w+\s+){0,3}missiles?\b/i.test(c.quote),
+    );
+    if (reply.status === 'partial' && counted) expect(reply.note ?? '').not.toMatch(/do not say/);
+    if (reply.status === 'partial' && !counted) expect(reply.note ?? '').toMatch(/do not say how many/);
   });
 });
