@@ -30,10 +30,12 @@ function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void 
     logger.warn({ seedsDir: config.seedsDir }, 'seed folder not found; starting with the stored corpus');
     return;
   }
-  const changed = ingestFiles(corpus, [config.seedsDir]).filter((r) => r.outcome !== 'unchanged');
+  const report = ingestFiles(corpus, [config.seedsDir]);
+  const changed = report.saved.filter((r) => r.outcome !== 'unchanged');
   if (changed.length > 0) {
     logger.info({ documents: changed.map((r) => `${r.documentId} (${r.outcome})`) }, 'seed corpus ingested');
   }
+  for (const failure of report.failed) logger.warn(`seed not ingested: ${failure.path}: ${failure.reason}`);
 }
 
 /**

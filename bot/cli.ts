@@ -7,6 +7,7 @@ import { writeLine } from './cli/command.ts';
 import { digestCommand } from './cli/digest-command.ts';
 import { discordDeployCommand } from './cli/discord-deploy-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
+import { removeCommand } from './cli/remove-command.ts';
 import { searchCommand } from './cli/search-command.ts';
 import { sourcesCommand } from './cli/sources-command.ts';
 import { usageCommand } from './cli/usage-command.ts';
@@ -20,6 +21,7 @@ const COMMANDS: readonly CliCommand[] = [
   briefCommand,
   askCommand,
   ingestCommand,
+  removeCommand,
   digestCommand,
   usageCommand,
   discordDeployCommand,

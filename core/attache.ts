@@ -174,7 +174,18 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     sources: () => corpus.listDocuments(),
 
     lastCitations(input) {
-      return memory.recent(conversationId(input.conversation)).at(-1)?.citations ?? [];
+      const citations = memory.recent(conversationId(input.conversation)).at(-1)?.citations ?? [];
+      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone.
+      const present = new Map<string, boolean>();
+      const exists = (id: string): boolean => {
+        let known = present.get(id);
+        if (known === undefined) {
+          known = corpus.getDocument(id) !== null;
+          present.set(id, known);
+        }
+        return known;
+      };
+      return citations.map((c) => (exists(c.documentId) ? c : { ...c, removed: true }));
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),

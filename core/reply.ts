@@ -20,6 +20,8 @@ export interface Citation {
   title: string | null;
   publishedAt: string | null;
   url: string | null;
+  /** True when the document was removed from the corpus after this reply cited it (set when shown again). */
+  removed?: boolean;
 }
 
 export interface Block {

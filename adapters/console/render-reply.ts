@@ -3,7 +3,7 @@ import type { Citation, Reply } from '../../core/reply.ts';
 
 function sourceLine(c: Citation): string {
   const where = [c.outlet ?? 'Unknown outlet', c.publishedAt ?? 'undated'].join(', ');
-  return `[${c.n}] ${where}: "${c.quote}"`;
+  return `[${c.n}] ${where}${c.removed ? ' (source removed)' : ''}: "${c.quote}"`;
 }
 
 /** Plain-text rendering of a Reply for a terminal: title, blocks, note, sources. */

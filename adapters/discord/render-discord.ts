@@ -53,7 +53,7 @@ export function sourceLine(c: Citation): string {
   const title = c.title ? escapeText(truncate(c.title, 180)) : null;
   const linkable = c.url !== null && /^https?:\/\//.test(c.url) && c.url.length <= 512 && !/[()\s]/.test(c.url);
   const what = title && linkable ? `[${title}](${c.url})` : (title ?? (linkable ? `<${c.url}>` : null));
-  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}`;
+  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${c.removed ? ' (source removed)' : ''}`;
 }
 
 function footerOf(reply: Reply): string {

@@ -1,32 +1,32 @@
 import { parseArgs } from 'node:util';
 import { ingestFiles } from '../../core/ingest/ingest-files.ts';
 import { type CliCommand, writeJson, writeLine } from './command.ts';
-import { reportError } from './report-error.ts';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   usage: 'ingest [--json] <path...>',
-  summary: 'add or update documents (.txt, .md, .html files or folders of them)',
+  summary: 'add or update documents (.txt, .md, .html files, folders of them); reports every file it cannot use',
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: { json: { type: 'boolean', default: false } },
     });
-    const json = values.json;
     if (positionals.length === 0) {
       writeLine(context.stderr, `Usage: ${this.usage}`);
       return 2;
     }
-    try {
-      const results = ingestFiles(context.app().corpus, positionals);
-      if (json) writeJson(context.stdout, results);
-      else {
-        for (const r of results) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);
+    const report = ingestFiles(context.app().corpus, positionals);
+    if (values.json) writeJson(context.stdout, report);
+    else {
+      for (const r of report.saved) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);
+      for (const f of report.failed) writeLine(context.stderr, `not ingested: ${f.path}: ${f.reason}`);
+      if (report.failed.length > 0) {
+        const total = report.saved.length + report.failed.length;
+        writeLine(context.stderr, `${report.failed.length} of ${total} could not be ingested; the others were.`);
       }
-      return 0;
-    } catch (error) {
-      return reportError(error, { json, stdout: context.stdout, stderr: context.stderr });
     }
+    // Non-zero when anything failed, so scripts notice even though the usable files went in.
+    return report.failed.length > 0 ? 2 : 0;
   },
 };

@@ -48,6 +48,11 @@ export interface CorpusStore {
    * would give it in turn ('unchanged' when its content hash is already stored, or came earlier in the batch).
    */
   saveDocuments(batch: readonly DocumentToSave[]): SaveOutcome[];
+  /**
+   * Deletes documents and their passages (which leave the full-text index) in one transaction.
+   * Returns the ids that were stored and are now gone; unknown ids are skipped.
+   */
+  removeDocuments(ids: readonly string[]): string[];
   listDocuments(): DocumentSummary[];
   getDocument(id: string): DocumentRecord | null;
   /**

@@ -109,6 +109,10 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       return writer.save(batch);
     },
 
+    removeDocuments(ids) {
+      return writer.remove(ids);
+    },
+
     listDocuments(): DocumentSummary[] {
       const rows = db
         .select({

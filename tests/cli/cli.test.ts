@@ -59,6 +59,33 @@ describe('cli', () => {
     expect(sources.map((s) => s.id)).not.toContain('empty');
   });
 
+  it('ingest says "no such file or folder" for a missing path and still ingests the rest', () => {
+    const good = join(dir, 'summit.md');
+    writeFileSync(good, '# Summit\n\nThe summit in Rome ended on Friday with a joint statement on trade.\n');
+    const run = runCliProcess(['ingest', join(dir, 'nowhere'), good], env);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('summit: inserted');
+    expect(run.stderr).toContain(`${join(dir, 'nowhere')}: no such file or folder`);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  // Six CLI processes; on a busy machine each takes several seconds to start.
+  it('remove takes a document out of sources and search', { timeout: 120_000 }, () => {
+    const file = join(dir, 'lisbon.md');
+    writeFileSync(file, '# Lisbon\n\nThe Lisbon fisheries accord was signed by seven coastal states on Tuesday.\n');
+    expect(runCliProcess(['ingest', file], env).status).toBe(0);
+    expect(runCliProcess(['search', 'fisheries accord'], env).stdout).toContain('fisheries');
+    const removed = runCliProcess(['remove', 'lisbon'], env);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toBe('lisbon: removed\n');
+    const sources = JSON.parse(runCliProcess(['sources', '--json'], env).stdout) as { id: string }[];
+    expect(sources.map((s) => s.id)).not.toContain('lisbon');
+    expect(runCliProcess(['search', 'fisheries accord'], env).stdout).not.toContain('fisheries');
+    const again = runCliProcess(['remove', 'lisbon'], env);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('lisbon: no such document');
+  });
+
   it('names the variable of an invalid configuration in one line', () => {
     const run = runCliProcess(['sources'], { ...env, ENGINE: 'magic' });
     expect(run.status).toBe(2);
