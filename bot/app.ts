@@ -5,6 +5,7 @@ import { ingestFiles } from '../core/ingest/ingest-files.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
+import { databaseError } from '../db/database-errors.ts';
 import { type OpenedDatabase, openDatabase } from '../db/open-database.ts';
 import { createConversationRepository } from '../db/repositories/conversation-repository.ts';
 import { createCorpusRepository } from '../db/repositories/corpus-repository.ts';
@@ -61,6 +62,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     return { config, database, corpus, attache, digests, clock, close: () => database.close() };
   } catch (error) {
     database.close();
-    throw error;
+    // Seeding writes: a full disk or a lock taken meanwhile is the operator's to fix, said in one line.
+    throw databaseError(error, config.databasePath) ?? error;
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, StorageError } from '../core/errors.ts';
 import { type App, createApp } from './app.ts';
 import { askCommand } from './cli/ask-command.ts';
 import { briefCommand } from './cli/brief-command.ts';
@@ -13,6 +13,7 @@ import { sourcesCommand } from './cli/sources-command.ts';
 import { usageCommand } from './cli/usage-command.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 
 /** Every CLI command, wired by hand (no filesystem scanning). */
 const COMMANDS: readonly CliCommand[] = [
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
   loadDotEnv();
+  const json = args.includes('--json') || args.includes('--jsonl');
   let app: App | undefined;
   try {
     const config = loadConfig();
@@ -65,8 +67,14 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof ConfigError) {
-      writeLine(io.stderr, error.message);
+      if (json) writeLine(io.stdout, JSON.stringify({ error: { code: error.code, message: error.message } }));
+      else writeLine(io.stderr, error.message);
       return 2;
+    }
+    if (error instanceof StorageError) {
+      if (json) writeLine(io.stdout, JSON.stringify({ error: { code: error.code, message: error.message } }));
+      else writeLine(io.stderr, error.message);
+      return 1;
     }
     if (error instanceof Error && error.name === 'IngestError') {
       writeLine(io.stderr, error.message);
@@ -76,12 +84,16 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
       writeLine(io.stderr, `${error.message}\n\n${help()}`);
       return 2;
     }
-    throw error;
+    const line = unexpectedErrorLine(error, `${name} failed`);
+    if (json) writeLine(io.stdout, JSON.stringify({ error: { code: 'internal', message: line } }));
+    else writeLine(io.stderr, line);
+    return 1;
   } finally {
     app?.close();
   }
 }
 
+exitQuietlyOnClosedPipe(process.stdout);
 const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

@@ -6,6 +6,7 @@ import { AttacheError, ConfigError } from '../core/errors.ts';
 import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { createSenders } from './senders.ts';
 
@@ -15,7 +16,7 @@ function readConfig(): Config | null {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = 1;
       return null;
     }
     throw error;
@@ -70,11 +71,12 @@ async function main(): Promise<void> {
   }
 }
 
-// A platform that rejects its token at start-up gets one clear line, not a stack trace.
+exitQuietlyOnClosedPipe(process.stdout);
+// Every failure at start (a platform rejecting its token, an unusable database file) is one clear line, exit 1.
 await main().catch((error: unknown) => {
-  if (!(error instanceof AttacheError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = error instanceof ConfigError ? 2 : 1;
+  const line = error instanceof AttacheError ? error.message : unexpectedErrorLine(error, 'Attaché could not start');
+  process.stderr.write(`${line}\n`);
+  process.exitCode = 1;
   // A half-started client (e.g. a Discord gateway that never sent READY) may keep retrying; exit anyway.
   setTimeout(() => process.exit(), 2_000).unref();
 });

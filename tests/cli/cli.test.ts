@@ -1,14 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCliProcess } from '../support/run-cli.ts';
+import { ROOT, runCliProcess, TSX } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'));
 const env = { DATABASE_PATH: join(dir, 'attache.db') };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('cli', () => {
+// Every case starts CLI processes; on a busy machine each takes seconds to start.
+describe('cli', { timeout: 120_000 }, () => {
   it('sources --json lists five documents with outlets and titles', () => {
     const run = runCliProcess(['sources', '--json'], env);
     expect(run.status).toBe(0);
@@ -69,8 +71,7 @@ describe('cli', () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  // Six CLI processes; on a busy machine each takes several seconds to start.
-  it('remove takes a document out of sources and search', { timeout: 120_000 }, () => {
+  it('remove takes a document out of sources and search', () => {
     const file = join(dir, 'lisbon.md');
     writeFileSync(file, '# Lisbon\n\nThe Lisbon fisheries accord was signed by seven coastal states on Tuesday.\n');
     expect(runCliProcess(['ingest', file], env).status).toBe(0);
@@ -91,6 +92,33 @@ describe('cli', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('ENGINE');
+  });
+
+  it('an unusable database file is one line (JSON with --json) and exit code 1', () => {
+    const bad = join(dir, 'not-a-database.db');
+    writeFileSync(bad, 'not a database\n'.repeat(200));
+    const run = runCliProcess(['sources', '--json'], { DATABASE_PATH: bad });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'corrupt', message: expect.stringContaining(bad) } });
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, 'x');
+    const plain = runCliProcess(['sources'], { DATABASE_PATH: join(file, 'attache.db') });
+    expect(plain.status).toBe(1);
+    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
+    expect(plain.stderr).toContain('not a folder');
+  });
+
+  it('ends quietly when the reader of its output hangs up (EPIPE)', () => {
+    // `true` exits without reading, so every write meets a closed pipe.
+    const run = spawnSync('sh', ['-c', `"${TSX}" bot/cli.ts search Geneva talks | true; echo "status=$?"`], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
+      shell: false,
+    });
+    expect(run.stderr).toBe('');
   });
 
   it('prints usage for an unknown command', () => {
