@@ -45,6 +45,13 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     writeLine(name === undefined || name === 'help' || name === '--help' ? io.stdout : io.stderr, help());
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(
+      io.stdout,
+      [`Usage: npm run --silent cli -- ${command.usage}`, '', command.summary, command.help ?? ''].join('\n').trimEnd(),
+    );
+    return 0;
+  }
   loadDotEnv();
   const json = args.includes('--json') || args.includes('--jsonl');
   let app: App | undefined;

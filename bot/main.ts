@@ -31,11 +31,15 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfig();
   if (!config) return;
-  const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
+  const { telegram, discord } = config;
+  const consoleMode = !telegram.token && !(discord.token && discord.applicationId);
+  // Next to a person's chat, logs are plain text and only warnings and errors, unless LOG_LEVEL asks for more.
+  const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;
+  const secrets = [config.anthropic.apiKey, config.telegram.token, config.discord.token];
+  const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
   const app = createApp(config, logger);
   const core = { attache: app.attache, digests: app.digests, logger };
   const adapters: RunningAdapter[] = [];
-  const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
   if (discord.token && discord.applicationId) {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
