@@ -121,6 +121,13 @@ describe('cli', { timeout: 120_000 }, () => {
     expect(run.stderr).toBe('');
   });
 
+  it('digest run-due --help explains that --at acts as that instant and records what it posts', () => {
+    const run = runCliProcess(['digest', 'run-due', '--help'], env);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('--at ISO-8601 acts as if it were that instant');
+    expect(run.stdout).toContain('records each digest it posts or skips');
+  });
+
   it('prints usage for an unknown command', () => {
     const run = runCliProcess(['frobnicate'], env);
     expect(run.status).toBe(2);
