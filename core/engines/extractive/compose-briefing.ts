@@ -25,6 +25,7 @@ interface Claim extends RankedCluster {
   block: DraftBlock;
 }
 
+/** Rendered length: text, the bullet and line break ("• ", 3 characters) and the [n] markers. */
 const blockLength = (block: DraftBlock) => block.text.length + 1 + block.citations.length * BRIEFING.markerChars;
 
 /**
@@ -103,6 +104,13 @@ export function composeBriefing(
 ): EngineDraft {
   const claims = selectClaims(ctx, rankClusters(ctx, relevance));
   if (claims.length === 0) return { engine: 'extractive', status: 'refused', title: 'Nothing to brief on', blocks: [] };
-  const byValue = [...claims].sort((a, b) => b.value - a.value).map((c) => c.cluster);
-  return { engine: 'extractive', status: 'answered', title: headline(byValue, entities), blocks: pack(claims, ctx) };
+  // The story is what the claims share: the headline comes from the claims most like the others.
+  const reps = claims.map((c) => c.cluster.rep);
+  const centrality = (unit: Unit) =>
+    reps.reduce((sum, rep) => sum + (rep === unit ? 0 : cosine(unit, rep, ctx.idf)), 0);
+  const central = [...claims]
+    .map((c) => ({ cluster: c.cluster, score: centrality(c.cluster.rep) }))
+    .sort((a, b) => b.score - a.score)
+    .map((c) => c.cluster);
+  return { engine: 'extractive', status: 'answered', title: headline(central, entities), blocks: pack(claims, ctx) };
 }
