@@ -4,9 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
+import type { AttacheApi } from '../../core/api.ts';
+import type { AnswerModel } from '../../core/engines/extractive/answer-model.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import type { Reply, ReplyStatus } from '../../core/reply.ts';
 import { type BriefingFact, EVAL_DATA_DIR, type FollowupTurn, loadEvalSet } from './load-eval-set.ts';
+import { attacheWithModel } from './model-attache.ts';
 import {
   answerMatches,
   blockChars,
@@ -96,6 +99,8 @@ export interface EvalOptions {
    * the shell change nothing). Database path, seeds, engine and log level are always overridden.
    */
   env?: NodeJS.ProcessEnv;
+  /** Answer with the extractive engine and this answer model instead of the configured engine (held-out folds). */
+  model?: AnswerModel;
 }
 
 function rate(correct: number, total: number): Rate {
@@ -132,7 +137,8 @@ export async function runEvaluation(options: EvalOptions = {}): Promise<EvalRepo
       LOG_LEVEL: 'silent',
     });
     app = createApp(config, silentLogger);
-    return await evaluate(app, set, seeds);
+    const attache = options.model ? attacheWithModel(app, options.model) : app.attache;
+    return await evaluate(app, attache, set, seeds);
   } finally {
     app?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -141,10 +147,11 @@ export async function runEvaluation(options: EvalOptions = {}): Promise<EvalRepo
 
 async function evaluate(
   app: App,
+  attache: AttacheApi,
   set: ReturnType<typeof loadEvalSet>,
   seeds: ReturnType<typeof loadSeedTexts>,
 ): Promise<EvalReport> {
-  const { attache, corpus } = app;
+  const { corpus } = app;
   const articles = new Map<string, string | null>();
   const context: CitationContext = {
     articleText: (id) => {

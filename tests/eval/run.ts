@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { runEvaluation } from './evaluate.ts';
 import { formatReport } from './format-report.ts';
+import { formatHeldOut, runHeldOut } from './held-out.ts';
 import { checkTargets } from './targets.ts';
 
 const { values } = parseArgs({
@@ -17,8 +18,17 @@ const { values } = parseArgs({
 
 const report = await runEvaluation();
 const checks = checkTargets(report, { latency: values.check });
-if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks }, null, 2)}\n`);
-else process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n`);
+const heldOut = await runHeldOut({ shipped: report });
+if (values.json) process.stdout.write(`${JSON.stringify({ ...report, targets: checks, heldOut }, null, 2)}\n`);
+else {
+  process.stdout.write(`${formatReport(report, checks, { verbose: values.verbose })}\n\n${formatHeldOut(heldOut)}\n`);
+  if (values.verbose && heldOut.devFolds) {
+    const lines = heldOut.devFolds.failures.map(
+      (f) => `  [${f.section}] ${f.id} (${f.story}) ${f.status}: ${f.question}\n      first quote: ${f.quote ?? '—'}`,
+    );
+    process.stdout.write(`\ncorpus-dev failures, held-out folds (${lines.length}):\n${lines.join('\n')}\n`);
+  }
+}
 
 const missed = checks.filter((c) => c.pass === false);
 if (values.check && missed.length > 0) {

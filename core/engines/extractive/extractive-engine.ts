@@ -1,5 +1,6 @@
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
-import { composeAnswer, refused } from './compose-answer.ts';
+import { type AnswerModel, defaultAnswerModel } from './answer-model.ts';
+import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
 import { composeBriefing } from './compose-briefing.ts';
 import { buildContext, type EngineContext } from './context.ts';
 import { createDraftCache } from './draft-cache.ts';
@@ -35,19 +36,21 @@ function briefing(ctx: EngineContext, topic: string | undefined): EngineDraft {
  * outlets report into one cited block, and types answers (who, when, where, how many, what X said).
  * Deterministic: the same passages and question give the same draft.
  */
-export function createExtractiveEngine(): Engine {
+export function createExtractiveEngine(options: { model?: AnswerModel; observe?: CandidateObserver } = {}): Engine {
+  // Read on first use, so a stale model file stops answers, not start-up (and `npm run train` can refit it).
+  const model = () => options.model ?? defaultAnswerModel();
   const cache = createDraftCache();
   const compose = (request: EngineRequest): EngineDraft => {
     const title = request.kind === 'answer' ? (request.question ?? '') : (request.topic ?? 'Briefing');
     if (request.passages.length === 0) return refused(title, 'Nothing in the sources matches this.');
     const ctx = buildContext(request.passages);
     if (request.kind === 'briefing') return briefing(ctx, request.topic);
-    return composeAnswer(ctx, request.resolvedQuestion ?? request.question ?? '', title);
+    return composeAnswer(ctx, request.resolvedQuestion ?? request.question ?? '', title, model(), options.observe);
   };
   return {
     name: 'extractive',
     async compose(request: EngineRequest): Promise<EngineDraft> {
-      const cached = cache.get(request);
+      const cached = options.observe ? null : cache.get(request);
       if (cached) return structuredClone(cached);
       const draft = compose(request);
       cache.set(request, draft);
