@@ -56,6 +56,15 @@ describe('briefing (extractive engine through the core)', () => {
     }
   });
 
+  it('never joins statements from different days (before and after the talks) in one bullet', async () => {
+    const { attache } = core();
+    const reply = await attache.brief({ conversation: 'console:moments' });
+    const firm = reply.blocks.find((b) => b.text.includes('We were firm'));
+    expect(firm).toBeDefined();
+    const dates = reply.citations.filter((c) => firm?.citations.includes(c.n)).map((c) => c.publishedAt);
+    expect(new Set(dates)).toEqual(new Set(['2022-01-11']));
+  });
+
   it('reports the same quote from three outlets as one block citing each of them', async () => {
     const { attache } = core();
     const reply = await attache.brief({ conversation: 'console:test' });

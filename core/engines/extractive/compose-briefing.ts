@@ -75,6 +75,8 @@ function pack(claims: readonly Claim[], ctx: EngineContext): DraftBlock[] {
       blocks.forEach((b, j) => {
         if (j <= i || a.units.length > 1 || b.units.length > 1) return;
         const [ua, ub] = [a.units[0] as Unit, b.units[0] as Unit];
+        // Reports from different days are different moments (before and after the talks): never one bullet.
+        if (ua.passage.document.publishedAt !== ub.passage.document.publishedAt) return;
         const sameArticle = ua.passage.documentId === ub.passage.documentId;
         const adjacent = sameArticle && Math.abs(ua.passage.ordinal - ub.passage.ordinal) <= 1;
         const score = cosine(ua, ub, ctx.idf) + (adjacent ? 1 : 0);
