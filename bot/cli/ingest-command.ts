@@ -22,8 +22,9 @@ export const ingestCommand: CliCommand = {
       for (const r of report.saved) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);
       for (const f of report.failed) writeLine(context.stderr, `not ingested: ${f.path}: ${f.reason}`);
       if (report.failed.length > 0) {
-        const total = report.saved.length + report.failed.length;
-        writeLine(context.stderr, `${report.failed.length} of ${total} could not be ingested; the others were.`);
+        const n = report.saved.length;
+        const rest = n === 0 ? 'nothing was ingested' : `the other ${n} ${n === 1 ? 'was' : 'were'} ingested`;
+        writeLine(context.stderr, `${report.failed.length} could not be ingested; ${rest}.`);
       }
     }
     // Non-zero when anything failed, so scripts notice even though the usable files went in.
