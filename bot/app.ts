@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AttacheApi, DigestApi } from '../core/api.ts';
 import { createAttache } from '../core/attache.ts';
 import { ingestFiles } from '../core/ingest/ingest-files.ts';
+import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
@@ -26,12 +27,12 @@ export interface App {
 }
 
 /** Ingests the seed folder; unchanged files are skipped, so this is cheap on every start. */
-function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void {
+async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): Promise<void> {
   if (!existsSync(config.seedsDir)) {
     logger.warn({ seedsDir: config.seedsDir }, 'seed folder not found; starting with the stored corpus');
     return;
   }
-  const report = ingestFiles(corpus, [config.seedsDir]);
+  const report = await ingestFiles(corpus, [config.seedsDir]);
   const changed = report.saved.filter((r) => r.outcome !== 'unchanged');
   if (changed.length > 0) {
     logger.info({ documents: changed.map((r) => `${r.documentId} (${r.outcome})`) }, 'seed corpus ingested');
@@ -43,11 +44,12 @@ function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger): void 
  * Opens and migrates the database, ingests the seed folder when the database
  * is new or a seed changed, and wires core to its adapters.
  */
-export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
+export async function createApp(config: Config, logger: Logger, clock: Clock = systemClock): Promise<App> {
+  extendKnowledge(config.knowledge);
   const database = openDatabase(config.databasePath);
   try {
     const corpus = createCorpusRepository(database.db);
-    ingestSeeds(config, corpus, logger);
+    await ingestSeeds(config, corpus, logger);
     const engines = wireEngines(config, database.db, logger);
     const attache = createAttache({
       corpus,

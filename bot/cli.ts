@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
   }
   loadDotEnv();
   const json = args.includes('--json') || args.includes('--jsonl');
-  let app: App | undefined;
+  let app: Promise<App> | undefined;
   try {
     const config = loadConfig();
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, [
@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     else writeLine(io.stderr, line);
     return 1;
   } finally {
-    app?.close();
+    if (app) await app.then((opened) => opened.close()).catch(() => undefined);
   }
 }
 

@@ -52,6 +52,8 @@ const schema = z.object({
     message: 'must be a numeric Discord snowflake',
   }),
   DISCORD_API_ROOT: url('DISCORD_API_ROOT').default('https://discord.com/api'),
+  ALIASES_FILE: optionalString,
+  PEOPLE_FILE: optionalString,
 });
 
 type Env = z.infer<typeof schema>;
@@ -75,6 +77,8 @@ export interface Config {
     guildId: string | undefined;
     apiRoot: string;
   };
+  /** The operator's additions to core/knowledge (domain aliases, people), JSON files. */
+  knowledge: { aliasesFile: string | undefined; peopleFile: string | undefined };
 }
 
 /** Reads `.env` (if present) into process.env without overriding what is already set. */
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiRoot: e.DISCORD_API_ROOT.replace(/\/+$/, ''),
     },
+    knowledge: { aliasesFile: e.ALIASES_FILE, peopleFile: e.PEOPLE_FILE },
   };
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;
   const secrets = [config.anthropic.apiKey, config.telegram.token, config.discord.token];
   const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
-  const app = createApp(config, logger);
+  const app = await createApp(config, logger);
   const core = { attache: app.attache, digests: app.digests, logger };
   const adapters: RunningAdapter[] = [];
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));

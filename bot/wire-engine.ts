@@ -1,4 +1,4 @@
-import { createClaudeEngine } from '../core/engines/claude/claude-engine.ts';
+import { createClaudeEngine } from '../adapters/claude/claude-engine.ts';
 import { createExtractiveEngine } from '../core/engines/extractive/extractive-engine.ts';
 import { ConfigError } from '../core/errors.ts';
 import type { Engine } from '../core/ports/engine.ts';

@@ -21,11 +21,11 @@ export interface AttacheApi {
   /** Continues the conversation's last briefing or answer with next-ranked material not yet shown. */
   more(input: { conversation: string }): Promise<Reply>;
   /** The documents of the corpus. */
-  sources(): DocumentSummary[];
+  sources(): Promise<DocumentSummary[]>;
   /** The citations of the conversation's last reply (for a "Sources" button); empty when there is none. */
-  lastCitations(input: { conversation: string }): Citation[];
+  lastCitations(input: { conversation: string }): Promise<Citation[]>;
   /** Ranked passages for text. Throws InputError for bad input. */
-  search(text: string, limit?: number): SearchResult;
+  search(text: string, limit?: number): Promise<SearchResult>;
 }
 
 export interface SubscribeInput {
@@ -63,8 +63,8 @@ export interface SubscriptionView {
 /** Daily digest subscriptions. Throws InputError (clear message) for a bad time, zone or target. */
 export interface DigestApi {
   /** Creates or replaces the target's subscription. */
-  subscribe(input: SubscribeInput): SubscriptionView;
-  unsubscribe(input: { platform: Platform; targetId: string }): { removed: boolean };
-  status(input: { platform: Platform; targetId: string }): SubscriptionView | null;
-  list(): SubscriptionView[];
+  subscribe(input: SubscribeInput): Promise<SubscriptionView>;
+  unsubscribe(input: { platform: Platform; targetId: string }): Promise<{ removed: boolean }>;
+  status(input: { platform: Platform; targetId: string }): Promise<SubscriptionView | null>;
+  list(): Promise<SubscriptionView[]>;
 }

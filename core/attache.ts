@@ -58,7 +58,7 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
   const { corpus } = deps;
   const memory = createMemory(deps.conversations, deps.clock);
   const profile = createProfileCache(corpus, deps.clock);
-  const common = () => profile().commonTerms;
+  const common = async () => (await profile()).commonTerms;
 
   /** Runs the engine on the passages and turns its verified draft into a Reply. */
   async function respond(
@@ -67,12 +67,13 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     empty: string,
     keep: (block: DraftBlock) => boolean = () => true,
   ): Promise<Reply> {
-    if (request.passages.length === 0) return refusalReply(request.kind, deps.engine.name, empty, profile().summary);
+    if (request.passages.length === 0)
+      return refusalReply(request.kind, deps.engine.name, empty, (await profile()).summary);
     const verified = await composeVerified(deps, request);
     const outcome = { ...verified, blocks: verified.blocks.filter(keep) };
     if (outcome.blocks.length === 0) {
       const reason = verified.blocks.length > 0 ? empty : (outcome.note ?? empty);
-      return refusalReply(request.kind, outcome.engine, reason, profile().summary);
+      return refusalReply(request.kind, outcome.engine, reason, (await profile()).summary);
     }
     const passages = new Map(request.passages.map((p) => [p.id, p]));
     const heading = request.kind === 'answer' ? title : safeTitle(outcome.title, title);
@@ -83,15 +84,19 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
    * Resolves a follow-up with a lexicon of what the conversation showed, where its people are
    * named in full, and what the question itself retrieved (a new name: "and NATO?").
    */
-  function resolve(question: string, history: readonly ConversationTurn[], hits: readonly RetrievedPassage[]): string {
+  async function resolve(
+    question: string,
+    history: readonly ConversationTurn[],
+    hits: readonly RetrievedPassage[],
+  ): Promise<string> {
     const recent = history.slice(-2);
-    const shown = corpus.getPassages([...new Set(recent.flatMap((t) => t.shownPassageIds))].slice(0, 16));
-    const named = retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8, common());
+    const shown = await corpus.getPassages([...new Set(recent.flatMap((t) => t.shownPassageIds))].slice(0, 16));
+    const named = await retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8, await common());
     const passages = [...shown, ...named, ...hits.slice(0, 10)];
     return resolveFollowUp(question, history, buildLexicon(passages.map((p) => analyzePassage(p))));
   }
 
-  function remember(
+  async function remember(
     conversation: string,
     kind: ReplyKind,
     texts: [string, string],
@@ -100,7 +105,7 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     shown?: string[],
   ) {
     const [request, resolvedRequest] = texts;
-    memory.remember(
+    await memory.remember(
       turnRecord({ conversationId: conversation, request, resolvedRequest, passages }, { ...reply, kind }, shown),
     );
   }
@@ -110,8 +115,8 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
       const topic = input.topic === undefined ? undefined : validateUserText(input.topic, 'topic');
       const conversation = conversationId(input.conversation);
       const ingestedAfter = instant(input.ingestedAfter);
-      const history = memory.recent(conversation);
-      const passages = briefingPassages(corpus, { topic, ingestedAfter, profile });
+      const history = await memory.recent(conversation);
+      const passages = await briefingPassages(corpus, { topic, ingestedAfter, profile });
       const empty = ingestedAfter
         ? 'Nothing has been added to the sources since the last digest.'
         : topic
@@ -119,31 +124,31 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
           : 'The corpus is empty.';
       const request: EngineRequest = { kind: 'briefing', passages, history, ...(topic ? { topic } : {}) };
       const reply = await respond(request, topic ? safeTitle(topic, 'Briefing') : 'Briefing', empty);
-      remember(conversation, 'briefing', [topic ?? '', topic ?? ''], passages, reply);
+      await remember(conversation, 'briefing', [topic ?? '', topic ?? ''], passages, reply);
       return reply;
     },
 
     async ask(input) {
       const question = validateUserText(input.question);
       const conversation = conversationId(input.conversation);
-      const history = memory.recent(conversation);
+      const history = await memory.recent(conversation);
       const asked = cleanQuestion(question);
-      const hits = retrieve(corpus, asked, CANDIDATES.answer, common());
-      const resolved = history.length > 0 && mayBeFollowUp(asked) ? resolve(asked, history, hits) : asked;
-      const passages = resolved === asked ? hits : retrieve(corpus, resolved, CANDIDATES.answer, common());
+      const hits = await retrieve(corpus, asked, CANDIDATES.answer, await common());
+      const resolved = history.length > 0 && mayBeFollowUp(asked) ? await resolve(asked, history, hits) : asked;
+      const passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer, await common());
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,
         safeTitle(resolved, 'Answer'),
         'The sources say nothing that answers this question.',
       );
-      remember(conversation, 'answer', [question, resolved], passages, reply);
+      await remember(conversation, 'answer', [question, resolved], passages, reply);
       return reply;
     },
 
     async more(input) {
       const conversation = conversationId(input.conversation);
-      const history = memory.recent(conversation);
+      const history = await memory.recent(conversation);
       const last = history.at(-1);
       if (!last) {
         return refusalReply(
@@ -153,7 +158,7 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
           '',
         );
       }
-      const passages = corpus.getPassages(last.pendingPassageIds);
+      const passages = await corpus.getPassages(last.pendingPassageIds);
       const request: EngineRequest = {
         kind: 'briefing',
         passages,
@@ -167,25 +172,27 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
         drafted.status === 'refused'
           ? refusalReply(last.kind, drafted.engine, nothing, '')
           : { ...drafted, kind: last.kind };
-      remember(conversation, last.kind, [last.request, last.resolvedRequest], passages, reply, last.shownPassageIds);
+      await remember(
+        conversation,
+        last.kind,
+        [last.request, last.resolvedRequest],
+        passages,
+        reply,
+        last.shownPassageIds,
+      );
       return reply;
     },
 
     sources: () => corpus.listDocuments(),
 
-    lastCitations(input) {
-      const citations = memory.recent(conversationId(input.conversation)).at(-1)?.citations ?? [];
+    async lastCitations(input) {
+      const citations = (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];
       // A stored reply outlives the documents it cited: say so rather than point at a source that is gone.
-      const present = new Map<string, boolean>();
-      const exists = (id: string): boolean => {
-        let known = present.get(id);
-        if (known === undefined) {
-          known = corpus.getDocument(id) !== null;
-          present.set(id, known);
-        }
-        return known;
-      };
-      return citations.map((c) => (exists(c.documentId) ? c : { ...c, removed: true }));
+      const ids = [...new Set(citations.map((c) => c.documentId))];
+      const present = new Set(
+        (await Promise.all(ids.map(async (id) => ((await corpus.getDocument(id)) ? id : null)))).filter(Boolean),
+      );
+      return citations.map((c) => (present.has(c.documentId) ? c : { ...c, removed: true }));
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),

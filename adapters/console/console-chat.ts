@@ -37,7 +37,7 @@ export async function handleConsoleLine(line: string, attache: AttacheApi, conve
       case '/help':
         return HELP;
       case '/sources':
-        return renderSourcesText(attache.sources());
+        return renderSourcesText(await attache.sources());
       case '/brief':
         return renderReplyText(await attache.brief({ conversation, ...(argument ? { topic: argument } : {}) }));
       case '/more':
@@ -52,8 +52,8 @@ export async function handleConsoleLine(line: string, attache: AttacheApi, conve
 }
 
 /** The greeting of an interactive session: what this is, what it holds, how to use it and how to leave. */
-function greeting(attache: AttacheApi): string {
-  const count = attache.sources().length;
+async function greeting(attache: AttacheApi): Promise<string> {
+  const count = (await attache.sources()).length;
   const holds = count === 0 ? 'The corpus is empty: ingest articles first.' : `The corpus holds ${count} documents.`;
   return `${HELP}\n\n${holds} Type a question or a command; /quit or Ctrl+D leaves.`;
 }
@@ -71,7 +71,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   // Ctrl+C ends the chat like Ctrl+D does; the caller then shuts down in order.
   rl.on('SIGINT', () => rl.close());
   if (interactive) {
-    output.write(`${greeting(attache)}\n\n`);
+    output.write(`${await greeting(attache)}\n\n`);
     rl.prompt();
   }
   for await (const line of rl) {

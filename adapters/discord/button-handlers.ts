@@ -31,9 +31,10 @@ export async function handleButton(interaction: ButtonInteraction, context: Disc
   if (parsed.action === 'more') {
     await deferAndReply(interaction, () => context.attache.more({ conversation }), ownerId);
   } else {
-    const citations = context.attache.lastCitations({ conversation });
+    const citations = await context.attache.lastCitations({ conversation });
     // With no cited reply to show, the corpus itself is the best answer to "where does this come from?".
-    const messages = citations.length > 0 ? renderCitations(citations) : renderDocuments(context.attache.sources());
+    const messages =
+      citations.length > 0 ? renderCitations(citations) : renderDocuments(await context.attache.sources());
     await sendMessages(interaction, messages, { ephemeral: true });
   }
   return true;

@@ -95,11 +95,9 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
   core.logger.info({ user: client.user?.tag, applicationId }, 'discord adapter ready');
   // Autocomplete must answer within 3 seconds, so build the topic list now rather than on the first keystroke.
   setImmediate(() => {
-    try {
-      context.topics.topics();
-    } catch (error) {
+    context.topics.topics().catch((error: unknown) => {
       core.logger.warn({ err: describeError(error) }, 'could not prepare topic suggestions');
-    }
+    });
   });
 
   let stopping: Promise<void> | undefined;

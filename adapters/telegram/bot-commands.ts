@@ -51,8 +51,11 @@ async function more(ctx: Context, core: AdapterCore): Promise<void> {
 
 /** "Sources": the citations of the last reply, or the corpus documents when there is none. */
 async function sources(ctx: Context, core: AdapterCore, preferLastReply: boolean): Promise<void> {
-  const citations = preferLastReply ? core.attache.lastCitations({ conversation: conversationId(ctx) }) : [];
-  await sendHtml(ctx, citations.length > 0 ? renderCitations(citations) : renderDocuments(core.attache.sources()));
+  const citations = preferLastReply ? await core.attache.lastCitations({ conversation: conversationId(ctx) }) : [];
+  await sendHtml(
+    ctx,
+    citations.length > 0 ? renderCitations(citations) : renderDocuments(await core.attache.sources()),
+  );
 }
 
 /** Handlers for everything except digest subscriptions. */
@@ -60,7 +63,7 @@ export function chatCommands(core: AdapterCore): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command(['start', 'help'], async (ctx) => {
     const greeting = ctx.msg?.text?.startsWith('/start') ?? false;
-    await sendHtml(ctx, [renderHelp(core.attache.sources(), ctx.me.username, greeting)]);
+    await sendHtml(ctx, [renderHelp(await core.attache.sources(), ctx.me.username, greeting)]);
   });
   composer.command('brief', (ctx) => brief(ctx, core, commandArgument(ctx)));
   composer.command('ask', async (ctx) => {

@@ -45,7 +45,7 @@ export function digestCommands(core: AdapterCore): Composer<Context> {
     const [localTime, timezone = '', ...topic] = args(ctx);
     if (!localTime) return sendNotice(ctx, SUBSCRIBE_USAGE);
     if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('set up'));
-    const view = core.digests.subscribe({
+    const view = await core.digests.subscribe({
       ...target(ctx),
       guildId: null,
       localTime,
@@ -58,12 +58,12 @@ export function digestCommands(core: AdapterCore): Composer<Context> {
 
   composer.command('unsubscribe', async (ctx) => {
     if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('cancel'));
-    const { removed } = core.digests.unsubscribe(target(ctx));
+    const { removed } = await core.digests.unsubscribe(target(ctx));
     await sendNotice(ctx, removed ? 'The daily digest for this chat is cancelled.' : 'This chat has no daily digest.');
   });
 
   composer.command('digest', async (ctx) => {
-    const view = core.digests.status(target(ctx));
+    const view = await core.digests.status(target(ctx));
     if (!view) return sendNotice(ctx, 'This chat has no daily digest. Set one up with /subscribe 08:00 Europe/Berlin.');
     await sendHtml(ctx, [renderSubscription(view, 'Daily digest for this chat')]);
   });

@@ -41,7 +41,7 @@ async function answerLine(attache: AttacheApi, line: string, index: number): Pro
 }
 
 async function runBatch(context: CliContext): Promise<number> {
-  const attache = context.app().attache;
+  const attache = (await context.app()).attache;
   const lines = createInterface({ input: context.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let index = 0;
   // Sequential on purpose: lines of one session must see the turns before them, and output keeps input order.
@@ -80,7 +80,7 @@ export const askCommand: CliCommand = {
       // Without --session every run is a conversation of its own: a stranger's earlier question never
       // turns "she" in this one into someone else.
       const conversation = `console:${values.session ?? `cli-${randomUUID()}`}`;
-      const reply = await context.app().attache.ask({ question: positionals.join(' '), conversation });
+      const reply = await (await context.app()).attache.ask({ question: positionals.join(' '), conversation });
       if (json) writeJson(context.stdout, reply);
       else writeLine(context.stdout, renderReplyText(reply));
       return 0;

@@ -17,7 +17,10 @@ export const briefCommand: CliCommand = {
     try {
       const topic = positionals.length > 0 ? positionals.join(' ') : undefined;
       const conversation = `console:${values.session ?? 'cli'}`;
-      const reply = await context.app().attache.brief({ conversation, ...(topic === undefined ? {} : { topic }) });
+      const reply = await (await context.app()).attache.brief({
+        conversation,
+        ...(topic === undefined ? {} : { topic }),
+      });
       if (json) writeJson(context.stdout, reply);
       else writeLine(context.stdout, renderReplyText(reply));
       return 0;

@@ -7,7 +7,7 @@ export interface CliContext {
   config: Config;
   logger: AppLogger;
   /** Opens the app (database, corpus) on first use; commands that need none never pay for it. */
-  app(): App;
+  app(): Promise<App>;
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;

@@ -79,8 +79,8 @@ export function firstDigestText(view: SubscriptionView, now: Date): string {
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
 
 /** `--at`: an ISO-8601 instant with an explicit zone, so the same command means the same instant everywhere. */
-function parseInstant(text: string | undefined, context: CliContext): Date {
-  if (text === undefined) return context.app().clock.now();
+async function parseInstant(text: string | undefined, context: CliContext): Promise<Date> {
+  if (text === undefined) return (await context.app()).clock.now();
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
   const at = new Date(text);
   if (!iso.test(text.trim()) || Number.isNaN(at.getTime())) {
@@ -129,7 +129,7 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
   const { json, stdout } = { json: values.json, stdout: context.stdout };
   switch (sub) {
     case 'list': {
-      const views = context.app().digests.list();
+      const views = await (await context.app()).digests.list();
       if (json) writeJson(stdout, views);
       else if (views.length === 0) writeLine(stdout, 'No active digest subscriptions.');
       else for (const view of views) writeLine(stdout, describe(view));
@@ -147,18 +147,18 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
         firstToday: values.now,
       };
       validateSubscription(input); // before the database is even opened: bad input writes nothing
-      const view = context.app().digests.subscribe(input);
+      const view = await (await context.app()).digests.subscribe(input);
       if (json) writeJson(stdout, view);
       else {
         writeLine(stdout, `Subscribed: ${describe(view)}`);
-        writeLine(stdout, `First digest: ${firstDigestText(view, context.app().clock.now())}.`);
+        writeLine(stdout, `First digest: ${firstDigestText(view, (await context.app()).clock.now())}.`);
       }
       return 0;
     }
     case 'unsubscribe': {
       const platform = parsePlatform(values.platform);
       const targetId = parseTargetId(platform, values.target);
-      const result = context.app().digests.unsubscribe({ platform, targetId });
+      const result = await (await context.app()).digests.unsubscribe({ platform, targetId });
       if (json) writeJson(stdout, result);
       else
         writeLine(
@@ -170,8 +170,8 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
       return 0;
     }
     case 'run-due': {
-      const at = parseInstant(values.at, context);
-      const runner = wireDigestRunner(context.app(), context.logger);
+      const at = await parseInstant(values.at, context);
+      const runner = wireDigestRunner(await context.app(), context.logger);
       const report = await runner.runDue(at, createSenders(context.config));
       if (json) writeJson(stdout, report);
       else for (const line of describeReport(report)) writeLine(stdout, line);

@@ -16,7 +16,7 @@ export const ingestCommand: CliCommand = {
       writeLine(context.stderr, `Usage: ${this.usage}`);
       return 2;
     }
-    const report = ingestFiles(context.app().corpus, positionals);
+    const report = await ingestFiles((await context.app()).corpus, positionals);
     if (values.json) writeJson(context.stdout, report);
     else {
       for (const r of report.saved) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);

@@ -15,7 +15,7 @@ export const removeCommand: CliCommand = {
       writeLine(context.stderr, `Usage: ${this.usage}`);
       return 2;
     }
-    const removed = context.app().corpus.removeDocuments(positionals);
+    const removed = await (await context.app()).corpus.removeDocuments(positionals);
     const unknown = [...new Set(positionals)].filter((id) => !removed.includes(id));
     if (values.json) writeJson(context.stdout, { removed, unknown });
     else {

@@ -15,7 +15,7 @@ export const searchCommand: CliCommand = {
     const json = values.json;
     try {
       const limit = Math.min(Math.max(Number.parseInt(values.limit, 10) || 10, 1), 100);
-      const result = context.app().attache.search(positionals.join(' '), limit);
+      const result = await (await context.app()).attache.search(positionals.join(' '), limit);
       if (json) {
         writeJson(context.stdout, {
           terms: result.terms,

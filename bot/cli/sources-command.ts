@@ -8,7 +8,7 @@ export const sourcesCommand: CliCommand = {
   summary: 'list the documents of the corpus',
   async run(args, context) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const documents = context.app().attache.sources();
+    const documents = await (await context.app()).attache.sources();
     if (values.json) {
       writeJson(
         context.stdout,

@@ -48,7 +48,7 @@ export const usageCommand: CliCommand = {
   summary: 'Claude token usage per day (replies, input and output tokens, per model)',
   async run(args, context) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const days = createUsageRepository(context.app().database.db).dailyTotals();
+    const days = await createUsageRepository((await context.app()).database.db).dailyTotals();
     if (values.json) writeJson(context.stdout, days);
     else writeLine(context.stdout, renderUsageTable(days));
     return 0;

@@ -13,25 +13,25 @@ export const MEMORY = {
 
 export interface Memory {
   /** The conversation's turns of the last 24 hours, oldest first (at most MEMORY.turns). */
-  recent(conversationId: string): ConversationTurn[];
+  recent(conversationId: string): Promise<ConversationTurn[]>;
   /** Stores a turn (stamped with the clock), purging expired turns now and then. */
-  remember(turn: Omit<ConversationTurn, 'createdAt'>): void;
+  remember(turn: Omit<ConversationTurn, 'createdAt'>): Promise<void>;
 }
 
 /** Conversation memory with a 24-hour horizon over the ConversationStore port. */
 export function createMemory(store: ConversationStore, clock: Clock): Memory {
   let lastPurge = Number.NEGATIVE_INFINITY;
   return {
-    recent(conversationId) {
+    async recent(conversationId) {
       const since = new Date(clock.now().getTime() - MEMORY.ttlMs);
       return store.recent(conversationId, since, MEMORY.turns);
     },
-    remember(turn) {
+    async remember(turn) {
       const now = clock.now();
-      store.append({ ...turn, createdAt: now.toISOString() });
+      await store.append({ ...turn, createdAt: now.toISOString() });
       if (now.getTime() - lastPurge >= MEMORY.purgeEveryMs) {
         lastPurge = now.getTime();
-        store.purgeBefore(new Date(now.getTime() - MEMORY.ttlMs));
+        await store.purgeBefore(new Date(now.getTime() - MEMORY.ttlMs));
       }
     },
   };

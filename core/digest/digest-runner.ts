@@ -118,8 +118,8 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
   type Base = Omit<DigestReportItem, 'outcome' | 'attempts'>;
 
   /** Claims the run, takes over an abandoned claim, or settles an interrupted one. */
-  function acquire(due: DueDigest<SubscriptionRecord>, base: Base): RunClaim | DigestReportItem | null {
-    const result = store.claimRun({
+  async function acquire(due: DueDigest<SubscriptionRecord>, base: Base): Promise<RunClaim | DigestReportItem | null> {
+    const result = await store.claimRun({
       subscriptionId: due.subscription.id,
       localDate: due.localDate,
       claimedBy: me,
@@ -135,11 +135,11 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       case 'in-progress':
         return busy;
       case 'abandoned':
-        if (!store.takeOverRun(run, me, now())) return busy;
+        if (!(await store.takeOverRun(run, me, now()))) return busy;
         logger.info({ ...base, from: run.claimedBy }, 'taking over an abandoned digest claim (nothing was sent)');
         return { runId: run.id, claimedBy: me };
       case 'interrupted':
-        if (!store.failInterruptedRun(run, INTERRUPTED_REASON, now())) return busy;
+        if (!(await store.failInterruptedRun(run, INTERRUPTED_REASON, now()))) return busy;
         logger.warn({ ...base, attempts: run.attempts }, 'digest run was interrupted after a send attempt; not resent');
         return { ...base, outcome: 'failed', attempts: run.attempts, reason: INTERRUPTED_REASON };
     }
@@ -168,12 +168,12 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       localDate,
       late: due.late,
     };
-    const acquired = acquire(due, base);
+    const acquired = await acquire(due, base);
     if (acquired === null || 'outcome' in acquired) return acquired;
     const claim = acquired;
 
     // Read before briefing: anything ingested meanwhile is covered by the next digest too, never lost.
-    const coveredUntil = store.corpusWatermark();
+    const coveredUntil = await store.corpusWatermark();
     let digest: Awaited<ReturnType<typeof composeDigest>>;
     try {
       digest = await composeDigest(deps.attache, {
@@ -181,11 +181,11 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
         targetId: sub.targetId,
         topic: sub.topic,
         localDate,
-        lastCoveredUntil: store.lastSentRun(sub.id)?.coveredUntil ?? null,
+        lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
       });
     } catch (error) {
       const reason = `could not build the digest: ${describeError(error)}`;
-      store.markFailed(claim, reason, now());
+      await store.markFailed(claim, reason, now());
       logger.error({ ...base, reason }, 'digest failed');
       return { ...base, outcome: 'failed', attempts: 0, reason };
     }
@@ -193,19 +193,19 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     let lastError = 'not attempted';
     let attempts = 0;
     while (attempts < retry.attempts) {
-      if (!store.recordAttempt(claim, now())) {
+      if (!(await store.recordAttempt(claim, now()))) {
         return { ...base, outcome: 'busy', attempts, reason: 'claim lost to another process' };
       }
       attempts++;
       try {
         const outcome = await sender.send(sub.targetId, digest.reply);
         if (outcome.status === 'sent') {
-          store.markSent(claim, { messageIds: outcome.messageIds, coveredUntil, at: now() });
+          await store.markSent(claim, { messageIds: outcome.messageIds, coveredUntil, at: now() });
           logger.info({ ...base, attempts, messageIds: outcome.messageIds }, 'digest sent');
           return { ...base, outcome: 'sent', attempts, messageIds: outcome.messageIds, nothingNew: digest.nothingNew };
         }
         const reason = `target gone: ${outcome.reason}`;
-        store.markGone(claim, sub.id, reason, now());
+        await store.markGone(claim, sub.id, reason, now());
         logger.warn({ ...base, reason }, 'digest target is gone; subscription deactivated');
         return { ...base, outcome: 'gone', attempts, reason };
       } catch (error) {
@@ -221,23 +221,23 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
         }
       }
     }
-    store.markFailed(claim, lastError, now());
+    await store.markFailed(claim, lastError, now());
     logger.error({ ...base, attempts, reason: lastError }, 'digest failed');
     return { ...base, outcome: 'failed', attempts, reason: lastError };
   }
 
   return {
     async runDue(instant, senders, options = {}) {
-      const subscriptions = store.listActiveSubscriptions();
+      const subscriptions = await store.listActiveSubscriptions();
       // Local dates differ from the UTC date by at most a day; one more keeps the margin.
       const since = addDays(instant.toISOString().slice(0, 10), -(MISSED_LOOKBACK_DAYS + 2));
-      const plan = planDigests(subscriptions, indexRuns(store.runsSince(since)), instant);
+      const plan = planDigests(subscriptions, indexRuns(await store.runsSince(since)), instant);
       const items: DigestReportItem[] = [];
 
       for (const missed of plan.missed) {
         const { subscription: sub, localDate } = missed;
         const reason = `missed: no digest was sent on ${localDate} at ${sub.localTime} ${sub.timezone} (the bot was not running or could not post); late digests are only sent the same local day`;
-        if (store.recordSkipped({ subscriptionId: sub.id, localDate, reason, at: now() })) {
+        if (await store.recordSkipped({ subscriptionId: sub.id, localDate, reason, at: now() })) {
           logger.info({ subscriptionId: sub.id, localDate }, 'missed digest recorded as skipped');
           items.push({
             subscriptionId: sub.id,

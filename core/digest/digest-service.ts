@@ -17,11 +17,11 @@ export interface DigestServiceDeps {
 export function createDigestService(deps: DigestServiceDeps): DigestApi {
   const { store, clock, logger } = deps;
 
-  function view(subscription: SubscriptionRecord): SubscriptionView {
+  async function view(subscription: SubscriptionRecord): Promise<SubscriptionView> {
     const now = clock.now();
     const yesterday = addDays(localDateTime(now, subscription.timezone).date, -1);
-    const runs = indexRuns(store.runsOf(subscription.id, yesterday));
-    const last = store.latestRun(subscription.id);
+    const runs = indexRuns(await store.runsOf(subscription.id, yesterday));
+    const last = await store.latestRun(subscription.id);
     return {
       id: subscription.id,
       platform: subscription.platform,
@@ -38,13 +38,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
   }
 
   return {
-    subscribe(input) {
+    async subscribe(input) {
       const valid = validateSubscription(input);
       const now = clock.now();
       const todayAt = zonedInstant(localDateTime(now, valid.timezone).date, valid.localTime, valid.timezone);
       // createdAt is when the subscription takes effect; --now backdates it to today's time so today's is owed.
       const effective = input.firstToday && todayAt.getTime() < now.getTime() ? todayAt : now;
-      const record = store.upsertSubscription({ ...valid, createdAt: effective.toISOString() });
+      const record = await store.upsertSubscription({ ...valid, createdAt: effective.toISOString() });
       logger.info(
         {
           platform: record.platform,
@@ -57,22 +57,22 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
       return view(record);
     },
 
-    unsubscribe(input) {
+    async unsubscribe(input) {
       const platform = parsePlatform(input.platform);
       const targetId = parseTargetId(platform, input.targetId);
-      const removed = store.deactivateTarget(platform, targetId, 'unsubscribed');
+      const removed = await store.deactivateTarget(platform, targetId, 'unsubscribed');
       if (removed) logger.info({ platform, targetId }, 'digest subscription removed');
       return { removed };
     },
 
-    status(input) {
+    async status(input) {
       const platform = parsePlatform(input.platform);
-      const record = store.activeSubscription(platform, parseTargetId(platform, input.targetId));
+      const record = await store.activeSubscription(platform, parseTargetId(platform, input.targetId));
       return record ? view(record) : null;
     },
 
-    list() {
-      return store.listActiveSubscriptions().map(view);
+    async list() {
+      return Promise.all((await store.listActiveSubscriptions()).map(view));
     },
   };
 }

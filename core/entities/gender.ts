@@ -1,6 +1,6 @@
 import type { AnalyzedSentence } from './analyze-text.ts';
 import type { Entity, Gender, Lexicon } from './lexicon.ts';
-import { FEMALE_FIRST_NAMES, KNOWN_PEOPLE, MALE_FIRST_NAMES } from './vocabulary.ts';
+import { femaleFirstNames, knownPeople, maleFirstNames } from './vocabulary.ts';
 
 const PRONOUN = /\b(he|his|him|himself|she|her|hers|herself)\b/gi;
 const FEMALE = new Set(['she', 'her', 'hers', 'herself']);
@@ -21,10 +21,10 @@ export function inferGenders(lexicon: Lexicon, sentences: readonly AnalyzedSente
   for (const entity of lexicon.entities) {
     if (entity.kind !== 'person') continue;
     const first = entity.name.split(' ')[0]?.toLowerCase() ?? '';
-    const known = KNOWN_PEOPLE.get(entity.id);
+    const known = knownPeople().get(entity.id);
     if (known) vote(entity, known, FIRST_NAME_WEIGHT);
-    if (entity.name.includes(' ') && MALE_FIRST_NAMES.has(first)) vote(entity, 'male', FIRST_NAME_WEIGHT);
-    if (entity.name.includes(' ') && FEMALE_FIRST_NAMES.has(first)) vote(entity, 'female', FIRST_NAME_WEIGHT);
+    if (entity.name.includes(' ') && maleFirstNames().has(first)) vote(entity, 'male', FIRST_NAME_WEIGHT);
+    if (entity.name.includes(' ') && femaleFirstNames().has(first)) vote(entity, 'female', FIRST_NAME_WEIGHT);
   }
   let lastPerson: Entity | null = null;
   for (const sentence of sentences) {

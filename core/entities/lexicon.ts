@@ -2,7 +2,7 @@ import { type Word, words } from '../text/words.ts';
 import type { AnalyzedSentence, AnalyzedText } from './analyze-text.ts';
 import { inferGenders } from './gender.ts';
 import type { NameRun } from './name-runs.ts';
-import { KNOWN_PEOPLE } from './vocabulary.ts';
+import { knownPeople } from './vocabulary.ts';
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';
 export type Gender = 'male' | 'female';
@@ -71,7 +71,7 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
   const runs = sentences.flatMap((s) => s.runs);
   const personSurnames = new Set(
     runs
-      .filter((r) => (r.role !== null && !r.orgWord && !r.acronym) || KNOWN_PEOPLE.has(keyOf(r.tokens.slice(-1))))
+      .filter((r) => (r.role !== null && !r.orgWord && !r.acronym) || knownPeople().has(keyOf(r.tokens.slice(-1))))
       .map((r) => keyOf(r.tokens.slice(-1))),
   );
   const groups = new Map<string, NameRun[]>();

@@ -1,3 +1,5 @@
+import { knowledgeVersion, peopleData } from '../knowledge/word-groups.ts';
+
 /** Word lists the entity extractor relies on: general English, not tied to any corpus. */
 
 const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
@@ -34,29 +36,25 @@ mar apr jun jul aug sep sept oct nov dec`);
 /** Connectors allowed inside an organisation or title run ("Organization for Security and Cooperation in Europe"). */
 export const CONNECTORS = set('of for and the in on de');
 
-/** First names by gender: a small table of common names, used when the text gives no pronoun. */
-export const FEMALE_FIRST_NAMES =
-  set(`wendy gabrielle victoria kamala hillary nancy angela ursula liz elizabeth mary maria
-anna olga elena natalia yulia sarah susan linda karen jennifer jill michelle condoleezza madeleine kaja annalena sanna
-letitia stephanie marjorie ilhan shelley samantha julia emily catherine margaret theresa giorgia mette jacinda tsai
-marine christine kristalina antonia helen jane laura lisa anne ann marie sophie emma olivia nicola irina svetlana
-tatiana ekaterina maya amy rachel rebecca linda`);
+/** First names by gender (core/knowledge/people.json and the operator's PEOPLE_FILE), used when the text gives no pronoun. */
+export const femaleFirstNames = (): ReadonlySet<string> => cached().female;
+export const maleFirstNames = (): ReadonlySet<string> => cached().male;
 
-export const MALE_FIRST_NAMES = set(`joe vladimir sergei sergey antony anthony dmitry dmitri yury yuri thomas josep mark
-peter john james william donald barack george emmanuel olaf boris volodymyr jens david michael robert richard jake lloyd
-alexander alexei alexey nikolai viktor igor andrei andrey mikhail ivan eric adam kevin brian ray naftali amit chuck jamie
-abiy xi wang recep mohammed mohammad ali ahmed charles rishi keir justin scott ned john jens mario fumio narendra
-benjamin yair ebrahim hassan bernard antonio josep luis carlos pedro jose hans karl frank paul jean pierre francois
-matteo olaf friedrich heiko sebastian`);
+/** People a news corpus names by surname alone, with gender (core/knowledge/people.json and the operator's). */
+export const knownPeople = (): ReadonlyMap<string, 'male' | 'female'> => cached().known;
 
-/**
- * Well-known people by surname, with gender: world leaders and diplomats a news corpus names
- * without a title. A small built-in table, as for first names.
- */
-export const KNOWN_PEOPLE: ReadonlyMap<string, 'male' | 'female'> = new Map([
-  ...[
-    ...set(`biden putin blinken lavrov peskov ryabkov zelensky zelenskyy stoltenberg macron scholz xi trump obama
-erdogan sullivan kuleba shoigu medvedev sunak starmer modi netanyahu guterres borrell lukashenko tokayev ushakov`),
-  ].map((name) => [name, 'male'] as const),
-  ...[...set('sherman harris merkel baerbock leyen nuland truss meloni')].map((name) => [name, 'female'] as const),
-]);
+let memo: { version: number; female: Set<string>; male: Set<string>; known: Map<string, 'male' | 'female'> } | null =
+  null;
+
+function cached(): NonNullable<typeof memo> {
+  if (memo?.version !== knowledgeVersion()) {
+    const data = peopleData();
+    memo = {
+      version: knowledgeVersion(),
+      female: new Set(data.femaleFirstNames),
+      male: new Set(data.maleFirstNames),
+      known: new Map(Object.entries(data.knownPeople)),
+    };
+  }
+  return memo;
+}

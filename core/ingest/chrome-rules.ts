@@ -51,6 +51,30 @@ const INLINE_PHOTO_CREDIT = /(?:Image|Photo|Picture|Photograph|Foto|Credit)s?:\s
 const PAREN_PHOTO_CREDIT = /\([^()]*\S\s*\/\s*\S[^()]*\)$/;
 const PHOTO_CREDIT_WORDS = /\b(?:Archive|Photos?|Images?|Getty|Shutterstock|File photo|Pool|Handout|Illustration)\b/i;
 
+// Photo captions, by the conventions of news captions: an opener that places the people in the picture
+// ("From left, …", "FILE - …", "This satellite image shows …"), a trailing agency or photographer credit
+// ("… - Courtesy BlackSky", "…/NATO/dpa", "… - Name/Getty Images", "(Courtesy of …)"), or a scene told in the
+// present tense that ends on its date ("… board a bus in Goris, Armenia, on September 27.").
+const CAPTION_OPENER =
+  /^(?:From (?:left|right)\b|FILE\s*[-–—:]|(?:This|A|An) (?:\w+ ){0,2}(?:image|photo|photograph|picture|screen ?grab|video grab|still) (?:shows|taken|released)\b|Pictured\b)/i;
+const CAPTION_CREDIT =
+  /(?:\s[-–—]\s*|\/)(?:Courtesy\b.*|[^-–—/]{0,40}\/(?:Getty Images|AFP|Reuters|AP|dpa|EPA|Anadolu|Sputnik|TASS|Xinhua|Bloomberg|Shutterstock)|(?:NATO|AFP|AP|dpa|EPA|Reuters)\/\S+)\s*$|\(Courtesy of [^()]+\)\s*$/i;
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const DATE_END = new RegExp(
+  `(?:\\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH} \\d{1,2})|\\b\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4})\\.$`,
+);
+const PAST_OR_REPORTED =
+  /\b(?:\w{3,}ed|said|says|told|according|was|were|had|has|have|met|came|went|took|gave|held|began|left|made|saw|won|spoke|flew|sent|led|fled|became|brought|found|kept|knew|put|ran|set|stood|struck|thought|wrote|will|would|is|are|which)\b|["“”]/i;
+
+/** True for a photo caption (see above); such a line describes a picture, not the news. */
+export function isPhotoCaption(line: string): boolean {
+  const words = wordCount(line);
+  if (words > 60) return false;
+  if (CAPTION_OPENER.test(line) || CAPTION_CREDIT.test(line)) return true;
+  return words >= 6 && DATE_END.test(line) && !PAST_OR_REPORTED.test(line);
+}
+
 const BULLET = /^(?:[-–•*·▪◦]|\d+[.)])\s+/;
 const TERMINAL = /[.!?…]["'”’»)\]]*$/;
 
@@ -110,7 +134,7 @@ export function isStoryCredit(line: string): boolean {
  * unpunctuated credit line such as "Reuters Archive" or "Getty Images".
  */
 export function isPhotoCredit(line: string): boolean {
-  if (INLINE_PHOTO_CREDIT.test(line) || PAREN_PHOTO_CREDIT.test(line)) return true;
+  if (INLINE_PHOTO_CREDIT.test(line) || PAREN_PHOTO_CREDIT.test(line) || isPhotoCaption(line)) return true;
   return wordCount(line) <= 5 && !endsLikeSentence(line) && PHOTO_CREDIT_WORDS.test(line);
 }
 

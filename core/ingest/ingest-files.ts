@@ -111,13 +111,17 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
  * (same path) may update it; so may a file whose stored source no longer exists (a moved folder), or one with
  * identical content. Anything else would silently replace another article, so it is refused.
  */
-function collision(store: CorpusStore, claimed: Map<string, string>, prepared: PreparedDocument): string | null {
+async function collision(
+  store: CorpusStore,
+  claimed: Map<string, string>,
+  prepared: PreparedDocument,
+): Promise<string | null> {
   const { id, sourcePath } = prepared.document;
   const inBatch = claimed.get(id);
   if (inBatch !== undefined && inBatch !== sourcePath) {
     return `its id "${id}" is already taken in this batch by ${inBatch}; rename one of the files`;
   }
-  const stored = store.getDocument(id);
+  const stored = await store.getDocument(id);
   if (!stored || stored.contentHash === prepared.document.contentHash) return null;
   if (stored.sourcePath === null || (stored.sourcePath !== sourcePath && existsSync(stored.sourcePath))) {
     const owner = stored.sourcePath ?? stored.url ?? 'another source';
@@ -131,7 +135,7 @@ function collision(store: CorpusStore, claimed: Map<string, string>, prepared: P
  * no-op, changed ones are written in one transaction — and every path that could not be used is reported with
  * its reason; one bad file never stops the others.
  */
-export function ingestFiles(store: CorpusStore, paths: readonly string[]): IngestReport {
+export async function ingestFiles(store: CorpusStore, paths: readonly string[]): Promise<IngestReport> {
   const listing = listSourceFiles(paths);
   const failed = [...listing.failed];
   const manifests = new Map<string, Manifest>();
@@ -146,7 +150,7 @@ export function ingestFiles(store: CorpusStore, paths: readonly string[]): Inges
         manifests.set(folder, manifest);
       }
       const prepared = prepareDocument(file, manifest);
-      const refused = collision(store, claimed, prepared);
+      const refused = await collision(store, claimed, prepared);
       if (refused) {
         failed.push({ path: file, code: 'id_taken', reason: refused });
         continue;
@@ -160,7 +164,7 @@ export function ingestFiles(store: CorpusStore, paths: readonly string[]): Inges
       failed.push({ path: file, code: error.code, reason: reason.replace(/\.$/, '') });
     }
   }
-  const outcomes = ready.length > 0 ? store.saveDocuments(ready) : [];
+  const outcomes = ready.length > 0 ? await store.saveDocuments(ready) : [];
   const saved = ready.map(({ file, document, passages }, i) => ({
     path: file,
     documentId: document.id,

@@ -51,13 +51,13 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function buildProfile(corpus: CorpusStore): CorpusProfile {
-  const all = corpus.listDocuments();
+async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
+  const all = await corpus.listDocuments();
   const documents = [...all]
     .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id))
     .slice(0, SAMPLE.documents);
   const ids = documents.flatMap((d) => Array.from({ length: SAMPLE.passagesPerDocument }, (_, i) => `${d.id}:${i}`));
-  const passages: RetrievedPassage[] = corpus.getPassages(ids);
+  const passages: RetrievedPassage[] = await corpus.getPassages(ids);
   const lexicon = buildLexicon(passages.map((p) => analyzePassage(p)));
   const docsOf = new Map<string, Set<string>>();
   for (const p of passages) {
@@ -96,13 +96,13 @@ function commonTerms(passages: readonly RetrievedPassage[]): Set<string> {
 }
 
 /** The corpus profile, rebuilt when the number of passages changes (checked at most every ten seconds). */
-export function createProfileCache(corpus: CorpusStore, clock: Clock): () => CorpusProfile {
+export function createProfileCache(corpus: CorpusStore, clock: Clock): () => Promise<CorpusProfile> {
   let cached: { count: number; checkedAt: number; profile: CorpusProfile } | null = null;
-  return () => {
+  return async () => {
     const now = clock.now().getTime();
     if (cached && now - cached.checkedAt < RECHECK_MS) return cached.profile;
-    const count = corpus.passageCount();
-    if (!cached || cached.count !== count) cached = { count, checkedAt: now, profile: buildProfile(corpus) };
+    const count = await corpus.passageCount();
+    if (!cached || cached.count !== count) cached = { count, checkedAt: now, profile: await buildProfile(corpus) };
     cached.checkedAt = now;
     return cached.profile;
   };

@@ -19,15 +19,15 @@ const WITH_NEIGHBOURS = 8;
  * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
  * with the paragraph saying it was the Sunday dinner). None when the text has no searchable words.
  */
-export function retrieve(
+export async function retrieve(
   corpus: CorpusStore,
   text: string,
   limit: number,
   common?: ReadonlySet<string>,
-): RetrievedPassage[] {
+): Promise<RetrievedPassage[]> {
   const groups = expandedGroups(text, common);
   if (groups.length === 0) return [];
-  const hits = corpus.rankPassages(groups, limit);
+  const hits = await corpus.rankPassages(groups, limit);
   const have = new Set(hits.map((p) => p.id));
   const wanted: string[] = [];
   for (const hit of hits.slice(0, WITH_NEIGHBOURS)) {
@@ -38,7 +38,7 @@ export function retrieve(
       wanted.push(id);
     }
   }
-  return [...hits, ...corpus.getPassages(wanted)];
+  return [...hits, ...(await corpus.getPassages(wanted))];
 }
 
 /** Newest documents first, so a capped list keeps what is recent. */
@@ -59,18 +59,20 @@ const LATEST = { documents: 12, passages: 8 } as const;
  * matching the topic, or the whole corpus when small (else the opening passages of its newest
  * documents: a briefing without a topic is about the latest news).
  */
-export function briefingPassages(
+export async function briefingPassages(
   corpus: CorpusStore,
-  options: { topic?: string | undefined; ingestedAfter?: string | undefined; profile: () => CorpusProfile },
-): RetrievedPassage[] {
+  options: { topic?: string | undefined; ingestedAfter?: string | undefined; profile: () => Promise<CorpusProfile> },
+): Promise<RetrievedPassage[]> {
   if (options.ingestedAfter) {
-    return newestFirst(corpus.listPassages({ ingestedAfter: options.ingestedAfter })).slice(0, CANDIDATES.wholeCorpus);
+    return newestFirst(await corpus.listPassages({ ingestedAfter: options.ingestedAfter })).slice(
+      0,
+      CANDIDATES.wholeCorpus,
+    );
   }
-  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic, options.profile().commonTerms);
-  if (corpus.passageCount() <= CANDIDATES.wholeCorpus) return corpus.listPassages();
-  const ids = options
-    .profile()
-    .newestDocuments.slice(0, LATEST.documents)
+  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic, (await options.profile()).commonTerms);
+  if ((await corpus.passageCount()) <= CANDIDATES.wholeCorpus) return corpus.listPassages();
+  const ids = (await options.profile()).newestDocuments
+    .slice(0, LATEST.documents)
     .flatMap((id) => Array.from({ length: LATEST.passages }, (_, ordinal) => passageId(id, ordinal)));
   return corpus.getPassages(ids);
 }

@@ -66,7 +66,7 @@ export async function composeVerified(deps: EngineDeps, request: EngineRequest):
   try {
     const draft = await engine.compose(request);
     if (draft.usage && deps.usage) {
-      deps.usage.record({
+      await deps.usage.record({
         ...draft.usage,
         createdAt: deps.clock.now().toISOString(),
         engine: draft.engine,

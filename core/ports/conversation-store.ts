@@ -26,8 +26,8 @@ export interface ConversationTurn {
 /** Conversation memory, keyed by conversation id (`console:…`, `telegram:<chat>:<user>`, `discord:<channel>:<user>`). */
 export interface ConversationStore {
   /** Turns of a conversation created at or after `since`, oldest first, at most `limit` (the newest ones). */
-  recent(conversationId: string, since: Date, limit: number): ConversationTurn[];
-  append(turn: ConversationTurn): void;
+  recent(conversationId: string, since: Date, limit: number): Promise<ConversationTurn[]>;
+  append(turn: ConversationTurn): Promise<void>;
   /** Deletes turns created before `before`; returns how many. */
-  purgeBefore(before: Date): number;
+  purgeBefore(before: Date): Promise<number>;
 }

@@ -37,39 +37,39 @@ export interface RankOptions {
  */
 export interface CorpusStore {
   /** The stored content hash of a document, or null when it is not stored. */
-  contentHash(documentId: string): string | null;
+  contentHash(documentId: string): Promise<string | null>;
   /**
    * Inserts or replaces a document with all of its passages in one transaction.
    * Returns 'unchanged' without writing when the content hash is the same.
    */
-  saveDocument(document: NewDocument, passages: PassageSpan[]): SaveOutcome;
+  saveDocument(document: NewDocument, passages: PassageSpan[]): Promise<SaveOutcome>;
   /**
    * Saves documents in one transaction: all are written or none. Each gets the outcome saveDocument
    * would give it in turn ('unchanged' when its content hash is already stored, or came earlier in the batch).
    */
-  saveDocuments(batch: readonly DocumentToSave[]): SaveOutcome[];
+  saveDocuments(batch: readonly DocumentToSave[]): Promise<SaveOutcome[]>;
   /**
    * Deletes documents and their passages (which leave the full-text index) in one transaction.
    * Returns the ids that were stored and are now gone; unknown ids are skipped.
    */
-  removeDocuments(ids: readonly string[]): string[];
-  listDocuments(): DocumentSummary[];
-  getDocument(id: string): DocumentRecord | null;
+  removeDocuments(ids: readonly string[]): Promise<string[]>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
   /**
    * Runs an FTS5 MATCH expression (built by core/retrieval, never raw user text)
    * and returns passages ranked by BM25, best first, with score = -bm25 (higher is better).
    */
-  searchPassages(matchExpression: string, limit: number): RetrievedPassage[];
+  searchPassages(matchExpression: string, limit: number): Promise<RetrievedPassage[]>;
   /**
    * Passages ranked by BM25 for the OR of every phrase in `groups` (score = -bm25, as searchPassages gives
    * for the same expression). The same as searchPassages while the phrases match few passages; past that,
    * scored from cached occurrence lists with FTS5's statistics, where common words may be counted only
    * for passages that match rarer ones (so a passage matching nothing but common words can be missed).
    */
-  rankPassages(groups: PhraseGroups, limit: number, options?: RankOptions): RetrievedPassage[];
+  rankPassages(groups: PhraseGroups, limit: number, options?: RankOptions): Promise<RetrievedPassage[]>;
   /** Passages by id, in the order given; unknown ids are skipped. Score is 0. */
-  getPassages(ids: readonly string[]): RetrievedPassage[];
+  getPassages(ids: readonly string[]): Promise<RetrievedPassage[]>;
   /** Every passage, optionally only of documents ingested after `ingestedAfter` (ISO). Score is 0. */
-  listPassages(options?: { ingestedAfter?: string }): RetrievedPassage[];
-  passageCount(): number;
+  listPassages(options?: { ingestedAfter?: string }): Promise<RetrievedPassage[]>;
+  passageCount(): Promise<number>;
 }

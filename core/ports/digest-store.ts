@@ -60,41 +60,44 @@ export type ClaimResult =
  */
 export interface DigestStore {
   /** Creates the target's active subscription, or updates the existing active one in place (its run history stays). */
-  upsertSubscription(input: NewSubscription): SubscriptionRecord;
+  upsertSubscription(input: NewSubscription): Promise<SubscriptionRecord>;
   /** Deactivates the target's active subscription; false when there was none. */
-  deactivateTarget(platform: Platform, targetId: string, reason: string): boolean;
-  activeSubscription(platform: Platform, targetId: string): SubscriptionRecord | null;
-  listActiveSubscriptions(): SubscriptionRecord[];
+  deactivateTarget(platform: Platform, targetId: string, reason: string): Promise<boolean>;
+  activeSubscription(platform: Platform, targetId: string): Promise<SubscriptionRecord | null>;
+  listActiveSubscriptions(): Promise<SubscriptionRecord[]>;
   /** Runs of active subscriptions whose local date is on or after `localDate` (YYYY-MM-DD). */
-  runsSince(localDate: string): DigestRunRecord[];
+  runsSince(localDate: string): Promise<DigestRunRecord[]>;
   /** Runs of one subscription on or after `localDate`. */
-  runsOf(subscriptionId: number, localDate: string): DigestRunRecord[];
+  runsOf(subscriptionId: number, localDate: string): Promise<DigestRunRecord[]>;
   /** The run with the latest local date, whatever its status. */
-  latestRun(subscriptionId: number): DigestRunRecord | null;
+  latestRun(subscriptionId: number): Promise<DigestRunRecord | null>;
   /** The latest run that was delivered. */
-  lastSentRun(subscriptionId: number): DigestRunRecord | null;
+  lastSentRun(subscriptionId: number): Promise<DigestRunRecord | null>;
   /**
    * Claims the (subscription, local date) run by inserting its row, unless a row
    * exists already (returned) or the subscription is no longer active.
    */
-  claimRun(input: { subscriptionId: number; localDate: string; claimedBy: string; at: string }): ClaimResult;
+  claimRun(input: { subscriptionId: number; localDate: string; claimedBy: string; at: string }): Promise<ClaimResult>;
   /**
    * Takes over an abandoned claim (nothing was attempted). Succeeds only when the
    * row is still exactly as seen (`seen`), so one process wins.
    */
-  takeOverRun(seen: DigestRunRecord, claimedBy: string, at: string): boolean;
+  takeOverRun(seen: DigestRunRecord, claimedBy: string, at: string): Promise<boolean>;
   /** Marks a stale claim with attempts as failed, when the row is still exactly as seen. */
-  failInterruptedRun(seen: DigestRunRecord, reason: string, at: string): boolean;
+  failInterruptedRun(seen: DigestRunRecord, reason: string, at: string): Promise<boolean>;
   /** Counts a send attempt before making it; false when the claim was lost (then do not send). */
-  recordAttempt(claim: RunClaim, at: string): boolean;
+  recordAttempt(claim: RunClaim, at: string): Promise<boolean>;
   /** Records a delivery. */
-  markSent(claim: RunClaim, result: { messageIds: string[]; coveredUntil: string | null; at: string }): boolean;
+  markSent(
+    claim: RunClaim,
+    result: { messageIds: string[]; coveredUntil: string | null; at: string },
+  ): Promise<boolean>;
   /** Records a final failure with its reason. */
-  markFailed(claim: RunClaim, reason: string, at: string): boolean;
+  markFailed(claim: RunClaim, reason: string, at: string): Promise<boolean>;
   /** Records the target as gone: the run fails and the subscription is deactivated, in one transaction. */
-  markGone(claim: RunClaim, subscriptionId: number, reason: string, at: string): void;
+  markGone(claim: RunClaim, subscriptionId: number, reason: string, at: string): Promise<void>;
   /** Records a local date that was not sent on its day; false when a row for it exists. */
-  recordSkipped(input: { subscriptionId: number; localDate: string; reason: string; at: string }): boolean;
+  recordSkipped(input: { subscriptionId: number; localDate: string; reason: string; at: string }): Promise<boolean>;
   /** The newest ingestedAt in the corpus (ISO), or null when it is empty. */
-  corpusWatermark(): string | null;
+  corpusWatermark(): Promise<string | null>;
 }

@@ -18,6 +18,6 @@ export interface DailyUsage {
 
 /** Token accounting for the Claude engine. */
 export interface UsageStore {
-  record(usage: UsageRecord): void;
-  dailyTotals(): DailyUsage[];
+  record(usage: UsageRecord): Promise<void>;
+  dailyTotals(): Promise<DailyUsage[]>;
 }

@@ -14,9 +14,14 @@ export interface SearchResult {
  * On a large corpus the commonest words are scored for the best candidates only
  * (see CorpusStore.rankPassages); `options` tunes that.
  */
-export function searchPassages(store: CorpusStore, text: unknown, limit = 10, options?: RankOptions): SearchResult {
+export async function searchPassages(
+  store: CorpusStore,
+  text: unknown,
+  limit = 10,
+  options?: RankOptions,
+): Promise<SearchResult> {
   const valid = validateUserText(text, 'search text');
   const query = buildMatchQuery(valid);
   if (query.expression === null) return { passages: [], terms: query.terms };
-  return { passages: store.rankPassages(query.groups, limit, options), terms: query.terms };
+  return { passages: await store.rankPassages(query.groups, limit, options), terms: query.terms };
 }

@@ -45,7 +45,6 @@ const IRREGULAR: Record<string, string> = {
   chose: 'choose',
   chosen: 'choose',
   understood: 'understand',
-  dug: 'dig',
   ate: 'eat',
   eaten: 'eat',
   died: 'die',

@@ -124,8 +124,8 @@ export function matchTopics(topics: readonly string[], typed: string, limit = 25
 
 /** Cached topic list over the corpus, refreshed at most every `ttlMs`. */
 export interface TopicIndex {
-  topics(): string[];
-  suggest(typed: string, limit?: number): string[];
+  topics(): Promise<string[]>;
+  suggest(typed: string, limit?: number): Promise<string[]>;
 }
 
 /** Words of the document titles, used to pull representative passages from the corpus. */
@@ -146,14 +146,14 @@ export function createTopicIndex(
   const ttlMs = options.ttlMs ?? 10 * 60_000;
   const clock = options.clock ?? systemClock;
   let cached: { at: number; topics: string[] } | undefined;
-  const topics = (): string[] => {
+  const topics = async (): Promise<string[]> => {
     const now = clock.now().getTime();
     if (cached && now - cached.at < ttlMs) return cached.topics;
-    const titles = api.sources().flatMap((d) => (d.title ? [d.title] : []));
+    const titles = (await api.sources()).flatMap((d) => (d.title ? [d.title] : []));
     const probe = probeText(titles);
-    const passages = probe ? api.search(probe, 200).passages.map((p) => p.text) : [];
+    const passages = probe ? (await api.search(probe, 200)).passages.map((p) => p.text) : [];
     cached = { at: now, topics: extractTopics([...titles, ...passages], options.limit ?? 200) };
     return cached.topics;
   };
-  return { topics, suggest: (typed, limit = 25) => matchTopics(topics(), typed, limit) };
+  return { topics, suggest: async (typed, limit = 25) => matchTopics(await topics(), typed, limit) };
 }

@@ -48,7 +48,7 @@ function toTurn(row: Row): ConversationTurn | null {
 /** SQLite conversation memory over `conversation_turns`; the turn's details live in a JSON payload. */
 export function createConversationRepository(db: AppDatabase): ConversationStore {
   return {
-    recent(conversationId, since, limit) {
+    async recent(conversationId, since, limit) {
       const rows = db
         .select()
         .from(conversationTurns)
@@ -67,7 +67,7 @@ export function createConversationRepository(db: AppDatabase): ConversationStore
         .filter((turn): turn is ConversationTurn => turn !== null);
     },
 
-    append(turn) {
+    async append(turn) {
       const { conversationId, createdAt, kind, ...rest } = turn;
       const payload = payloadSchema.parse(rest);
       db.insert(conversationTurns)
@@ -75,7 +75,7 @@ export function createConversationRepository(db: AppDatabase): ConversationStore
         .run();
     },
 
-    purgeBefore(before) {
+    async purgeBefore(before) {
       return db.delete(conversationTurns).where(lt(conversationTurns.createdAt, before.toISOString())).run().changes;
     },
   };

@@ -96,24 +96,24 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
     (searchStatement.all(expression, limit) as PassageJoinRow[]).map(toRetrieved);
 
   const store: CorpusStore = {
-    contentHash(documentId) {
+    async contentHash(documentId) {
       const row = db.select({ hash: documents.contentHash }).from(documents).where(eq(documents.id, documentId)).get();
       return row?.hash ?? null;
     },
 
-    saveDocument(document, spans) {
+    async saveDocument(document, spans) {
       return writer.save([{ document, passages: spans }])[0] ?? 'unchanged';
     },
 
-    saveDocuments(batch) {
+    async saveDocuments(batch) {
       return writer.save(batch);
     },
 
-    removeDocuments(ids) {
+    async removeDocuments(ids) {
       return writer.remove(ids);
     },
 
-    listDocuments(): DocumentSummary[] {
+    async listDocuments(): Promise<DocumentSummary[]> {
       const rows = db
         .select({
           doc: documents,
@@ -125,7 +125,7 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       return rows.map((r) => ({ ...toMeta(r.doc), passages: r.passages, ingestedAt: r.doc.ingestedAt }));
     },
 
-    getDocument(id): DocumentRecord | null {
+    async getDocument(id): Promise<DocumentRecord | null> {
       const row = db.select().from(documents).where(eq(documents.id, id)).get();
       if (!row) return null;
       return {
@@ -137,11 +137,11 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       };
     },
 
-    searchPassages(expression, limit): RetrievedPassage[] {
+    async searchPassages(expression, limit): Promise<RetrievedPassage[]> {
       return search(expression, limit);
     },
 
-    rankPassages(groups: PhraseGroups, limit, options): RetrievedPassage[] {
+    async rankPassages(groups: PhraseGroups, limit, options): Promise<RetrievedPassage[]> {
       const nonEmpty = groups.filter((group) => group.length > 0);
       const expression = matchExpression(nonEmpty);
       if (expression === null || limit <= 0) return [];
@@ -157,7 +157,7 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       });
     },
 
-    getPassages(ids): RetrievedPassage[] {
+    async getPassages(ids): Promise<RetrievedPassage[]> {
       if (ids.length === 0) return [];
       const rows = db.all<PassageJoinRow>(sql`
         SELECT ${passageColumns}, 0 AS score
@@ -167,7 +167,7 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
-    listPassages(options = {}): RetrievedPassage[] {
+    async listPassages(options = {}): Promise<RetrievedPassage[]> {
       const filter = options.ingestedAfter ? sql`WHERE d.ingested_at > ${options.ingestedAfter}` : sql``;
       const rows = db.all<PassageJoinRow>(sql`
         SELECT ${passageColumns}, 0 AS score
@@ -177,7 +177,7 @@ export function createCorpusRepository(db: AppDatabase): CorpusStore {
       return rows.map(toRetrieved);
     },
 
-    passageCount(): number {
+    async passageCount(): Promise<number> {
       return db.select({ n: sql<number>`count(*)` }).from(passages).get()?.n ?? 0;
     },
   };

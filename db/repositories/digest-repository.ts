@@ -48,7 +48,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       .get() ?? null;
 
   return {
-    upsertSubscription(input: NewSubscription): SubscriptionRecord {
+    async upsertSubscription(input: NewSubscription): Promise<SubscriptionRecord> {
       // IMMEDIATE: take the write lock before reading, so two processes cannot both insert.
       return db.transaction(
         (tx) => {
@@ -76,7 +76,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
-    deactivateTarget(platform, targetId, reason) {
+    async deactivateTarget(platform, targetId, reason) {
       const result = db
         .update(subscriptions)
         .set({ active: false, deactivatedReason: reason })
@@ -91,13 +91,13 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return result.changes > 0;
     },
 
-    activeSubscription: (platform, targetId) => activeOf(platform, targetId),
+    activeSubscription: async (platform, targetId) => activeOf(platform, targetId),
 
-    listActiveSubscriptions() {
+    async listActiveSubscriptions() {
       return db.select().from(subscriptions).where(eq(subscriptions.active, true)).orderBy(subscriptions.id).all();
     },
 
-    runsSince(localDate) {
+    async runsSince(localDate) {
       return db
         .select({ run: digestRuns })
         .from(digestRuns)
@@ -107,7 +107,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
         .map((r) => toRun(r.run));
     },
 
-    runsOf(subscriptionId, localDate) {
+    async runsOf(subscriptionId, localDate) {
       return db
         .select()
         .from(digestRuns)
@@ -116,7 +116,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
         .map(toRun);
     },
 
-    latestRun(subscriptionId) {
+    async latestRun(subscriptionId) {
       const row = db
         .select()
         .from(digestRuns)
@@ -127,7 +127,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return row ? toRun(row) : null;
     },
 
-    lastSentRun(subscriptionId) {
+    async lastSentRun(subscriptionId) {
       const row = db
         .select()
         .from(digestRuns)
@@ -138,7 +138,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return row ? toRun(row) : null;
     },
 
-    claimRun({ subscriptionId, localDate, claimedBy, at }): ClaimResult {
+    async claimRun({ subscriptionId, localDate, claimedBy, at }): Promise<ClaimResult> {
       return db.transaction(
         (tx) => {
           const active = tx
@@ -167,7 +167,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
-    takeOverRun(seen, claimedBy, at) {
+    async takeOverRun(seen, claimedBy, at) {
       return (
         db
           .update(digestRuns)
@@ -177,14 +177,14 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
-    failInterruptedRun(seen, reason, at) {
+    async failInterruptedRun(seen, reason, at) {
       return (
         db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(unchanged(seen)).run()
           .changes === 1
       );
     },
 
-    recordAttempt(claim, at) {
+    async recordAttempt(claim, at) {
       return (
         db
           .update(digestRuns)
@@ -194,7 +194,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
-    markSent(claim, { messageIds, coveredUntil, at }) {
+    async markSent(claim, { messageIds, coveredUntil, at }) {
       return (
         db
           .update(digestRuns)
@@ -210,14 +210,14 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
-    markFailed(claim, reason, at) {
+    async markFailed(claim, reason, at) {
       return (
         db.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim)).run()
           .changes === 1
       );
     },
 
-    markGone(claim, subscriptionId, reason, at) {
+    async markGone(claim, subscriptionId, reason, at) {
       db.transaction((tx) => {
         tx.update(digestRuns).set({ status: 'failed', lastError: reason, finishedAt: at }).where(owned(claim)).run();
         tx.update(subscriptions)
@@ -227,7 +227,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       });
     },
 
-    recordSkipped({ subscriptionId, localDate, reason, at }) {
+    async recordSkipped({ subscriptionId, localDate, reason, at }) {
       const result = db
         .insert(digestRuns)
         .values({ subscriptionId, localDate, status: 'skipped', lastError: reason, claimedAt: at, finishedAt: at })
@@ -236,7 +236,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return result.changes === 1;
     },
 
-    corpusWatermark() {
+    async corpusWatermark() {
       return (
         db
           .select({ newest: max(documents.ingestedAt) })

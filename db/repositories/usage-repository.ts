@@ -8,7 +8,7 @@ export function createUsageRepository(db: AppDatabase): UsageStore {
   // created_at is an ISO timestamp in UTC, so its first ten characters are the UTC day.
   const day = sql<string>`substr(${replyUsage.createdAt}, 1, 10)`;
   return {
-    record(usage) {
+    async record(usage) {
       db.insert(replyUsage)
         .values({
           createdAt: usage.createdAt,
@@ -20,7 +20,7 @@ export function createUsageRepository(db: AppDatabase): UsageStore {
         })
         .run();
     },
-    dailyTotals(): DailyUsage[] {
+    async dailyTotals(): Promise<DailyUsage[]> {
       const rows = db
         .select({
           day,

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 /** The app as `npm start` wires it, with ENGINE=claude pointed at the fake. */
-function claudeApp(timeoutMs: number): App {
+async function claudeApp(timeoutMs: number): Promise<App> {
   const config = loadConfig({
     ENGINE: 'claude',
     ANTHROPIC_API_KEY: TEST_API_KEY,
@@ -38,7 +38,7 @@ function claudeApp(timeoutMs: number): App {
     DATABASE_PATH: ':memory:',
     SEEDS_DIR: SEEDS_PATH,
   });
-  app = createApp(config, logs.logger);
+  app = await createApp(config, logs.logger);
   return app;
 }
 
@@ -47,10 +47,10 @@ function normalized(text: string): string {
 }
 
 /** Every quote is a verbatim span of its document's article text. */
-function expectVerbatimQuotes(opened: App, reply: Reply) {
+async function expectVerbatimQuotes(opened: App, reply: Reply) {
   expect(reply.citations.length).toBeGreaterThan(0);
   for (const citation of reply.citations) {
-    const document = opened.corpus.getDocument(citation.documentId);
+    const document = await opened.corpus.getDocument(citation.documentId);
     expect(normalized(document?.articleText ?? '')).toContain(normalized(citation.quote));
   }
   for (const block of reply.blocks) expect(block.citations.length).toBeGreaterThan(0);
@@ -58,7 +58,7 @@ function expectVerbatimQuotes(opened: App, reply: Reply) {
 
 describe('ENGINE=claude end to end', () => {
   it('answers with Claude from the retrieved passages, citing verbatim quotes, and records the tokens', async () => {
-    const opened = claudeApp(2_000);
+    const opened = await claudeApp(2_000);
     const reply = await opened.attache.ask({ question: QUESTION, conversation: 'test:claude' });
 
     expect(reply.engine).toBe('claude');
@@ -70,20 +70,20 @@ describe('ENGINE=claude end to end', () => {
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {
       expect(result.citations).toEqual({ enabled: true });
-      const [stored] = opened.corpus.getPassages([result.source]);
+      const [stored] = await opened.corpus.getPassages([result.source]);
       expectSentenceBlocks(result.content, stored?.text ?? '');
     }
     // Every citation of the reply names a passage that was sent.
     const sent = new Set(results.map((r) => r.source));
     for (const citation of reply.citations) expect(sent.has(citation.passageId)).toBe(true);
 
-    const [today] = createUsageRepository(opened.database.db).dailyTotals();
+    const [today] = await createUsageRepository(opened.database.db).dailyTotals();
     expect(today).toMatchObject({ replies: 1, model: fake.requests[0]?.body.model });
     expect(today?.inputTokens).toBeGreaterThan(0);
   });
 
   it('sends the earlier turn along with a follow-up', async () => {
-    const opened = claudeApp(2_000);
+    const opened = await claudeApp(2_000);
     await opened.attache.ask({ question: QUESTION, conversation: 'test:follow-up' });
     await opened.attache.ask({ question: 'And what did Washington say?', conversation: 'test:follow-up' });
 
@@ -95,7 +95,7 @@ describe('ENGINE=claude end to end', () => {
 
   it('falls back to the extractive engine, with a note and verbatim citations, when the API fails with 500', async () => {
     fake.fallback = apiError(500, 'api_error', 'Internal server error', { 'retry-after-ms': '5' });
-    const opened = claudeApp(2_000);
+    const opened = await claudeApp(2_000);
     const reply = await opened.attache.ask({ question: QUESTION, conversation: 'test:500' });
 
     expect(fake.requests).toHaveLength(3);
@@ -108,7 +108,7 @@ describe('ENGINE=claude end to end', () => {
 
   it('falls back to the extractive engine when Claude is slower than ANTHROPIC_TIMEOUT_MS', async () => {
     fake.fallback = slow(3_000);
-    const opened = claudeApp(300);
+    const opened = await claudeApp(300);
     const reply = await opened.attache.ask({ question: QUESTION, conversation: 'test:timeout' });
 
     expect(reply.engine).toBe('extractive');

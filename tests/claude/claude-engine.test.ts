@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RetrievedPassage } from '../../core/corpus.ts';
 import {
   type ClaudeEngineOptions,
   createClaudeEngine,
   DEFAULT_CLAUDE_MODEL,
   DEFAULT_MAX_TOKENS,
-} from '../../core/engines/claude/claude-engine.ts';
-import { PARTIAL_SENTENCE, REFUSAL_SENTENCE, SYSTEM_PROMPT } from '../../core/engines/claude/prompt.ts';
+} from '../../adapters/claude/claude-engine.ts';
+import { PARTIAL_SENTENCE, REFUSAL_SENTENCE, SYSTEM_PROMPT } from '../../adapters/claude/prompt.ts';
+import type { RetrievedPassage } from '../../core/corpus.ts';
 import { PlatformError } from '../../core/errors.ts';
 import { verifyDraft } from '../../core/grounding/verify-draft.ts';
 import { splitSentences } from '../../core/ingest/split-sentences.ts';
@@ -34,7 +34,7 @@ import { expectSentenceBlocks } from './sentence-blocks.ts';
 const expectedSentences = (text: string) => splitSentences(text).length;
 
 const QUESTION = 'What did Ryabkov say about concessions?';
-const seeds = seededCorpus();
+const seeds = await seededCorpus();
 let fake: FakeAnthropic;
 
 beforeAll(async () => {
@@ -80,7 +80,7 @@ async function failure(promise: Promise<unknown>): Promise<PlatformError> {
 
 describe('Claude engine request', () => {
   it('sends exactly the retrieved passages as search results, citations enabled, with the task after them', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     expect(passages.length).toBeGreaterThan(1);
     await engine().compose(answerRequest(passages));
 
@@ -110,7 +110,7 @@ describe('Claude engine request', () => {
   });
 
   it('puts earlier turns in as user/assistant messages so follow-ups work, without old [n] markers', async () => {
-    const passages = seeds.retrieve('Ryabkov concession');
+    const passages = await seeds.retrieve('Ryabkov concession');
     const turn: ConversationTurn = {
       conversationId: 'test:1',
       createdAt: '2022-01-10T08:00:00.000Z',
@@ -144,7 +144,7 @@ describe('Claude engine request', () => {
 
 describe('Claude engine response mapping', () => {
   it('maps search_result citations back to the passages sent, with cited_text as the verbatim quote', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     const draft = await engine().compose(answerRequest(passages));
 
     expect(draft.engine).toBe('claude');
@@ -163,7 +163,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('makes a briefing headline the title and each bullet a block', async () => {
-    const passages = seeds.retrieve('Geneva talks security guarantees');
+    const passages = await seeds.retrieve('Geneva talks security guarantees');
     const draft = await engine().compose({ kind: 'briefing', topic: 'Geneva talks', passages, history: [] });
 
     expect(draft.title).toBe('Talks in Geneva: where the sides stand');
@@ -176,7 +176,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('keeps a briefing that opens with a cited sentence whole, titled by its topic', async () => {
-    const passages = seeds.retrieve('Geneva talks security guarantees');
+    const passages = await seeds.retrieve('Geneva talks security guarantees');
     fake.fallback = (request) => {
       const answer = citedAnswer(request).body as { content: FakeTextBlock[] };
       const [one, two] = answer.content.filter((b) => b.citations);
@@ -190,7 +190,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('marks a reply that opens with the partial sentence as partial, without that sentence', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.fallback = (request) => {
       const answer = citedAnswer(request).body as { content: FakeTextBlock[] };
       return messageResponse(request.body, [
@@ -206,7 +206,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('cuts prose into sentences and gives each the citations of the text it overlaps', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.fallback = (request) => {
       const results = searchResultsOf(request.body);
       const cite = (i: number, citedText: string) => ({
@@ -245,7 +245,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('leaves a sentence without a citation uncited for the verifier to drop', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.fallback = uncitedSentenceAnswer('Talks are certain to fail next week.');
     const draft = await engine().compose(answerRequest(passages));
 
@@ -255,7 +255,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('rejects a citation whose index lies outside the search results that were sent', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.fallback = outOfRangeCitationAnswer;
     const { logger, output } = bufferLogger();
     const draft = await engine({ logger }).compose(answerRequest(passages));
@@ -268,7 +268,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('cites sentences: a citation spanning two sentence blocks quotes exactly that stretch of the passage', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     const index = passages.findIndex((p) => expectedSentences(p.text) >= 2);
     const passage = passages[index];
     if (!passage) throw new Error('no passage with two sentences');
@@ -292,7 +292,7 @@ describe('Claude engine response mapping', () => {
   });
 
   it('treats an injected instruction in a passage as data: the prompt says so, and nothing unverbatim is cited', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     const [first] = passages;
     if (!first) throw new Error('no passage retrieved');
     const injection =
@@ -322,12 +322,12 @@ describe('Claude engine response mapping', () => {
 
   it('reports the refusal sentence as a refused draft with no blocks', async () => {
     fake.fallback = refusalAnswer(REFUSAL_SENTENCE);
-    const draft = await engine().compose(answerRequest(seeds.retrieve('Olympic hockey results')));
+    const draft = await engine().compose(answerRequest(await seeds.retrieve('Olympic hockey results')));
     expect(draft).toMatchObject({ engine: 'claude', status: 'refused', blocks: [] });
   });
 
   it('drops the unfinished last sentence of a reply cut off by the token cap', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.fallback = (request) => {
       const full = citedAnswer(request).body as { content: { type: 'text'; text: string; citations: null }[] };
       return messageResponse(
@@ -345,7 +345,7 @@ describe('Claude engine response mapping', () => {
 
 describe("Claude drafts through core's grounding verifier", () => {
   it('keeps every block of a well-cited answer and briefing', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     const answer = await engine().compose(answerRequest(passages));
     expect(verifyDraft(answer, passages)).toMatchObject({ dropped: [], blocks: answer.blocks });
     const briefing = await engine().compose({ kind: 'briefing', topic: 'Ryabkov', passages, history: [] });
@@ -353,7 +353,7 @@ describe("Claude drafts through core's grounding verifier", () => {
   });
 
   it('drops the uncited sentence, the out-of-range claim and everything the injection produced', async () => {
-    const passages = seeds.retrieve(QUESTION);
+    const passages = await seeds.retrieve(QUESTION);
     fake.enqueue(uncitedSentenceAnswer('Talks are certain to fail next week.'), outOfRangeCitationAnswer);
     const uncited = verifyDraft(await engine().compose(answerRequest(passages)), passages);
     expect(uncited.dropped.map((d) => d.reason)).toEqual(['no_citation']);
@@ -367,8 +367,8 @@ describe("Claude drafts through core's grounding verifier", () => {
   });
 });
 
-describe('Claude engine failures', () => {
-  const passages = seeds.retrieve(QUESTION);
+describe('Claude engine failures', async () => {
+  const passages = await seeds.retrieve(QUESTION);
   let logs: ReturnType<typeof bufferLogger>;
   beforeEach(() => {
     logs = bufferLogger();

@@ -12,15 +12,16 @@ export const SEEDS_PATH = fileURLToPath(new URL('../../seeds/', import.meta.url)
 /** A throwaway key shaped like a real one, so a leak would be easy to spot. */
 export const TEST_API_KEY = 'sk-ant-test-0123456789abcdefKEYMUSTNOTLEAK';
 
-export function seededCorpus() {
+export async function seededCorpus() {
   const database = openDatabase(':memory:');
   const corpus = createCorpusRepository(database.db);
-  ingestFiles(corpus, [SEEDS_PATH]);
+  await ingestFiles(corpus, [SEEDS_PATH]);
   return {
     database,
     corpus,
     /** What core's retrieval returns for a text: the only passages an engine may cite. */
-    retrieve: (text: string, limit = 4): RetrievedPassage[] => searchPassages(corpus, text, limit).passages,
+    retrieve: async (text: string, limit = 4): Promise<RetrievedPassage[]> =>
+      (await searchPassages(corpus, text, limit)).passages,
   };
 }
 

@@ -24,15 +24,15 @@ function sink() {
 }
 
 describe('usage repository', () => {
-  it('sums replies and tokens per UTC day and model', () => {
+  it('sums replies and tokens per UTC day and model', async () => {
     const database = openDatabase(':memory:');
     const usage = createUsageRepository(database.db);
-    usage.record(row('2022-01-10T23:59:59.000Z', 'claude-sonnet-4-6', 1_000, 100));
-    usage.record(row('2022-01-10T08:00:00.000Z', 'claude-sonnet-4-6', 2_000, 150));
-    usage.record(row('2022-01-10T09:00:00.000Z', 'claude-haiku-4-5', 500, 50));
-    usage.record(row('2022-01-11T00:00:00.000Z', 'claude-sonnet-4-6', 1_500, 120));
+    await usage.record(row('2022-01-10T23:59:59.000Z', 'claude-sonnet-4-6', 1_000, 100));
+    await usage.record(row('2022-01-10T08:00:00.000Z', 'claude-sonnet-4-6', 2_000, 150));
+    await usage.record(row('2022-01-10T09:00:00.000Z', 'claude-haiku-4-5', 500, 50));
+    await usage.record(row('2022-01-11T00:00:00.000Z', 'claude-sonnet-4-6', 1_500, 120));
 
-    expect(usage.dailyTotals()).toEqual([
+    expect(await usage.dailyTotals()).toEqual([
       { day: '2022-01-10', model: 'claude-haiku-4-5', replies: 1, inputTokens: 500, outputTokens: 50 },
       { day: '2022-01-10', model: 'claude-sonnet-4-6', replies: 2, inputTokens: 3_000, outputTokens: 250 },
       { day: '2022-01-11', model: 'claude-sonnet-4-6', replies: 1, inputTokens: 1_500, outputTokens: 120 },
@@ -40,9 +40,9 @@ describe('usage repository', () => {
     database.close();
   });
 
-  it('has no totals before any reply', () => {
+  it('has no totals before any reply', async () => {
     const database = openDatabase(':memory:');
-    expect(createUsageRepository(database.db).dailyTotals()).toEqual([]);
+    expect(await createUsageRepository(database.db).dailyTotals()).toEqual([]);
     database.close();
   });
 });
@@ -54,16 +54,16 @@ describe('usage command', () => {
   async function runUsage(args: string[], records: UsageRecord[]) {
     const config = loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR: '/nonexistent-seeds', ENGINE: 'extractive' });
     const { logger } = bufferLogger();
-    const opened = createApp(config, logger);
+    const opened = await createApp(config, logger);
     app = opened;
     const usage = createUsageRepository(opened.database.db);
-    for (const r of records) usage.record(r);
+    for (const r of records) await usage.record(r);
     const stdout = sink();
     const stderr = sink();
     const code = await usageCommand.run(args, {
       config,
       logger,
-      app: () => opened,
+      app: async () => opened,
       stdin: process.stdin,
       stdout: stdout.stream,
       stderr: stderr.stream,

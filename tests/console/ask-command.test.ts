@@ -9,8 +9,8 @@ import { seededCore } from '../core/core-fixture.ts';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function context(stdin: string): { context: CliContext; out: () => string; err: () => string } {
-  const core = seededCore();
+async function context(stdin: string): Promise<{ context: CliContext; out: () => string; err: () => string }> {
+  const core = await seededCore();
   close = () => core.database.close();
   const collect = () => {
     const stream = new PassThrough();
@@ -42,7 +42,7 @@ describe('ask --jsonl', () => {
       { id: 7, question: '' },
       { id: 8 },
     ].map((line) => (typeof line === 'string' ? line : JSON.stringify(line)));
-    const { context: ctx, out } = context(`${lines.join('\n')}\n`);
+    const { context: ctx, out } = await context(`${lines.join('\n')}\n`);
     expect(await askCommand.run(['--jsonl'], ctx)).toBe(0);
     const results = out()
       .trim()
@@ -57,17 +57,17 @@ describe('ask --jsonl', () => {
   });
 
   it('prints one JSON Reply for ask --json and brief --json', async () => {
-    const ask = context('');
+    const ask = await context('');
     expect(await askCommand.run(['--json', 'How', 'many', 'troops', 'has', 'Russia', 'massed?'], ask.context)).toBe(0);
     expect(JSON.parse(ask.out())).toMatchObject({ kind: 'answer', status: 'answered', engine: 'extractive' });
     close?.();
-    const brief = context('');
+    const brief = await context('');
     expect(await briefCommand.run(['--json'], brief.context)).toBe(0);
     expect(JSON.parse(brief.out())).toMatchObject({ kind: 'briefing', status: 'answered', asOf: '2022-01-11' });
   });
 
   it('reports an empty question as an input error', async () => {
-    const { context: ctx, out } = context('');
+    const { context: ctx, out } = await context('');
     expect(await askCommand.run(['--json', ' '], ctx)).toBe(2);
     expect(JSON.parse(out())).toEqual({ error: { code: 'empty', message: expect.stringContaining('empty') } });
   });
@@ -75,7 +75,7 @@ describe('ask --jsonl', () => {
 
 describe('ask', () => {
   it('starts a fresh conversation on every run without --session, and continues one with it', async () => {
-    const { context: ctx, out } = context('');
+    const { context: ctx, out } = await context('');
     const title = async (args: string[]) => {
       const before = out().length;
       expect(await askCommand.run(['--json', ...args], ctx)).toBe(0);

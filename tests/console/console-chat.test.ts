@@ -6,15 +6,15 @@ import { seededCore } from '../core/core-fixture.ts';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function core() {
-  const c = seededCore();
+async function core() {
+  const c = await seededCore();
   close = () => c.database.close();
   return c;
 }
 
 describe('console chat', () => {
   it('maps commands and questions to the core', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const conversation = 'console:chat';
     expect(await handleConsoleLine('/help', attache, conversation)).toContain('/brief [topic]');
     expect(await handleConsoleLine('/sources', attache, conversation)).toMatch(/^5 documents in the corpus:/);
@@ -31,13 +31,13 @@ describe('console chat', () => {
   });
 
   it('shows input errors as a plain message', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await handleConsoleLine('y'.repeat(5000), attache, 'console:chat');
     expect(reply).toBe('The question is 5,000 characters long; please shorten it to at most 2,000.');
   });
 
   it('answers each piped line once, in order, with memory between them', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const output = new PassThrough();
     let written = '';
     output.on('data', (chunk: Buffer) => {
@@ -60,7 +60,7 @@ describe('console chat', () => {
   });
 
   it('interactively echoes what is typed, greets with how to quit, and leaves on /quit', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const input = new PassThrough();
     const output = new PassThrough();
     let written = '';

@@ -47,7 +47,7 @@ export interface ContractHarness {
   /** Presses a button under the latest bot message (to this user and place) that has it. */
   pressButton(id: 'more' | 'sources', options?: ActionOptions): Promise<ContractReply[]>;
   /** The group's digest subscription, as stored. */
-  groupSubscription(): SubscriptionView | null;
+  groupSubscription(): Promise<SubscriptionView | null>;
   close(): Promise<void>;
 }
 
@@ -71,10 +71,12 @@ export function runAdapterContract(name: string, makeHarness: MakeHarness): void
   describe(`${name} adapter contract`, () => {
     let env: ContractEnv;
     let h: ContractHarness;
-    const outlets = () => [...new Set(env.app.attache.sources().flatMap((d) => (d.outlet ? [d.outlet] : [])))];
+    const outlets = async () => [
+      ...new Set((await env.app.attache.sources()).flatMap((d) => (d.outlet ? [d.outlet] : []))),
+    ];
 
     beforeAll(async () => {
-      env = createContractEnv();
+      env = await createContractEnv();
       h = await makeHarness(env);
     });
     afterAll(async () => {
@@ -84,7 +86,7 @@ export function runAdapterContract(name: string, makeHarness: MakeHarness): void
 
     it('help says what the bot does and what the corpus covers', async () => {
       const text = textOf(await h.sendCommand('help', '', { user: 'helper' }));
-      expect(outlets().some((o) => text.includes(o))).toBe(true);
+      expect((await outlets()).some((o) => text.includes(o))).toBe(true);
       expect(text).toMatch(/2022-01-\d\d/);
       expect(text).toMatch(/\/brief/);
     });
@@ -94,7 +96,7 @@ export function runAdapterContract(name: string, makeHarness: MakeHarness): void
       const text = textOf(replies);
       expect(text).toMatch(MARKER);
       expect(text).toMatch(/Sources/);
-      expect(outlets().some((o) => text.includes(o))).toBe(true);
+      expect((await outlets()).some((o) => text.includes(o))).toBe(true);
       expect(replies.at(-1)?.buttons).toEqual(expect.arrayContaining(['more', 'sources']));
     });
 
@@ -120,9 +122,9 @@ export function runAdapterContract(name: string, makeHarness: MakeHarness): void
     it('"Sources" shows where the last reply came from; /sources lists the corpus', async () => {
       await h.sendText('What did Ryabkov say about concessions?', { user: 'checker' });
       const pressed = textOf(await h.pressButton('sources', { user: 'checker' }));
-      expect(outlets().some((o) => pressed.includes(o))).toBe(true);
+      expect((await outlets()).some((o) => pressed.includes(o))).toBe(true);
       const listed = textOf(await h.sendCommand('sources', '', { user: 'checker' }));
-      for (const outlet of outlets()) expect(listed).toContain(outlet);
+      for (const outlet of await outlets()) expect(listed).toContain(outlet);
     });
 
     it('empty, over-long and garbled input get one polite message each', async () => {
@@ -159,22 +161,22 @@ export function runAdapterContract(name: string, makeHarness: MakeHarness): void
         await h.sendCommand('subscribe', '08:00 Europe/Berlin', { user: 'member', place: 'group', admin: false }),
       );
       expect(refused).toMatch(/admin/i);
-      expect(h.groupSubscription()).toBeNull();
+      expect(await h.groupSubscription()).toBeNull();
 
       const accepted = textOf(
         await h.sendCommand('subscribe', '08:00 Europe/Berlin', { user: 'boss', place: 'group', admin: true }),
       );
       expect(accepted).toContain('08:00');
-      expect(h.groupSubscription()).toMatchObject({ localTime: '08:00', timezone: 'Europe/Berlin' });
+      expect(await h.groupSubscription()).toMatchObject({ localTime: '08:00', timezone: 'Europe/Berlin' });
       expect(textOf(await h.sendCommand('digest', '', { user: 'member', place: 'group', admin: false }))).toContain(
         '08:00',
       );
 
       const kept = textOf(await h.sendCommand('unsubscribe', '', { user: 'member', place: 'group', admin: false }));
       expect(kept).toMatch(/admin/i);
-      expect(h.groupSubscription()).not.toBeNull();
+      expect(await h.groupSubscription()).not.toBeNull();
       await h.sendCommand('unsubscribe', '', { user: 'boss', place: 'group', admin: true });
-      expect(h.groupSubscription()).toBeNull();
+      expect(await h.groupSubscription()).toBeNull();
     });
 
     it('an error inside core becomes one polite reply, and the bot keeps working', async () => {

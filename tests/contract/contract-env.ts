@@ -39,13 +39,13 @@ export interface ContractEnv {
 }
 
 /** Builds the app and the fault-injecting core for one contract run. */
-export function createContractEnv(): ContractEnv {
+export async function createContractEnv(): Promise<ContractEnv> {
   const config = loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR, LOG_LEVEL: 'silent', ENGINE: 'extractive' });
-  const app = createApp(config, silentLogger);
+  const app = await createApp(config, silentLogger);
   const dir = mkdtempSync(join(tmpdir(), 'attache-contract-'));
   const hostilePath = join(dir, 'zz_prank_notice.txt');
   writeFileSync(hostilePath, HOSTILE_ARTICLE);
-  ingestFiles(app.corpus, [hostilePath]);
+  await ingestFiles(app.corpus, [hostilePath]);
 
   const faults = new Map<FaultyMethod, Error>();
   const check = (method: FaultyMethod) => {
@@ -68,15 +68,15 @@ export function createContractEnv(): ContractEnv {
       check('more');
       return real.more(input);
     },
-    sources() {
+    async sources() {
       check('sources');
       return real.sources();
     },
-    lastCitations(input) {
+    async lastCitations(input) {
       check('lastCitations');
       return real.lastCitations(input);
     },
-    search(text, limit) {
+    async search(text, limit) {
       check('search');
       return real.search(text, limit);
     },

@@ -7,8 +7,8 @@ import { seededCore, usageRecorder } from './core-fixture.ts';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function core(options: Parameters<typeof seededCore>[0] = {}) {
-  const c = seededCore(options);
+async function core(options: Parameters<typeof seededCore>[0] = {}) {
+  const c = await seededCore(options);
   close = () => c.database.close();
   return c;
 }
@@ -33,7 +33,7 @@ describe('engine fallback and verification', () => {
     const claude = fakeClaude(() => {
       throw new Error('timeout');
     });
-    const { attache } = core({ engine: claude });
+    const { attache } = await core({ engine: claude });
     const reply = await attache.ask({ question, conversation: 'console:t' });
     expect(claude.calls).toBe(1);
     expect(reply.engine).toBe('extractive');
@@ -54,7 +54,7 @@ describe('engine fallback and verification', () => {
         },
       ],
     }));
-    const { attache } = core({ engine: claude });
+    const { attache } = await core({ engine: claude });
     const reply = await attache.ask({ question, conversation: 'console:t' });
     expect(reply.engine).toBe('extractive');
     expect(reply.note).toMatch(/could not be verified/);
@@ -77,7 +77,7 @@ describe('engine fallback and verification', () => {
         ],
       };
     });
-    const { attache, clock } = core({ engine: claude, usage });
+    const { attache, clock } = await core({ engine: claude, usage });
     const reply = await attache.ask({ question, conversation: 'console:t' });
     expect(reply.engine).toBe('claude');
     expect(reply.status).toBe('partial');
@@ -102,7 +102,7 @@ describe('engine fallback and verification', () => {
       title: 'x',
       blocks: [{ text: 'Taiwan.', citations: [{ passageId: '004_34825e6753b22c68:999', quote: 'Taiwan' }] }],
     }));
-    const { attache } = core({ engine: claude });
+    const { attache } = await core({ engine: claude });
     const reply = await attache.ask({ question, conversation: 'console:t' });
     expect(reply.engine).toBe('extractive');
     expect(reply.citations.every((c) => !c.passageId.endsWith(':999'))).toBe(true);
@@ -116,7 +116,7 @@ describe('engine fallback and verification', () => {
       blocks: [],
       note: 'Not covered.',
     }));
-    const { attache } = core({ engine: claude });
+    const { attache } = await core({ engine: claude });
     const reply = await attache.ask({ question, conversation: 'console:t' });
     expect(reply).toMatchObject({ status: 'refused', engine: 'claude', blocks: [], citations: [], asOf: null });
     expect(reply.text).toContain('Not covered. The corpus holds 5 news articles');
@@ -125,14 +125,14 @@ describe('engine fallback and verification', () => {
 
 describe('hostile and bad input', () => {
   it('treats search syntax as plain words', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.ask({
       question: 'NEAR(russia talks) AND OR NOT * text:geneva',
       conversation: 'console:t',
     });
     expect(['answered', 'partial', 'refused']).toContain(reply.status);
     expect(reply.blocks.every((b) => b.citations.length > 0)).toBe(true);
-    expect(attache.search('"NEAR( AND * col:', 5).passages).toEqual([]);
+    expect((await attache.search('"NEAR( AND * col:', 5)).passages).toEqual([]);
   });
 
   it.each([
@@ -142,16 +142,16 @@ describe('hostile and bad input', () => {
     '😀🎉🔥',
     'ما هي المحادثات في جنيف؟',
   ])('gives a clear reply to %s', async (text) => {
-    const { attache, store } = core();
+    const { attache, store } = await core();
     const reply = await attache.ask({ question: text, conversation: 'console:t' });
     expect(['refused', 'partial']).toContain(reply.status);
     expect(reply.text).not.toContain('hacked');
     expect(reply.text.length).toBeGreaterThan(20);
-    expect(store.listDocuments()).toHaveLength(5);
+    expect(await store.listDocuments()).toHaveLength(5);
   });
 
   it('answers the question inside chat markup without echoing the markup', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.ask({
       question: '@everyone <b>What did Ryabkov say about concessions?</b>',
       conversation: 'console:t',
@@ -161,7 +161,7 @@ describe('hostile and bad input', () => {
   });
 
   it('rejects empty, over-long and non-text input with an InputError and stores nothing', async () => {
-    const { attache, conversations } = core();
+    const { attache, conversations } = await core();
     await expect(attache.ask({ question: '   ', conversation: 'console:t' })).rejects.toMatchObject({ code: 'empty' });
     await expect(attache.ask({ question: 'x'.repeat(5000), conversation: 'console:t' })).rejects.toMatchObject({
       code: 'too_long',
@@ -171,14 +171,14 @@ describe('hostile and bad input', () => {
     await expect(attache.brief({ conversation: 'console:t', ingestedAfter: 'yesterday' })).rejects.toMatchObject({
       code: 'bad_time',
     });
-    expect(() => attache.search('', 5)).toThrow(InputError);
-    expect(conversations.recent('console:t', new Date(0), 10)).toEqual([]);
+    await expect(attache.search('', 5)).rejects.toThrow(InputError);
+    expect(await conversations.recent('console:t', new Date(0), 10)).toEqual([]);
   });
 });
 
 describe('digest support and the rest of the API', () => {
   it('briefs only on documents ingested after an instant, refusing clearly when nothing is new', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const none = await attache.brief({ conversation: 'telegram:1', ingestedAfter: '2999-01-01T00:00:00.000Z' });
     expect(none.status).toBe('refused');
     expect(none.text).toMatch(/Nothing has been added/);
@@ -187,19 +187,19 @@ describe('digest support and the rest of the API', () => {
   });
 
   it('lists sources, searches, and remembers the last citations', async () => {
-    const { attache } = core();
-    expect(attache.sources().map((d) => d.outlet)).toEqual(['China Daily', 'TRT World', null, 'DW', 'Reuters']);
-    expect(attache.search('Ushakov', 3).passages[0]?.text).toContain('colossal mistake');
+    const { attache } = await core();
+    expect((await attache.sources()).map((d) => d.outlet)).toEqual(['China Daily', 'TRT World', null, 'DW', 'Reuters']);
+    expect((await attache.search('Ushakov', 3)).passages[0]?.text).toContain('colossal mistake');
     const reply = await attache.ask({ question, conversation: 'console:c' });
-    expect(attache.lastCitations({ conversation: 'console:c' })).toEqual(reply.citations);
+    expect(await attache.lastCitations({ conversation: 'console:c' })).toEqual(reply.citations);
   });
 
   it('says "source removed" for stored citations of a document removed since', async () => {
-    const { attache, store } = core();
+    const { attache, store } = await core();
     const reply = await attache.brief({ conversation: 'console:removed' });
     const gone = reply.citations[0]?.documentId ?? '';
-    expect(store.removeDocuments([gone])).toEqual([gone]);
-    const shown = attache.lastCitations({ conversation: 'console:removed' });
+    expect(await store.removeDocuments([gone])).toEqual([gone]);
+    const shown = await attache.lastCitations({ conversation: 'console:removed' });
     expect(shown).toHaveLength(reply.citations.length);
     for (const c of shown) expect(c.removed === true).toBe(c.documentId === gone);
     expect(renderCitations(shown)[0]).toContain('(source removed)');

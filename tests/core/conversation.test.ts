@@ -7,8 +7,8 @@ import { fakeClock, seededCore } from './core-fixture.ts';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function core(clock = fakeClock()) {
-  const c = seededCore({ clock });
+async function core(clock = fakeClock()) {
+  const c = await seededCore({ clock });
   close = () => c.database.close();
   return c;
 }
@@ -29,37 +29,37 @@ function turn(conversationId: string, createdAt: string, request: string): Conve
 }
 
 describe('conversation repository (SQLite)', () => {
-  it('returns recent turns oldest first, newest limit, since a time, per conversation; purges old ones', () => {
+  it('returns recent turns oldest first, newest limit, since a time, per conversation; purges old ones', async () => {
     const database = openDatabase(':memory:');
     close = () => database.close();
     const store = createConversationRepository(database.db);
-    store.append(turn('console:a', '2022-01-10T10:00:00.000Z', 'one'));
-    store.append(turn('console:a', '2022-01-11T10:00:00.000Z', 'two'));
-    store.append(turn('console:a', '2022-01-11T11:00:00.000Z', 'three'));
-    store.append(turn('console:b', '2022-01-11T12:00:00.000Z', 'other'));
-    const recent = store.recent('console:a', new Date('2022-01-11T00:00:00.000Z'), 5);
+    await store.append(turn('console:a', '2022-01-10T10:00:00.000Z', 'one'));
+    await store.append(turn('console:a', '2022-01-11T10:00:00.000Z', 'two'));
+    await store.append(turn('console:a', '2022-01-11T11:00:00.000Z', 'three'));
+    await store.append(turn('console:b', '2022-01-11T12:00:00.000Z', 'other'));
+    const recent = await store.recent('console:a', new Date('2022-01-11T00:00:00.000Z'), 5);
     expect(recent.map((t) => t.request)).toEqual(['two', 'three']);
     expect(recent[0]).toEqual(turn('console:a', '2022-01-11T10:00:00.000Z', 'two'));
-    expect(store.recent('console:a', new Date(0), 1).map((t) => t.request)).toEqual(['three']);
-    expect(store.purgeBefore(new Date('2022-01-11T00:00:00.000Z'))).toBe(1);
-    expect(store.recent('console:a', new Date(0), 10)).toHaveLength(2);
+    expect((await store.recent('console:a', new Date(0), 1)).map((t) => t.request)).toEqual(['three']);
+    expect(await store.purgeBefore(new Date('2022-01-11T00:00:00.000Z'))).toBe(1);
+    expect(await store.recent('console:a', new Date(0), 10)).toHaveLength(2);
   });
 
-  it('skips a row whose payload it cannot read instead of failing', () => {
+  it('skips a row whose payload it cannot read instead of failing', async () => {
     const database = openDatabase(':memory:');
     close = () => database.close();
     database.client
       .prepare('INSERT INTO conversation_turns (conversation_id, created_at, kind, payload) VALUES (?, ?, ?, ?)')
       .run('console:a', '2022-01-11T10:00:00.000Z', 'answer', '{not json');
     const store = createConversationRepository(database.db);
-    store.append(turn('console:a', '2022-01-11T11:00:00.000Z', 'fine'));
-    expect(store.recent('console:a', new Date(0), 5).map((t) => t.request)).toEqual(['fine']);
+    await store.append(turn('console:a', '2022-01-11T11:00:00.000Z', 'fine'));
+    expect((await store.recent('console:a', new Date(0), 5)).map((t) => t.request)).toEqual(['fine']);
   });
 });
 
 describe('follow-ups through the real SQLite memory', () => {
   it('resolves she, they, a bare "when?" and "and NATO?" from earlier turns', async () => {
-    const { attache, conversations } = core();
+    const { attache, conversations } = await core();
     const conversation = 'telegram:1:2';
     const first = await attache.ask({ question: 'Who represented the US at the Geneva talks?', conversation });
     expect(first.citations.map((c) => c.quote).join(' ')).toContain('Wendy Sherman');
@@ -69,7 +69,7 @@ describe('follow-ups through the real SQLite memory', () => {
     expect(she.citations.map((c) => c.quote).join(' ')).toContain('Ryabkov');
     const they = await attache.ask({ question: 'How long did they meet?', conversation });
     expect(they.citations.map((c) => c.quote).join(' ')).toContain('more than two hours');
-    const stored = conversations.recent(conversation, new Date(0), 10);
+    const stored = await conversations.recent(conversation, new Date(0), 10);
     expect(stored.map((t) => t.request)).toEqual([
       'Who represented the US at the Geneva talks?',
       'Who did she have dinner with?',
@@ -79,7 +79,7 @@ describe('follow-ups through the real SQLite memory', () => {
   });
 
   it('reuses the previous question for "when?" and swaps the entity for "and NATO?"', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const conversation = 'discord:9:8';
     await attache.ask({ question: 'Where will Russia meet the OSCE?', conversation });
     const nato = await attache.ask({ question: 'And NATO?', conversation });
@@ -91,7 +91,7 @@ describe('follow-ups through the real SQLite memory', () => {
   });
 
   it('resolves "he" to the man the conversation is about', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const conversation = 'console:he';
     await attache.ask({ question: 'What did Ushakov warn about?', conversation });
     const reply = await attache.ask({ question: 'Whose adviser is he?', conversation });
@@ -101,13 +101,13 @@ describe('follow-ups through the real SQLite memory', () => {
 
   it('forgets turns older than 24 hours', async () => {
     const clock = fakeClock('2022-01-12T09:00:00.000Z');
-    const { attache } = core(clock);
+    const { attache } = await core(clock);
     const conversation = 'console:expiry';
     const first = await attache.ask({ question: 'Who represented the US at the Geneva talks?', conversation });
     clock.advance(23 * 60 * 60 * 1000);
-    expect(attache.lastCitations({ conversation })).toEqual(first.citations);
+    expect(await attache.lastCitations({ conversation })).toEqual(first.citations);
     clock.advance(2 * 60 * 60 * 1000);
-    expect(attache.lastCitations({ conversation })).toEqual([]);
+    expect(await attache.lastCitations({ conversation })).toEqual([]);
     const more = await attache.more({ conversation });
     expect(more.text).toMatch(/nothing to continue/);
     const reply = await attache.ask({ question: 'Who did she have dinner with?', conversation });
@@ -115,17 +115,17 @@ describe('follow-ups through the real SQLite memory', () => {
   });
 
   it('keeps conversations apart', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     await attache.ask({ question: 'Who represented the US at the Geneva talks?', conversation: 'telegram:1:1' });
     const other = await attache.ask({ question: 'Who did she have dinner with?', conversation: 'telegram:1:2' });
     expect(other.title).toBe('Who did she have dinner with?');
-    expect(attache.lastCitations({ conversation: 'telegram:1:3' })).toEqual([]);
+    expect(await attache.lastCitations({ conversation: 'telegram:1:3' })).toEqual([]);
   });
 });
 
 describe('more', () => {
   it('continues a briefing with material not shown yet, then says when nothing is left', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const conversation = 'console:more';
     const brief = await attache.brief({ conversation });
     const shown = new Set(brief.citations.map((c) => c.passageId));
@@ -142,7 +142,7 @@ describe('more', () => {
   });
 
   it('says there is nothing to continue in a new conversation', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.more({ conversation: 'console:fresh' });
     expect(reply.status).toBe('refused');
     expect(reply.text).toMatch(/nothing to continue/);

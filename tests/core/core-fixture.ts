@@ -28,12 +28,18 @@ export function fakeClock(iso = '2022-01-12T09:00:00.000Z'): FakeClock {
 
 export function usageRecorder(): UsageStore & { records: UsageRecord[] } {
   const records: UsageRecord[] = [];
-  return { records, record: (usage) => records.push(usage), dailyTotals: () => [] };
+  return {
+    records,
+    record: async (usage) => {
+      records.push(usage);
+    },
+    dailyTotals: async () => [],
+  };
 }
 
 /** The core wired to the seeds; `engine` replaces the primary engine (the extractive one stays the fallback). */
-export function seededCore(options: { engine?: Engine; clock?: FakeClock; usage?: UsageStore } = {}) {
-  const { database, store } = seededStore();
+export async function seededCore(options: { engine?: Engine; clock?: FakeClock; usage?: UsageStore } = {}) {
+  const { database, store } = await seededStore();
   const clock = options.clock ?? fakeClock();
   const extractive = createExtractiveEngine();
   const conversations = createConversationRepository(database.db);

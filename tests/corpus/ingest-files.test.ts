@@ -40,9 +40,9 @@ function ftsCount(term: string): number {
   return row.n;
 }
 
-function expectIngestError(run: () => unknown, code: string): IngestError {
+async function expectIngestError(run: () => unknown, code: string): Promise<IngestError> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(IngestError);
     expect((error as IngestError).code).toBe(code);
@@ -52,12 +52,12 @@ function expectIngestError(run: () => unknown, code: string): IngestError {
 }
 
 describe('ingestFiles', () => {
-  it('ingests the five seeds with their manifest metadata', () => {
-    const { saved, failed } = ingestFiles(store, [dir]);
+  it('ingests the five seeds with their manifest metadata', async () => {
+    const { saved, failed } = await ingestFiles(store, [dir]);
     expect(failed).toEqual([]);
     expect(saved.map((r) => r.outcome)).toEqual(Array(5).fill('inserted'));
     expect(saved.map((r) => r.documentId)).toEqual(SEED_IDS);
-    const documents = store.listDocuments();
+    const documents = await store.listDocuments();
     expect(documents.map((d) => d.id)).toEqual([
       '000_0440998320377a2e',
       '001_30cfb7c040abcbc8',
@@ -74,26 +74,26 @@ describe('ingestFiles', () => {
     }
   });
 
-  it('keeps exact offsets: article.slice(start, end) === passage.text', () => {
-    ingestFiles(store, [dir]);
-    for (const summary of store.listDocuments()) {
-      const article = store.getDocument(summary.id)?.articleText ?? '';
-      const passages = store.listPassages().filter((p) => p.documentId === summary.id);
+  it('keeps exact offsets: article.slice(start, end) === passage.text', async () => {
+    await ingestFiles(store, [dir]);
+    for (const summary of await store.listDocuments()) {
+      const article = (await store.getDocument(summary.id))?.articleText ?? '';
+      const passages = (await store.listPassages()).filter((p) => p.documentId === summary.id);
       expect(passages).toHaveLength(summary.passages);
       for (const p of passages) expect(article.slice(p.start, p.end)).toBe(p.text);
     }
   });
 
-  it('re-ingesting unchanged files is a no-op', () => {
-    ingestFiles(store, [dir]);
-    const before = store.listDocuments();
-    const again = ingestFiles(store, [dir]);
+  it('re-ingesting unchanged files is a no-op', async () => {
+    await ingestFiles(store, [dir]);
+    const before = await store.listDocuments();
+    const again = await ingestFiles(store, [dir]);
     expect(again.saved.map((r) => r.outcome)).toEqual(Array(5).fill('unchanged'));
-    expect(store.listDocuments()).toEqual(before);
+    expect(await store.listDocuments()).toEqual(before);
   });
 
-  it('replaces the passages of a changed file, index included', () => {
-    ingestFiles(store, [dir]);
+  it('replaces the passages of a changed file, index included', async () => {
+    await ingestFiles(store, [dir]);
     const file = join(dir, '003_103cb3a0a2eb9731.txt');
     const original = readFileSync(file, 'utf8');
     expect(ftsCount('naive')).toBe(1);
@@ -104,17 +104,17 @@ describe('ingestFiles', () => {
         'The delegation travelled overnight from Moscow to Switzerland for the meeting with the Americans.',
       ),
     );
-    const [result] = ingestFiles(store, [file]).saved;
+    const [result] = (await ingestFiles(store, [file])).saved;
     expect(result?.outcome).toBe('updated');
     expect(ftsCount('naive')).toBe(0);
     expect(ftsCount('overnight')).toBe(1);
-    const article = store.getDocument('003_103cb3a0a2eb9731')?.articleText ?? '';
-    for (const p of store.listPassages().filter((x) => x.documentId === '003_103cb3a0a2eb9731')) {
+    const article = (await store.getDocument('003_103cb3a0a2eb9731'))?.articleText ?? '';
+    for (const p of (await store.listPassages()).filter((x) => x.documentId === '003_103cb3a0a2eb9731')) {
       expect(article.slice(p.start, p.end)).toBe(p.text);
     }
   });
 
-  it('a batch ingests every usable file and reports each unusable one with its reason', () => {
+  it('a batch ingests every usable file and reports each unusable one with its reason', async () => {
     const chromeOnly = join(dir, 'chrome-only.txt');
     writeFileSync(chromeOnly, "1. Skip to content\nToday's Top News\n- Something else\n");
     const pdf = join(dir, 'report.pdf');
@@ -122,9 +122,9 @@ describe('ingestFiles', () => {
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0x47, 0x00, 0x01, 0x02]));
     const missing = join(dir, 'missing.txt');
-    const { saved, failed } = ingestFiles(store, [dir, missing]);
+    const { saved, failed } = await ingestFiles(store, [dir, missing]);
     expect(saved.map((r) => r.documentId)).toEqual(SEED_IDS);
-    expect(store.listDocuments().map((d) => d.id)).toEqual(SEED_IDS);
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(SEED_IDS);
     expect(failed).toEqual([
       { path: pdf, code: 'unsupported', reason: 'not a .txt, .md or .html file' },
       { path: missing, code: 'missing', reason: 'no such file or folder' },
@@ -133,10 +133,10 @@ describe('ingestFiles', () => {
     ]);
   });
 
-  it('says when a folder holds nothing to ingest', () => {
+  it('says when a folder holds nothing to ingest', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'attache-empty-'));
     try {
-      const { saved, failed } = ingestFiles(store, [empty]);
+      const { saved, failed } = await ingestFiles(store, [empty]);
       expect(saved).toEqual([]);
       expect(failed).toEqual([{ path: empty, code: 'empty_folder', reason: expect.stringContaining('no .txt') }]);
     } finally {
@@ -144,18 +144,18 @@ describe('ingestFiles', () => {
     }
   });
 
-  it('ingests a short file that is all article text', () => {
+  it('ingests a short file that is all article text', async () => {
     const note = join(dir, 'note.txt');
     writeFileSync(note, 'The envoys met in Vienna on Thursday to discuss arms control, officials said.\n');
-    const { saved, failed } = ingestFiles(store, [note]);
+    const { saved, failed } = await ingestFiles(store, [note]);
     expect(failed).toEqual([]);
     expect(saved.map((r) => r.outcome)).toEqual(['inserted']);
-    expect(store.getDocument('note')?.articleText).toBe(
+    expect((await store.getDocument('note'))?.articleText).toBe(
       'The envoys met in Vienna on Thursday to discuss arms control, officials said.',
     );
   });
 
-  it('never lets a file with the same name silently replace another source', () => {
+  it('never lets a file with the same name silently replace another source', async () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     mkdirSync(a);
@@ -165,8 +165,8 @@ describe('ingestFiles', () => {
       'The envoys met in Vienna on Thursday to discuss arms control, officials said.\n',
     );
     writeFileSync(join(b, 'article.txt'), 'The summit in Rome ended on Friday with a joint statement on trade.\n');
-    expect(ingestFiles(store, [join(a, 'article.txt')]).saved.map((r) => r.outcome)).toEqual(['inserted']);
-    const second = ingestFiles(store, [join(b, 'article.txt')]);
+    expect((await ingestFiles(store, [join(a, 'article.txt')])).saved.map((r) => r.outcome)).toEqual(['inserted']);
+    const second = await ingestFiles(store, [join(b, 'article.txt')]);
     expect(second.saved).toEqual([]);
     expect(second.failed).toEqual([
       {
@@ -175,19 +175,19 @@ describe('ingestFiles', () => {
         reason: expect.stringContaining(`already belongs to ${join(a, 'article.txt')}`),
       },
     ]);
-    expect(store.getDocument('article')?.articleText).toContain('Vienna');
+    expect((await store.getDocument('article'))?.articleText).toContain('Vienna');
     // In one batch the first file keeps the id and the second is refused.
-    const batch = ingestFiles(store, [dir]);
+    const batch = await ingestFiles(store, [dir]);
     expect(batch.failed.map((f) => [f.path, f.code])).toEqual([[join(b, 'article.txt'), 'id_taken']]);
     // The same file, changed, still updates its own document.
     writeFileSync(
       join(a, 'article.txt'),
       'The envoys met in Vienna on Friday to discuss arms control, officials said.\n',
     );
-    expect(ingestFiles(store, [join(a, 'article.txt')]).saved.map((r) => r.outcome)).toEqual(['updated']);
+    expect((await ingestFiles(store, [join(a, 'article.txt')])).saved.map((r) => r.outcome)).toEqual(['updated']);
   });
 
-  it('reads title, outlet, author and date from markdown front matter', () => {
+  it('reads title, outlet, author and date from markdown front matter', async () => {
     const md = join(dir, 'vienna.md');
     writeFileSync(
       md,
@@ -206,8 +206,8 @@ describe('ingestFiles', () => {
         'Both sides agreed to meet again next month, according to a statement.',
       ].join('\n'),
     );
-    expect(ingestFiles(store, [md]).failed).toEqual([]);
-    const document = store.getDocument('vienna');
+    expect((await ingestFiles(store, [md])).failed).toEqual([]);
+    const document = await store.getDocument('vienna');
     expect(document).toMatchObject({
       title: 'Envoys meet in Vienna',
       outlet: 'Example Times',
@@ -217,28 +217,28 @@ describe('ingestFiles', () => {
     expect(document?.articleText).not.toContain('Example Times');
   });
 
-  it('remove takes a document and its passages out of the index', () => {
-    ingestFiles(store, [dir]);
+  it('remove takes a document and its passages out of the index', async () => {
+    await ingestFiles(store, [dir]);
     expect(ftsCount('naive')).toBe(1);
-    expect(store.removeDocuments(['003_103cb3a0a2eb9731', 'no-such-id'])).toEqual(['003_103cb3a0a2eb9731']);
+    expect(await store.removeDocuments(['003_103cb3a0a2eb9731', 'no-such-id'])).toEqual(['003_103cb3a0a2eb9731']);
     expect(ftsCount('naive')).toBe(0);
-    expect(store.getDocument('003_103cb3a0a2eb9731')).toBeNull();
-    expect(store.listPassages().some((p) => p.documentId === '003_103cb3a0a2eb9731')).toBe(false);
-    expect(store.listDocuments()).toHaveLength(4);
+    expect(await store.getDocument('003_103cb3a0a2eb9731')).toBeNull();
+    expect((await store.listPassages()).some((p) => p.documentId === '003_103cb3a0a2eb9731')).toBe(false);
+    expect(await store.listDocuments()).toHaveLength(4);
   });
 
-  it('prepareDocument reports unreadable, unsupported and binary files clearly', () => {
-    const missing = expectIngestError(() => prepareDocument(join(dir, 'missing.txt')), 'unreadable');
+  it('prepareDocument reports unreadable, unsupported and binary files clearly', async () => {
+    const missing = await expectIngestError(() => prepareDocument(join(dir, 'missing.txt')), 'unreadable');
     expect(missing.message).toContain('missing.txt');
     const pdf = join(dir, 'report.pdf');
     writeFileSync(pdf, 'x');
-    expectIngestError(() => prepareDocument(pdf), 'unsupported');
+    await expectIngestError(() => prepareDocument(pdf), 'unsupported');
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0x47, 0x00, 0x01, 0x02]));
-    expectIngestError(() => prepareDocument(binary), 'not_text');
+    await expectIngestError(() => prepareDocument(binary), 'not_text');
   });
 
-  it('ingests markdown and html files', () => {
+  it('ingests markdown and html files', async () => {
     const md = join(dir, 'extra-note.md');
     writeFileSync(
       md,
@@ -249,10 +249,10 @@ describe('ingestFiles', () => {
       html,
       '<html><head><title>Summit ends</title></head><body><nav>Skip to content</nav><article><h1>Summit ends</h1><p>The summit ended on Friday with a joint statement on maritime security.</p><p>Leaders said the talks had been &quot;frank and useful&quot; and would continue.</p></article></body></html>',
     );
-    const results = ingestFiles(store, [md, html]).saved;
+    const results = (await ingestFiles(store, [md, html])).saved;
     expect(results.map((r) => r.outcome)).toEqual(['inserted', 'inserted']);
-    expect(store.getDocument('extra-note')?.articleText).toContain('The envoys met in Vienna on Thursday');
-    const page = store.getDocument('extra-page');
+    expect((await store.getDocument('extra-note'))?.articleText).toContain('The envoys met in Vienna on Thursday');
+    const page = await store.getDocument('extra-page');
     expect(page?.title).toBe('Summit ends');
     expect(page?.articleText).toContain('"frank and useful"');
     expect(page?.articleText).not.toContain('Skip to content');

@@ -24,12 +24,12 @@ function sqliteTerms(texts: readonly string[]): string[][] {
   }
 }
 
-describe('fts5Terms', () => {
-  const { database, store } = seededStore();
+describe('fts5Terms', async () => {
+  const { database, store } = await seededStore();
   afterAll(() => database.close());
 
-  it('stems every word of the seeds and of the synthetic vocabulary as SQLite does', () => {
-    const seedWords = store.listPassages().flatMap((p) => p.text.split(/\s+/));
+  it('stems every word of the seeds and of the synthetic vocabulary as SQLite does', async () => {
+    const seedWords = (await store.listPassages()).flatMap((p) => p.text.split(/\s+/));
     const words = [...new Set([...seedWords, ...createCorpusGenerator(loadSeedMaterial(), 1).vocabulary])];
     expect(words.length).toBeGreaterThan(50_000);
     const expected = sqliteTerms(words);
@@ -37,8 +37,8 @@ describe('fts5Terms', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('splits whole passages into the same terms, in order', () => {
-    const texts = store.listPassages().map((p) => p.text);
+  it('splits whole passages into the same terms, in order', async () => {
+    const texts = (await store.listPassages()).map((p) => p.text);
     const expected = sqliteTerms(texts);
     expect(texts.map((text) => fts5Terms(text))).toEqual(expected);
   });

@@ -40,8 +40,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   const context: CliContext = {
     config,
     logger,
-    app: () => {
-      app ??= createApp(config, logger);
+    app: async () => {
+      app ??= await createApp(config, logger);
       return app;
     },
     stdin: new PassThrough(),

@@ -100,24 +100,23 @@ describe('digest content', () => {
         },
         [{ ordinal: 0, start: 0, end: `Talks about ${id}.`.length, text: `Talks about ${id}.` }],
       );
-    addDocument('first');
-    const newest = () =>
-      corpus
-        .listDocuments()
+    await addDocument('first');
+    const newest = async () =>
+      (await corpus.listDocuments())
         .map((d) => d.ingestedAt)
         .sort()
         .at(-1) ?? '';
-    const attache = stubAttache((after) => newest() > after);
+    const attache = stubAttache(async (after) => (await newest()) > after);
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z', attache });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const sender = createMemorySender('telegram');
 
     await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender]);
     const coveredDay1 = allRuns(database.db)[0]?.coveredUntil;
-    expect(coveredDay1).toBe(newest());
+    expect(coveredDay1).toBe(await newest());
     await h.runner.runDue(new Date('2026-01-11T07:00:00Z'), [sender]);
     await new Promise((resolve) => setTimeout(resolve, 5)); // a later ingestedAt for the new document
-    addDocument('second');
+    await addDocument('second');
     await h.runner.runDue(new Date('2026-01-12T07:00:00Z'), [sender]);
 
     expect(attache.calls.map((c) => c.ingestedAfter)).toEqual([undefined, coveredDay1, undefined, coveredDay1]);
@@ -137,9 +136,9 @@ describe('digest content', () => {
       SEEDS_DIR: new URL('../../seeds', import.meta.url).pathname,
       ENGINE: 'extractive',
     });
-    const app: App = createApp(config, silentLogger, fakeClock('2022-01-10T05:00:00Z'));
+    const app: App = await createApp(config, silentLogger, fakeClock('2022-01-10T05:00:00Z'));
     cleanups.push(() => app.close());
-    app.digests.subscribe(subscription({ timezone: 'Europe/Moscow', localTime: '09:00' }));
+    await app.digests.subscribe(subscription({ timezone: 'Europe/Moscow', localTime: '09:00' }));
     const sender = createMemorySender('telegram');
     const report = await wireDigestRunner(app, silentLogger).runDue(new Date('2022-01-10T06:00:00Z'), [sender]);
 

@@ -98,14 +98,14 @@ export const REFUSED: Reply = {
  * A stand-in for the briefing engine: a cited briefing, or a refusal when asked
  * for what was ingested after an instant and `newAfter` says nothing is newer.
  */
-export function stubAttache(newAfter: (ingestedAfter: string) => boolean = () => true) {
+export function stubAttache(newAfter: (ingestedAfter: string) => boolean | Promise<boolean> = () => true) {
   const calls: BriefInput[] = [];
   const attache: Pick<AttacheApi, 'brief'> & { calls: BriefInput[] } = {
     calls,
     async brief(input) {
       calls.push(input);
       if (input.ingestedAfter !== undefined) {
-        return newAfter(input.ingestedAfter) ? citedBriefing('New reporting') : REFUSED;
+        return (await newAfter(input.ingestedAfter)) ? citedBriefing('New reporting') : REFUSED;
       }
       return citedBriefing('Latest briefing');
     },

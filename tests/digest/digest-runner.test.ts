@@ -31,7 +31,7 @@ describe('exactly once', () => {
     const file = join(dir.dir, 'attache.db');
     const first = open(file);
     const h1 = harness(first.db, { at: '2026-01-10T06:00:00Z' });
-    h1.digests.subscribe(subscription());
+    await h1.digests.subscribe(subscription());
     const sender = createMemorySender('telegram');
 
     expect((await h1.runner.runDue(new Date('2026-01-10T06:59:00Z'), [sender])).items).toEqual([]);
@@ -65,7 +65,7 @@ describe('exactly once', () => {
     const ha = harness(a.db, { at: '2026-01-10T06:00:00Z', instanceId: 'process-a' });
     const hb = harness(b.db, { at: '2026-01-10T06:00:00Z', instanceId: 'process-b' });
     const targets = ['1001', '1002', '1003', '1004', '1005'];
-    for (const targetId of targets) ha.digests.subscribe(subscription({ targetId }));
+    for (const targetId of targets) await ha.digests.subscribe(subscription({ targetId }));
     const senderA = createMemorySender('telegram');
     const senderB = createMemorySender('telegram');
     const at = new Date('2026-01-10T07:00:00Z');
@@ -91,19 +91,19 @@ describe('exactly once', () => {
 });
 
 describe('a crash between claim and send', () => {
-  function claimAs(database: OpenedDatabase, owner: string, at: string, attempts: number) {
+  async function claimAs(database: OpenedDatabase, owner: string, at: string, attempts: number) {
     const store = createDigestRepository(database.db);
-    const [sub] = store.listActiveSubscriptions();
+    const [sub] = await store.listActiveSubscriptions();
     if (!sub) throw new Error('no subscription');
-    const result = store.claimRun({ subscriptionId: sub.id, localDate: '2026-01-10', claimedBy: owner, at });
+    const result = await store.claimRun({ subscriptionId: sub.id, localDate: '2026-01-10', claimedBy: owner, at });
     if (result.outcome !== 'claimed') throw new Error('claim failed');
-    for (let i = 0; i < attempts; i++) store.recordAttempt({ runId: result.run.id, claimedBy: owner }, at);
+    for (let i = 0; i < attempts; i++) await store.recordAttempt({ runId: result.run.id, claimedBy: owner }, at);
   }
 
   it('takes over a stale claim that never attempted a send, and posts once', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z', instanceId: 'survivor' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     claimAs(database, 'dead-process', '2026-01-10T07:00:00Z', 0);
     const sender = createMemorySender('telegram');
 
@@ -122,7 +122,7 @@ describe('a crash between claim and send', () => {
   it('never resends a stale claim that had attempted a send: it is marked failed', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     claimAs(database, 'dead-process', '2026-01-10T07:00:00Z', 1);
     const sender = createMemorySender('telegram');
 
@@ -139,7 +139,7 @@ describe('catch-up after downtime', () => {
   it('sends a missed digest late, once, when it is still the same local day', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const sender = createMemorySender('telegram');
     const report = await h.runner.runDue(new Date('2026-01-10T15:00:00Z'), [sender]);
     expect(report.items).toMatchObject([{ outcome: 'sent', localDate: '2026-01-10', late: true }]);
@@ -150,7 +150,7 @@ describe('catch-up after downtime', () => {
   it('skips and records a digest missed on an earlier local day, then sends today when due', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const sender = createMemorySender('telegram');
 
     const early = await h.runner.runDue(new Date('2026-01-11T06:00:00Z'), [sender]);
@@ -176,7 +176,7 @@ describe('daylight saving days', () => {
   async function sweep(timezone: string, localTime: string, fromIso: string, toIso: string): Promise<string[]> {
     const database = open();
     const h = harness(database.db, { at: '2026-01-01T00:00:00Z' });
-    h.digests.subscribe(subscription({ timezone, localTime }));
+    await h.digests.subscribe(subscription({ timezone, localTime }));
     const sender = createMemorySender('telegram');
     const posted: string[] = [];
     for (let t = Date.parse(fromIso); t <= Date.parse(toIso); t += 5 * 60_000) {
@@ -215,7 +215,7 @@ describe('delivery failures', () => {
   async function runWith(sender: MemorySender) {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const report = await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender]);
     return { database, h, report };
   }
@@ -228,8 +228,8 @@ describe('delivery failures', () => {
     ]);
     expect(sender.calls).toHaveLength(1);
     expect(h.sleeps).toEqual([]);
-    expect(h.digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
-    expect(h.digests.list()).toEqual([]);
+    expect(await h.digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
+    expect(await h.digests.list()).toEqual([]);
     expect(allRuns(database.db)).toMatchObject([
       { status: 'failed', lastError: 'target gone: bot was blocked by the user' },
     ]);
@@ -290,7 +290,7 @@ describe('what is not sent', () => {
   it('leaves a run unclaimed when its platform has no sender here, and logs a warning', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const discord = createMemorySender('discord');
     const report = await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [discord]);
     expect(report.items).toMatchObject([{ outcome: 'no-sender', platform: 'telegram' }]);
@@ -305,8 +305,8 @@ describe('what is not sent', () => {
   it('sends nothing to a target that unsubscribed', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
-    expect(h.digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
+    await h.digests.subscribe(subscription());
+    expect(await h.digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
     const sender = createMemorySender('telegram');
     expect((await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender])).items).toEqual([]);
     expect(sender.calls).toHaveLength(0);
@@ -315,8 +315,8 @@ describe('what is not sent', () => {
   it('starts no further digest once its signal is aborted', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription({ targetId: '1001' }));
-    h.digests.subscribe(subscription({ targetId: '1002' }));
+    await h.digests.subscribe(subscription({ targetId: '1001' }));
+    await h.digests.subscribe(subscription({ targetId: '1002' }));
     const controller = new AbortController();
     const sender = createMemorySender('telegram', (_call, n) => {
       controller.abort();

@@ -14,9 +14,11 @@ function setup(at = '2026-01-10T06:00:00Z') {
 }
 
 describe('DigestApi', () => {
-  it('subscribes with a canonical zone and reports the next run', () => {
+  it('subscribes with a canonical zone and reports the next run', async () => {
     const { digests } = setup();
-    const view = digests.subscribe(subscription({ timezone: 'europe/berlin', topic: ' NATO ', createdBy: 'user:7' }));
+    const view = await digests.subscribe(
+      subscription({ timezone: 'europe/berlin', topic: ' NATO ', createdBy: 'user:7' }),
+    );
     expect(view).toMatchObject({
       platform: 'telegram',
       targetId: '1001',
@@ -28,36 +30,38 @@ describe('DigestApi', () => {
       nextRunAt: '2026-01-10T07:00:00.000Z',
       lastRun: null,
     });
-    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toEqual(view);
-    expect(digests.list()).toEqual([view]);
+    expect(await digests.status({ platform: 'telegram', targetId: '1001' })).toEqual(view);
+    expect(await digests.list()).toEqual([view]);
   });
 
   it("a subscription made after today's time starts tomorrow, unless the first digest is asked for today", async () => {
     const { digests, runner } = setup('2026-01-10T14:00:00Z'); // 15:00 in Berlin, after 08:00
-    const view = digests.subscribe(subscription({ timezone: 'Europe/Berlin' }));
+    const view = await digests.subscribe(subscription({ timezone: 'Europe/Berlin' }));
     expect(view.nextRunAt).toBe('2026-01-11T07:00:00.000Z');
     const sender = createMemorySender('telegram');
     expect((await runner.runDue(new Date('2026-01-10T14:01:00Z'), [sender])).items).toEqual([]);
     expect((await runner.runDue(new Date('2026-01-11T07:00:00Z'), [sender])).items).toMatchObject([
       { outcome: 'sent', localDate: '2026-01-11' },
     ]);
-    const now = digests.subscribe(subscription({ targetId: '1002', timezone: 'Europe/Berlin', firstToday: true }));
+    const now = await digests.subscribe(
+      subscription({ targetId: '1002', timezone: 'Europe/Berlin', firstToday: true }),
+    );
     expect(now.nextRunAt).toBe('2026-01-10T14:00:00.000Z');
     expect((await runner.runDue(new Date('2026-01-10T14:01:00Z'), [sender])).items).toMatchObject([
       { outcome: 'sent', targetId: '1002', localDate: '2026-01-10' },
     ]);
   });
 
-  it('defaults to UTC when no zone is given', () => {
+  it('defaults to UTC when no zone is given', async () => {
     const { digests } = setup();
-    expect(digests.subscribe(subscription({ timezone: '' })).timezone).toBe('UTC');
+    expect((await digests.subscribe(subscription({ timezone: '' }))).timezone).toBe('UTC');
   });
 
   it('replaces the target’s subscription in place, keeping one active per target and its run history', async () => {
     const { db, digests, runner } = setup();
-    const first = digests.subscribe(subscription());
+    const first = await digests.subscribe(subscription());
     await runner.runDue(new Date('2026-01-10T07:00:00Z'), [createMemorySender('telegram')]);
-    const second = digests.subscribe(subscription({ localTime: '18:30', topic: 'sanctions' }));
+    const second = await digests.subscribe(subscription({ localTime: '18:30', topic: 'sanctions' }));
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({
       localTime: '18:30',
@@ -73,28 +77,28 @@ describe('DigestApi', () => {
     expect(allRuns(db)).toHaveLength(1);
   });
 
-  it('unsubscribes, keeping the row for history', () => {
+  it('unsubscribes, keeping the row for history', async () => {
     const { db, digests } = setup();
-    digests.subscribe(subscription());
-    const first = digests.status({ platform: 'telegram', targetId: '1001' });
-    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
-    expect(digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
-    expect(digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
+    await digests.subscribe(subscription());
+    const first = await digests.status({ platform: 'telegram', targetId: '1001' });
+    expect(await digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: true });
+    expect(await digests.unsubscribe({ platform: 'telegram', targetId: '1001' })).toEqual({ removed: false });
+    expect(await digests.status({ platform: 'telegram', targetId: '1001' })).toBeNull();
     expect(db.select().from(subscriptions).all()).toMatchObject([{ active: false, deactivatedReason: 'unsubscribed' }]);
     // Subscribing again revives the same row, so its run history still counts.
-    const again = digests.subscribe(subscription());
+    const again = await digests.subscribe(subscription());
     expect(again.id).toBe(first?.id);
     expect(db.select().from(subscriptions).all()).toMatchObject([{ active: true, deactivatedReason: null }]);
   });
 
   it('unsubscribing and subscribing again on the same day does not post a second digest', async () => {
     const { db, digests, runner } = setup();
-    digests.subscribe(subscription());
+    await digests.subscribe(subscription());
     const first = createMemorySender('telegram');
     await runner.runDue(new Date('2026-01-10T07:00:00Z'), [first]);
     expect(first.calls).toHaveLength(1);
-    digests.unsubscribe({ platform: 'telegram', targetId: '1001' });
-    digests.subscribe(subscription({ localTime: '09:00' }));
+    await digests.unsubscribe({ platform: 'telegram', targetId: '1001' });
+    await digests.subscribe(subscription({ localTime: '09:00' }));
     const second = createMemorySender('telegram');
     await runner.runDue(new Date('2026-01-10T08:30:00Z'), [second]);
     expect(second.calls).toHaveLength(0);
@@ -104,14 +108,14 @@ describe('DigestApi', () => {
     expect(second.calls).toHaveLength(1);
   });
 
-  it('rejects bad input with InputError and writes nothing', () => {
+  it('rejects bad input with InputError and writes nothing', async () => {
     const { db, digests } = setup();
-    expect(() => digests.subscribe(subscription({ localTime: '25:00' }))).toThrow(InputError);
-    expect(() => digests.subscribe(subscription({ timezone: 'Mars/Olympus' }))).toThrow(
+    await expect(digests.subscribe(subscription({ localTime: '25:00' }))).rejects.toThrow(InputError);
+    await expect(digests.subscribe(subscription({ timezone: 'Mars/Olympus' }))).rejects.toThrow(
       'Unknown time zone "Mars/Olympus". Use an IANA zone such as Europe/Berlin.',
     );
-    expect(() => digests.subscribe(subscription({ platform: 'slack' as 'telegram' }))).toThrow(InputError);
-    expect(() => digests.status({ platform: 'discord', targetId: 'general' })).toThrow(InputError);
+    await expect(digests.subscribe(subscription({ platform: 'slack' as 'telegram' }))).rejects.toThrow(InputError);
+    await expect(digests.status({ platform: 'discord', targetId: 'general' })).rejects.toThrow(InputError);
     expect(db.select().from(subscriptions).all()).toEqual([]);
   });
 });

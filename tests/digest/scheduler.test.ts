@@ -22,7 +22,7 @@ describe('digest scheduler', () => {
     vi.setSystemTime(new Date('2026-01-10T06:58:30Z'));
     database = openDatabase(':memory:');
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
-    h.digests.subscribe(subscription());
+    await h.digests.subscribe(subscription());
     const sender = createMemorySender('telegram');
     const instants: string[] = [];
     const runner = {

@@ -150,7 +150,7 @@ describe('Discord adapter: slash commands through the real discord.js client', (
 
   it('lists the corpus documents for /sources', async () => {
     const { body } = await deferred(chatInput(APP(), member, 'sources'));
-    expect(body.embeds?.[0]?.title).toBe(`Sources in the corpus (${h.app.attache.sources().length} documents)`);
+    expect(body.embeds?.[0]?.title).toBe(`Sources in the corpus (${(await h.app.attache.sources()).length} documents)`);
     expect(body.embeds?.[0]?.description).toContain('Kremlin says it');
     expectWithinLimits(body);
   });
@@ -169,7 +169,7 @@ describe('Discord adapter: buttons and follow-ups', () => {
     const sources = buttonPress(APP(), admin, `attache:sources:${admin.userId}`, message);
     const reply = messageBody(await h.send(sources));
     expect(reply.flags).toBe(64);
-    const cited = h.app.attache.lastCitations({ conversation: `discord:${CHANNEL_ID}:${admin.userId}` });
+    const cited = await h.app.attache.lastCitations({ conversation: `discord:${CHANNEL_ID}:${admin.userId}` });
     const text = (reply.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`).join('\n');
     // Without a cited reply (or before the engine records one) the corpus list stands in.
     if (cited.length === 0) expect(text).toContain('Sources in the corpus');

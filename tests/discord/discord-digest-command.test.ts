@@ -38,8 +38,8 @@ describe('/digest', () => {
   it('refuses a member without Manage Server, ephemerally, and saves nothing', async () => {
     const text = await digest(member, sub('subscribe', [str('time', '08:00'), str('timezone', 'Europe/Berlin')]));
     expect(text).toBe('Only server admins (members with the Manage Server permission) can change daily digests.');
-    expect(status(CHANNEL_ID)).toBeNull();
-    expect(h.app.digests.list()).toEqual([]);
+    expect(await status(CHANNEL_ID)).toBeNull();
+    expect(await h.app.digests.list()).toEqual([]);
   });
 
   it('is refused in a DM', async () => {
@@ -50,13 +50,17 @@ describe('/digest', () => {
   it('lets a server manager subscribe this channel, see the status and unsubscribe', async () => {
     const text = await digest(admin, sub('subscribe', [str('time', '08:00'), str('timezone', 'Europe/Berlin')]));
     expect(text).toMatch(/^Subscribed\. Daily digest for <#523456789012345678> at 08:00 \(Europe\/Berlin\)/);
-    expect(status(CHANNEL_ID)).toMatchObject({ guildId: GUILD_ID, localTime: '08:00', timezone: 'Europe/Berlin' });
+    expect(await status(CHANNEL_ID)).toMatchObject({
+      guildId: GUILD_ID,
+      localTime: '08:00',
+      timezone: 'Europe/Berlin',
+    });
     expect(await digest(admin, sub('status'))).toMatch(/Next digest: <t:\d+:f>/);
     expect(await digest(member, sub('status'))).toMatch(/at 08:00 \(Europe\/Berlin\)/);
     expect(await digest(member, sub('unsubscribe'))).toMatch(/Only server admins/);
-    expect(status(CHANNEL_ID)).not.toBeNull();
+    expect(await status(CHANNEL_ID)).not.toBeNull();
     expect(await digest(admin, sub('unsubscribe'))).toMatch(/cancelled/);
-    expect(status(CHANNEL_ID)).toBeNull();
+    expect(await status(CHANNEL_ID)).toBeNull();
     expect(await digest(admin, sub('status'))).toMatch(/has no daily digest/);
   });
 
@@ -69,10 +73,10 @@ describe('/digest', () => {
     ];
     const text = await digest(admin, sub('subscribe', options), resolvedChannel(OTHER_CHANNEL_ID));
     expect(text).toMatch(/on “NATO” for <#523456789012345999> at 18:30 \(UTC\)/);
-    expect(status(OTHER_CHANNEL_ID)).toMatchObject({ topic: 'NATO', localTime: '18:30' });
-    expect(status(CHANNEL_ID)).toBeNull();
+    expect(await status(OTHER_CHANNEL_ID)).toMatchObject({ topic: 'NATO', localTime: '18:30' });
+    expect(await status(CHANNEL_ID)).toBeNull();
     await digest(admin, sub('unsubscribe', [channelOption(OTHER_CHANNEL_ID)]), resolvedChannel(OTHER_CHANNEL_ID));
-    expect(status(OTHER_CHANNEL_ID)).toBeNull();
+    expect(await status(OTHER_CHANNEL_ID)).toBeNull();
   });
 
   it('passes core input errors on as they are', async () => {
@@ -81,6 +85,6 @@ describe('/digest', () => {
     expect(await digest(admin, sub('subscribe', [str('time', '08:00'), str('timezone', 'Mars/Olympus')]))).toBe(
       'Unknown time zone "Mars/Olympus". Use an IANA zone such as Europe/Berlin.',
     );
-    expect(status(CHANNEL_ID)).toBeNull();
+    expect(await status(CHANNEL_ID)).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ export async function startHarness(
   options: { core?: (app: App, logger: Logger) => AdapterCore; heartbeatIntervalMs?: number } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord({ heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000 });
-  const app = createApp(
+  const app = await createApp(
     loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR, LOG_LEVEL: 'silent', ENGINE: 'extractive' }),
     silentLogger,
   );

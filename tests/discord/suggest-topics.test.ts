@@ -35,25 +35,28 @@ describe('matchTopics', () => {
 });
 
 describe('createTopicIndex over the seed corpus', () => {
-  it('suggests the main entities of the corpus and caches them until the TTL passes', () => {
-    const app = createApp(loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR, LOG_LEVEL: 'silent' }), silentLogger);
+  it('suggests the main entities of the corpus and caches them until the TTL passes', async () => {
+    const app = await createApp(
+      loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR, LOG_LEVEL: 'silent' }),
+      silentLogger,
+    );
     try {
       let now = Date.parse('2024-01-01T00:00:00Z');
       let sourcesCalls = 0;
       const api = {
-        sources: () => {
+        sources: async () => {
           sourcesCalls += 1;
-          return app.attache.sources();
+          return await app.attache.sources();
         },
         search: (text: string, limit?: number) => app.attache.search(text, limit),
       };
       const index = createTopicIndex(api, { ttlMs: 60_000, clock: { now: () => new Date(now) } });
-      const top = index.topics().slice(0, 15);
+      const top = (await index.topics()).slice(0, 15);
       expect(top).toEqual(expect.arrayContaining(['Russia', 'Ukraine', 'NATO', 'Geneva', 'Ryabkov']));
-      expect(index.suggest('pesk')).toContain('Peskov');
+      expect(await index.suggest('pesk')).toContain('Peskov');
       expect(sourcesCalls).toBe(1);
       now += 61_000;
-      index.suggest('nat');
+      await index.suggest('nat');
       expect(sourcesCalls).toBe(2);
     } finally {
       app.close();

@@ -8,10 +8,14 @@ let article: (documentId: string) => string;
 let close: () => void;
 let turn = 0;
 
-beforeAll(() => {
-  const core = seededCore();
+beforeAll(async () => {
+  const core = await seededCore();
   attache = core.attache;
-  article = (id) => core.store.getDocument(id)?.articleText ?? '';
+  const articles = new Map<string, string>();
+  for (const d of await core.store.listDocuments()) {
+    articles.set(d.id, (await core.store.getDocument(d.id))?.articleText ?? '');
+  }
+  article = (id) => articles.get(id) ?? '';
   close = () => core.database.close();
 });
 afterAll(() => close());

@@ -6,8 +6,8 @@ import { seededCore, spanOf } from '../core/core-fixture.ts';
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function core() {
-  const c = seededCore();
+async function core() {
+  const c = await seededCore();
   close = () => c.database.close();
   return c;
 }
@@ -23,7 +23,7 @@ function expectGrounded(reply: Reply, article: (documentId: string) => string) {
 
 describe('briefing (extractive engine through the core)', () => {
   it('has the contract shape: 3–6 cited blocks within 1,200 characters, verbatim quotes, as of the newest source', async () => {
-    const { attache, store } = core();
+    const { attache, store } = await core();
     const reply = await attache.brief({ conversation: 'console:test' });
     expect(reply.kind).toBe('briefing');
     expect(reply.status).toBe('answered');
@@ -32,15 +32,17 @@ describe('briefing (extractive engine through the core)', () => {
     expect(reply.blocks.length).toBeLessThanOrEqual(6);
     expect(reply.blocks.reduce((sum, b) => sum + b.text.length, 0)).toBeLessThanOrEqual(1200);
     expect(reply.asOf).toBe('2022-01-11');
-    expectGrounded(reply, (id) => store.getDocument(id)?.articleText ?? '');
-    const titles = store.listDocuments().map((d) => d.title);
+    const articles = new Map<string, string>();
+    for (const d of await store.listDocuments()) articles.set(d.id, (await store.getDocument(d.id))?.articleText ?? '');
+    expectGrounded(reply, (id) => articles.get(id) ?? '');
+    const titles = (await store.listDocuments()).map((d) => d.title);
     expect(titles).not.toContain(reply.title);
     expect(reply.title.length).toBeGreaterThan(10);
     for (const block of reply.blocks) expect(block.text).toMatch(/\[\d+\](?:\[\d+\])*$/);
   });
 
   it('reads in one glance: 3–6 bullets within 1,200 characters, one compact sources line, a title that is no quote', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     for (const topic of [undefined, 'NATO', 'Geneva talks']) {
       const reply = await attache.brief({ conversation: 'console:glance', ...(topic ? { topic } : {}) });
       const rendered = renderReplyText(reply).split('\n');
@@ -57,7 +59,7 @@ describe('briefing (extractive engine through the core)', () => {
   });
 
   it('never joins statements from different days (before and after the talks) in one bullet', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.brief({ conversation: 'console:moments' });
     const firm = reply.blocks.find((b) => b.text.includes('We were firm'));
     expect(firm).toBeDefined();
@@ -66,7 +68,7 @@ describe('briefing (extractive engine through the core)', () => {
   });
 
   it('reports the same quote from three outlets as one block citing each of them', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.brief({ conversation: 'console:test' });
     const concession = reply.blocks.filter((b) => b.text.includes('We will not agree to any concession'));
     expect(concession).toHaveLength(1);
@@ -78,7 +80,7 @@ describe('briefing (extractive engine through the core)', () => {
   });
 
   it('never shows two blocks that say the same thing', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.brief({ conversation: 'console:test' });
     const sentences = reply.blocks.flatMap((b) =>
       b.text.replace(/\s*(\[\d+\])+$/, '').split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/),
@@ -88,7 +90,7 @@ describe('briefing (extractive engine through the core)', () => {
   });
 
   it('briefs on a topic from the passages about it, and refuses a topic the corpus does not cover', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const nato = await attache.brief({ topic: 'NATO', conversation: 'console:test' });
     expect(nato.status).toBe('answered');
     expect(nato.blocks.filter((b) => /NATO|alliance/i.test(b.text)).length).toBeGreaterThanOrEqual(
@@ -102,7 +104,7 @@ describe('briefing (extractive engine through the core)', () => {
   });
 
   it('attributes reported claims and keeps quotation marks around verbatim text only', async () => {
-    const { attache } = core();
+    const { attache } = await core();
     const reply = await attache.brief({ conversation: 'console:test' });
     for (const block of reply.blocks) {
       const quotes = reply.citations.filter((c) => block.citations.includes(c.n)).map((c) => c.quote);

@@ -136,7 +136,7 @@ export async function runEvaluation(options: EvalOptions = {}): Promise<EvalRepo
       ENGINE: options.engine ?? 'extractive',
       LOG_LEVEL: 'silent',
     });
-    app = createApp(config, silentLogger);
+    app = await createApp(config, silentLogger);
     const attache = options.model ? attacheWithModel(app, options.model) : app.attache;
     return await evaluate(app, attache, set, seeds);
   } finally {
@@ -152,16 +152,17 @@ async function evaluate(
   seeds: ReturnType<typeof loadSeedTexts>,
 ): Promise<EvalReport> {
   const { corpus } = app;
+  // The scorer reads synchronously, so the (small) evaluation corpus is loaded up front.
   const articles = new Map<string, string | null>();
+  for (const d of await corpus.listDocuments())
+    articles.set(d.id, (await corpus.getDocument(d.id))?.articleText ?? null);
+  const passageDocuments = new Map((await corpus.listPassages()).map((p) => [p.id, p.documentId]));
   const context: CitationContext = {
-    articleText: (id) => {
-      if (!articles.has(id)) articles.set(id, corpus.getDocument(id)?.articleText ?? null);
-      return articles.get(id) ?? null;
-    },
-    passageDocument: (id) => corpus.getPassages([id])[0]?.documentId ?? null,
+    articleText: (id) => articles.get(id) ?? null,
+    passageDocument: (id) => passageDocuments.get(id) ?? null,
     seeds,
   };
-  const corpusTexts = corpus.listDocuments().map((d) => normalizeSpace(context.articleText(d.id) ?? ''));
+  const corpusTexts = (await corpus.listDocuments()).map((d) => normalizeSpace(context.articleText(d.id) ?? ''));
   const failures: Failure[] = [];
   const askTimes: number[] = [];
   const briefTimes: number[] = [];

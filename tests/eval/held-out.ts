@@ -20,6 +20,7 @@ export interface SetFigures {
   chromeCitations: number | null;
   recall: string;
   latency: string;
+  extraction: string;
 }
 
 export interface HeldOutReport {
@@ -34,6 +35,7 @@ export interface HeldOutReport {
   notes: string[];
 }
 
+const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`;
 const ms = (p50: number, p95: number) => `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`;
 
 function fromSeeds(name: string, r: EvalReport): SetFigures {
@@ -48,6 +50,7 @@ function fromSeeds(name: string, r: EvalReport): SetFigures {
     chromeCitations: r.failures.filter((f) => f.section === 'citation' && f.detail.includes('page chrome')).length,
     recall: '—',
     latency: ms(r.latency.ask.p50, r.latency.ask.p95),
+    extraction: '—',
   };
 }
 
@@ -64,6 +67,7 @@ function fromDev(name: string, r: DevReport): SetFigures {
     chromeCitations: r.chromeCitations,
     recall: `${(r.recall10.rate * 100).toFixed(0)}% / ${(r.recall30.rate * 100).toFixed(0)}%`,
     latency: ms(r.latency.p50, r.latency.p95),
+    extraction: `chrome removed ${pct(r.extraction.chromeRemoved)}, article kept ${pct(r.extraction.articleKept)}`,
   };
 }
 
@@ -102,8 +106,6 @@ export async function runHeldOut(options: { shipped: EvalReport; dev?: CorpusDev
   return { sets, devFolds, seedsFold, rejected, notes };
 }
 
-const pct = (r: Rate) => `${(r.rate * 100).toFixed(1)}% (${r.correct}/${r.total})`;
-
 /** The sets table as plain text. */
 export function formatHeldOut(report: HeldOutReport): string {
   const header = [
@@ -117,6 +119,7 @@ export function formatHeldOut(report: HeldOutReport): string {
     'chrome cited',
     'recall@10/@30',
     'ask p50/p95',
+    'ingest',
   ];
   const rows = report.sets.map((s) => [
     s.name,
@@ -129,6 +132,7 @@ export function formatHeldOut(report: HeldOutReport): string {
     s.chromeCitations === null ? '—' : String(s.chromeCitations),
     s.recall,
     s.latency,
+    s.extraction,
   ]);
   const lines = ['Question sets (the held-out lines are the figures that count):'];
   for (const row of rows)

@@ -27,6 +27,9 @@ else {
       (f) => `  [${f.section}] ${f.id} (${f.story}) ${f.status}: ${f.question}\n      first quote: ${f.quote ?? '—'}`,
     );
     process.stdout.write(`\ncorpus-dev failures, held-out folds (${lines.length}):\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `\nchrome quoted (${heldOut.devFolds.chromeQuotes.length}):\n${heldOut.devFolds.chromeQuotes.map((q) => `  ${q}`).join('\n')}\n`,
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import {
   isBlockMarker,
   isHeadingLike,
   isNavLine,
+  isPhotoCaption,
   isPhotoCredit,
   isReadTime,
   isStoryCredit,
@@ -91,5 +92,29 @@ describe('date lines', () => {
     expect(parseDateLine('On January 9, 2022 the talks began.')).toBeNull();
     expect(parseDateLine('February 30, 2022')).toBeNull();
     expect(isoDatePrefix('2022-01-10T08:30:00Z')).toBe('2022-01-10');
+  });
+});
+
+describe('isPhotoCaption', () => {
+  // Made-up lines in the style of news captions and of article sentences.
+  it.each([
+    'From left, the foreign ministers of Chile and Peru shake hands before the talks in Lima on Tuesday.',
+    'FILE - The Chilean foreign minister arrives at the summit venue in Lima, Peru, Oct. 3, 2021.',
+    'This satellite image shows ships waiting at the port entrance near Callao on March 4.',
+    'Delegates leave the conference hall after the vote - Courtesy Example Photo Agency',
+    'The two presidents walk to the press conference in Lima - Jane Doe/Getty Images',
+    'Fishermen unload their catch at the harbour in Callao, Peru, on March 4.',
+  ])('is a caption: %s', (line) => {
+    expect(isPhotoCaption(line)).toBe(true);
+  });
+
+  it.each([
+    'The ministers met in Lima on Tuesday.',
+    'Talks resumed on Monday, the foreign ministry said.',
+    'Some 40 delegations are attending the conference, which ends on Friday.',
+    '"We will sign the agreement," the minister told reporters on March 4.',
+    'The agreement will take effect on 1 June 2024.',
+  ])('is article text: %s', (line) => {
+    expect(isPhotoCaption(line)).toBe(false);
   });
 });

@@ -49,27 +49,27 @@ const HOSTILE = [
 
 const ids = (passages: readonly RetrievedPassage[]): string[] => passages.map((p) => p.id);
 
-function exhaustive(store: CorpusStore, text: string, limit: number): RetrievedPassage[] {
+async function exhaustive(store: CorpusStore, text: string, limit: number): Promise<RetrievedPassage[]> {
   const { expression } = buildMatchQuery(text);
-  return expression === null ? [] : store.searchPassages(expression, limit);
+  return expression === null ? [] : await store.searchPassages(expression, limit);
 }
 
-describe('rankPassages on the seeds', () => {
-  const { database, store } = seededStore();
+describe('rankPassages on the seeds', async () => {
+  const { database, store } = await seededStore();
   afterAll(() => database.close());
 
-  it.each(SEED_QUERIES)('gives exactly the single FTS5 query for %j', (text) => {
+  it.each(SEED_QUERIES)('gives exactly the single FTS5 query for %j', async (text) => {
     const { groups } = buildMatchQuery(text);
-    expect(store.rankPassages(groups, 10)).toEqual(exhaustive(store, text, 10));
-    expect(searchPassages(store, text, 10).passages).toEqual(exhaustive(store, text, 10));
+    expect(await store.rankPassages(groups, 10)).toEqual(await exhaustive(store, text, 10));
+    expect((await searchPassages(store, text, 10)).passages).toEqual(await exhaustive(store, text, 10));
   });
 
-  it.each(SEED_QUERIES)('computes bm25() itself to the same scores for %j', (text) => {
+  it.each(SEED_QUERIES)('computes bm25() itself to the same scores for %j', async (text) => {
     // A threshold of 0 sends every query down the cached-list path and makes no phrase rare, so it
     // scores them all exhaustively: the ranking and scores must match FTS5's own bm25().
     const { groups } = buildMatchQuery(text);
-    const own = store.rankPassages(groups, 10, { commonThreshold: 0 });
-    const fts5 = exhaustive(store, text, 10);
+    const own = await store.rankPassages(groups, 10, { commonThreshold: 0 });
+    const fts5 = await exhaustive(store, text, 10);
     expect(own.length).toBe(fts5.length);
     own.forEach((passage, i) => {
       expect(passage.score).toBeCloseTo(fts5[i]?.score ?? Number.NaN, 9);
@@ -79,17 +79,17 @@ describe('rankPassages on the seeds', () => {
     expect([...ids(own)].sort()).toEqual([...ids(fts5)].sort());
   });
 
-  it.each(HOSTILE)('answers %j without throwing on either path', (text) => {
+  it.each(HOSTILE)('answers %j without throwing on either path', async (text) => {
     for (const commonThreshold of [undefined, 0, 1]) {
-      const { passages } = searchPassages(store, text, 10, { commonThreshold });
+      const { passages } = await searchPassages(store, text, 10, { commonThreshold });
       expect(Array.isArray(passages)).toBe(true);
       for (const passage of passages) expect(passage.text.length).toBeGreaterThan(0);
     }
   });
 
-  it('returns nothing for no groups or a limit of zero', () => {
-    expect(store.rankPassages([], 10)).toEqual([]);
-    expect(store.rankPassages([['geneva']], 0, { commonThreshold: 0 })).toEqual([]);
+  it('returns nothing for no groups or a limit of zero', async () => {
+    expect(await store.rankPassages([], 10)).toEqual([]);
+    expect(await store.rankPassages([['geneva']], 0, { commonThreshold: 0 })).toEqual([]);
   });
 });
 
@@ -101,23 +101,23 @@ describe('rankPassages on a synthetic corpus with common words', () => {
   let database: OpenedDatabase;
   let store: CorpusStore;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     database = openDatabase(':memory:');
     store = createCorpusRepository(database.db);
-    store.saveDocuments([...generator.documents(3_000)]);
+    await store.saveDocuments([...generator.documents(3_000)]);
   });
   afterAll(() => database.close());
 
-  it('keeps most of the exhaustive top 10 (two-stage overlap at least 80% on average)', () => {
+  it('keeps most of the exhaustive top 10 (two-stage overlap at least 80% on average)', async () => {
     let overlap = 0;
     let counted = 0;
     let staged = 0;
     for (const text of [...queries.short, ...queries.long]) {
-      const full = ids(exhaustive(store, text, 10));
+      const full = ids(await exhaustive(store, text, 10));
       if (full.length === 0) continue;
-      const fast = ids(searchPassages(store, text, 10, { commonThreshold: threshold }).passages);
+      const fast = ids((await searchPassages(store, text, 10, { commonThreshold: threshold })).passages);
       // More matches than the threshold: ranked from the cached lists, not by one FTS5 query.
-      if (exhaustive(store, text, threshold + 1).length > threshold) staged++;
+      if ((await exhaustive(store, text, threshold + 1)).length > threshold) staged++;
       expect(fast.length).toBe(full.length);
       overlap += fast.filter((id) => full.includes(id)).length / full.length;
       counted++;
@@ -126,13 +126,13 @@ describe('rankPassages on a synthetic corpus with common words', () => {
     expect(overlap / counted).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('ranks best first with scores that are bm25() of the whole expression', () => {
+  it('ranks best first with scores that are bm25() of the whole expression', async () => {
     for (const text of queries.long.slice(0, 10)) {
-      const fast = searchPassages(store, text, 10, { commonThreshold: threshold }).passages;
+      const fast = (await searchPassages(store, text, 10, { commonThreshold: threshold })).passages;
       const scores = fast.map((p) => p.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
       // Every passage found by both carries the same score as FTS5 gives it.
-      const full = new Map(exhaustive(store, text, 50).map((p) => [p.id, p.score]));
+      const full = new Map((await exhaustive(store, text, 50)).map((p) => [p.id, p.score]));
       for (const passage of fast) {
         const reference = full.get(passage.id);
         if (reference !== undefined) expect(passage.score).toBeCloseTo(reference, 9);
@@ -140,34 +140,34 @@ describe('rankPassages on a synthetic corpus with common words', () => {
     }
   });
 
-  it.each(HOSTILE)('answers %j without throwing', (text) => {
-    const { passages } = searchPassages(store, text, 10, { commonThreshold: threshold });
+  it.each(HOSTILE)('answers %j without throwing', async (text) => {
+    const { passages } = await searchPassages(store, text, 10, { commonThreshold: threshold });
     expect(Array.isArray(passages)).toBe(true);
   });
 
-  it('sees passages saved after the caches were filled', () => {
+  it('sees passages saved after the caches were filled', async () => {
     const query = `${queries.short[0] ?? 'talks'} zyxwvut`;
-    searchPassages(store, query, 10, { commonThreshold: threshold });
-    store.saveDocuments([
+    await searchPassages(store, query, 10, { commonThreshold: threshold });
+    await store.saveDocuments([
       oneParagraph('late-addition', 'The zyxwvut delegation arrived for talks with the zyxwvut envoys.'),
     ]);
-    const after = searchPassages(store, query, 10, { commonThreshold: threshold }).passages;
+    const after = (await searchPassages(store, query, 10, { commonThreshold: threshold })).passages;
     expect(after[0]?.id).toBe('late-addition:0');
-    expect(ids(after)).toEqual(ids(exhaustive(store, query, 10)));
+    expect(ids(after)).toEqual(ids(await exhaustive(store, query, 10)));
   });
 
-  it('sees passages another connection saved to the same file', () => {
+  it('sees passages another connection saved to the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attache-rank-'));
     const reader = openDatabase(join(dir, 'corpus.db'));
     const writer = openDatabase(join(dir, 'corpus.db'));
     try {
       const readerStore = createCorpusRepository(reader.db);
       const writerStore = createCorpusRepository(writer.db);
-      writerStore.saveDocuments([...generator.documents(500)]);
+      await writerStore.saveDocuments([...generator.documents(500)]);
       const query = `${queries.short[1] ?? 'talks'} qwertyuiop`;
-      searchPassages(readerStore, query, 10, { commonThreshold: 5 });
-      writerStore.saveDocuments([oneParagraph('from-elsewhere', 'Envoys said qwertyuiop twice: qwertyuiop.')]);
-      const after = searchPassages(readerStore, query, 10, { commonThreshold: 5 }).passages;
+      await searchPassages(readerStore, query, 10, { commonThreshold: 5 });
+      await writerStore.saveDocuments([oneParagraph('from-elsewhere', 'Envoys said qwertyuiop twice: qwertyuiop.')]);
+      const after = (await searchPassages(readerStore, query, 10, { commonThreshold: 5 })).passages;
       expect(after[0]?.id).toBe('from-elsewhere:0');
     } finally {
       reader.close();

@@ -5,7 +5,7 @@ import { searchPassages } from '../../core/retrieval/search-passages.ts';
 import { tokenize } from '../../core/retrieval/tokenize.ts';
 import { seededStore } from '../support/seeded-store.ts';
 
-const { database, store } = seededStore();
+const { database, store } = await seededStore();
 afterAll(() => database.close());
 
 const HOSTILE = [
@@ -36,8 +36,8 @@ const HOSTILE = [
 ];
 
 describe('searchPassages', () => {
-  it.each(HOSTILE)('answers %j without throwing anything but results', (text) => {
-    const result = searchPassages(store, text, 10);
+  it.each(HOSTILE)('answers %j without throwing anything but results', async (text) => {
+    const result = await searchPassages(store, text, 10);
     expect(Array.isArray(result.passages)).toBe(true);
     for (const passage of result.passages) expect(passage.text.length).toBeGreaterThan(0);
   });
@@ -47,10 +47,10 @@ describe('searchPassages', () => {
     ['   \n\t ', 'empty'],
     ['a'.repeat(5000), 'too_long'],
     ['Geneva\u0000talks', 'not_text'],
-  ])('rejects %j with a clear input error', (text, code) => {
+  ])('rejects %j with a clear input error', async (text, code) => {
     let caught: unknown;
     try {
-      searchPassages(store, text, 10);
+      await searchPassages(store, text, 10);
     } catch (error) {
       caught = error;
     }
@@ -59,33 +59,33 @@ describe('searchPassages', () => {
     expect((caught as InputError).message.length).toBeGreaterThan(10);
   });
 
-  it('rejects input that is not text', () => {
-    expect(() => searchPassages(store, 42, 10)).toThrow(InputError);
+  it('rejects input that is not text', async () => {
+    await expect(searchPassages(store, 42, 10)).rejects.toThrow(InputError);
   });
 
-  it('ranks the passages about the question first', () => {
-    const { passages } = searchPassages(store, 'Ryabkov concession', 5);
+  it('ranks the passages about the question first', async () => {
+    const { passages } = await searchPassages(store, 'Ryabkov concession', 5);
     expect(passages[0]?.text).toMatch(/concession/i);
     expect(passages[0]?.text).toMatch(/Ryabkov/);
     const scores = passages.map((p) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('expands domain aliases (Sergey finds Sergei, negotiations finds talks)', () => {
-    const sergey = searchPassages(store, 'Sergey', 20).passages.map((p) => p.text);
+  it('expands domain aliases (Sergey finds Sergei, negotiations finds talks)', async () => {
+    const sergey = (await searchPassages(store, 'Sergey', 20)).passages.map((p) => p.text);
     expect(sergey.some((t) => t.includes('Sergei Ryabkov'))).toBe(true);
-    const negotiations = searchPassages(store, 'negotiations Geneva', 5).passages;
+    const negotiations = (await searchPassages(store, 'negotiations Geneva', 5)).passages;
     expect(negotiations.some((p) => /talks/i.test(p.text))).toBe(true);
   });
 
-  it('finds "U.S." spelled with dots when asked about the US or Washington', () => {
-    const texts = searchPassages(store, 'Washington Kremlin optimistic', 10).passages.map((p) => p.text);
+  it('finds "U.S." spelled with dots when asked about the US or Washington', async () => {
+    const texts = (await searchPassages(store, 'Washington Kremlin optimistic', 10)).passages.map((p) => p.text);
     expect(texts.some((t) => t.includes('U.S.'))).toBe(true);
   });
 
-  it('gives no passages, not an error, when only stop-words or symbols remain', () => {
-    expect(searchPassages(store, 'what is the', 10).passages).toEqual([]);
-    expect(searchPassages(store, '🙂 ?! …', 10).passages).toEqual([]);
+  it('gives no passages, not an error, when only stop-words or symbols remain', async () => {
+    expect((await searchPassages(store, 'what is the', 10)).passages).toEqual([]);
+    expect((await searchPassages(store, '🙂 ?! …', 10)).passages).toEqual([]);
   });
 
   it('never puts raw user syntax into MATCH', () => {

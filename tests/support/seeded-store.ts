@@ -7,9 +7,9 @@ import { createCorpusRepository } from '../../db/repositories/corpus-repository.
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
 /** An in-memory database with the real migrations and the seed corpus ingested. */
-export function seededStore(): { database: OpenedDatabase; store: CorpusStore } {
+export async function seededStore(): Promise<{ database: OpenedDatabase; store: CorpusStore }> {
   const database = openDatabase(':memory:');
   const store = createCorpusRepository(database.db);
-  ingestFiles(store, [SEEDS_DIR]);
+  await ingestFiles(store, [SEEDS_DIR]);
   return { database, store };
 }

@@ -42,9 +42,9 @@ function recording(attache: AttacheApi, calls: CoreCall[]): AttacheApi {
       return attache.more(input);
     },
     sources: () => attache.sources(),
-    lastCitations(input) {
+    async lastCitations(input) {
       note('lastCitations', input);
-      return attache.lastCitations(input);
+      return await attache.lastCitations(input);
     },
     search: (text, limit) => attache.search(text, limit),
   };
@@ -73,7 +73,7 @@ const coreCalls: CoreCall[] = [];
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  env = createContractEnv();
+  env = await createContractEnv();
   const core = { ...env.core, attache: recording(env.core.attache, coreCalls), logger: recordingLogger(logLines) };
   rig = await startTelegramRig(core);
 });
@@ -201,12 +201,12 @@ describe('groups', () => {
       user_id: BOB.id,
     });
     expect(texts(refused)).toMatch(/Only administrators/);
-    expect(env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toBeNull();
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toBeNull();
 
     rig.fake.setMemberStatus(GROUP.id, ADMIN.id, 'creator');
     const accepted = await rig.send(textUpdate(GROUP, ADMIN, '/subscribe 07:30 Europe/Berlin'));
     expect(texts(accepted)).toMatch(/Every day at 07:30 \(Europe\/Berlin\)/);
-    expect(env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toMatchObject({
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toMatchObject({
       localTime: '07:30',
       timezone: 'Europe/Berlin',
     });
@@ -221,14 +221,14 @@ describe('groups', () => {
       /Unknown time zone/,
     );
     expect(texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, '/subscribe')))).toMatch(/^Usage: \/subscribe/);
-    expect(env.core.digests.status({ platform: 'telegram', targetId: String(ALICE.id) })).toBeNull();
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(ALICE.id) })).toBeNull();
   });
 
   it('accepts a channel post command without a member check (only admins can post)', async () => {
     const channel = { id: -1009988776655, type: 'channel' as const, title: 'Briefings' };
     const calls = await rig.send(textUpdate(channel, undefined, '/subscribe 06:00', { channel: true }));
     expect(calls.map((c) => c.method)).not.toContain('getChatMember');
-    expect(env.core.digests.status({ platform: 'telegram', targetId: String(channel.id) })).toMatchObject({
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(channel.id) })).toMatchObject({
       localTime: '06:00',
       timezone: 'UTC',
     });
@@ -272,7 +272,7 @@ describe('robustness', () => {
     rig.fake.failNext('getChatMember', { error_code: 400, description: 'Bad Request: member list is inaccessible' });
     const calls = await rig.send(textUpdate(GROUP, ADMIN, '/subscribe 09:00'));
     expect(texts(calls)).toMatch(/Only administrators/);
-    expect(env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toBeNull();
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(GROUP.id) })).toBeNull();
   });
 
   it('still shows the content when answering the button press fails', async () => {

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe('webhook mode', () => {
   it('sets the webhook with its secret, serves updates that carry it, rejects others, and closes on stop', async () => {
-    env = createContractEnv();
+    env = await createContractEnv();
     fake = await startFakeTelegram();
     const adapter = await startTelegram(
       {
@@ -59,7 +59,7 @@ describe('webhook mode', () => {
 
 describe('ordering', () => {
   it('answers messages of one chat in order even when an earlier answer is slower', async () => {
-    env = createContractEnv();
+    env = await createContractEnv();
     fake = await startFakeTelegram();
     const slowFirst: AttacheApi = {
       ...env.core.attache,
@@ -93,7 +93,7 @@ describe('ordering', () => {
 
 describe('shutdown', () => {
   it('stop() stops polling and waits for the reply under way', async () => {
-    env = createContractEnv();
+    env = await createContractEnv();
     fake = await startFakeTelegram();
     let release: (() => void) | undefined;
     const gate = new Promise<void>((resolve) => {
@@ -131,7 +131,7 @@ describe('shutdown', () => {
   });
 
   it('fails start-up with a clear, token-free error when the token is rejected', async () => {
-    env = createContractEnv();
+    env = await createContractEnv();
     fake = await startFakeTelegram();
     const error = await startTelegram(
       { token: '999:wrong-token-value', apiRoot: fake.apiRoot, port: 0 },

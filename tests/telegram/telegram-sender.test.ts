@@ -100,7 +100,7 @@ describe('createTelegramSender', () => {
 describe('digest delivery through the DigestApi', () => {
   it('posts the due digest to a chat subscribed through the bot; a blocked chat is reported gone', async () => {
     const config = loadConfig({ DATABASE_PATH: ':memory:', SEEDS_DIR, LOG_LEVEL: 'silent', ENGINE: 'extractive' });
-    const app = createApp(config, silentLogger, { now: () => new Date('2026-01-10T06:00:00Z') });
+    const app = await createApp(config, silentLogger, { now: () => new Date('2026-01-10T06:00:00Z') });
     const rig = await startTelegramRig({ attache: app.attache, digests: app.digests, logger: silentLogger }, {}, fake);
     try {
       const gone = { id: 31337, is_bot: false, first_name: 'Gone' };

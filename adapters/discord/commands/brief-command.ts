@@ -30,6 +30,6 @@ export const briefCommand: DiscordCommand = {
     );
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(topicChoices(context.topics.suggest(interaction.options.getFocused())));
+    await interaction.respond(topicChoices(await context.topics.suggest(interaction.options.getFocused())));
   },
 };

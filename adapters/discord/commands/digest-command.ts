@@ -91,7 +91,7 @@ export const digestCommand: DiscordCommand = {
     }
     const target = { platform: 'discord' as const, targetId: channelId };
     if (subcommand === 'subscribe') {
-      const view = context.digests.subscribe({
+      const view = await context.digests.subscribe({
         ...target,
         guildId: interaction.guildId,
         localTime: interaction.options.getString('time', true),
@@ -101,9 +101,12 @@ export const digestCommand: DiscordCommand = {
       });
       await replyEphemeral(interaction, subscribedText(view));
     } else if (subcommand === 'unsubscribe') {
-      await replyEphemeral(interaction, unsubscribedText(channelId, context.digests.unsubscribe(target).removed));
+      await replyEphemeral(
+        interaction,
+        unsubscribedText(channelId, (await context.digests.unsubscribe(target)).removed),
+      );
     } else {
-      await replyEphemeral(interaction, statusText(channelId, context.digests.status(target)));
+      await replyEphemeral(interaction, statusText(channelId, await context.digests.status(target)));
     }
   },
   async autocomplete(interaction, context) {
@@ -111,7 +114,7 @@ export const digestCommand: DiscordCommand = {
     const choices =
       focused.name === 'timezone'
         ? timezoneChoices(focused.value)
-        : topicChoices(context.topics.suggest(focused.value));
+        : topicChoices(await context.topics.suggest(focused.value));
     await interaction.respond(choices);
   },
 };

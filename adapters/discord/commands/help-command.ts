@@ -11,6 +11,6 @@ export const helpCommand: DiscordCommand = {
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   async execute(interaction, context) {
-    await sendMessages(interaction, renderHelp(context.attache.sources()), { ephemeral: true });
+    await sendMessages(interaction, renderHelp(await context.attache.sources()), { ephemeral: true });
   },
 };

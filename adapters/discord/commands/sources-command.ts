@@ -12,6 +12,6 @@ export const sourcesCommand: DiscordCommand = {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   async execute(interaction, context) {
     await interaction.deferReply();
-    await sendMessages(interaction, renderDocuments(context.attache.sources()));
+    await sendMessages(interaction, renderDocuments(await context.attache.sources()));
   },
 };

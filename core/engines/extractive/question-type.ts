@@ -20,7 +20,7 @@ const SPEECH_VERBS =
 const TYPE_WORDS = 'day|date|time|year|month|week|city|country|place|building|position|post|job';
 /** "What did X say …", "How did X describe …": group 1 is the speaker, group 2 the verb. */
 export const QUOTE = new RegExp(
-  `^(?:what|how(?: far apart)?|why)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|is|was|would|will)\\s+(.+?)\\s+(${SPEECH_VERBS})\\b`,
+  `^(?:what|how|why)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|is|was|would|will)\\s+(.+?)\\s+(${SPEECH_VERBS})\\b`,
 );
 const ROLE =
   /^(?:what|which) (?:position|post|job|title|role|office|rank)\b|^what (?:is|was) .+?'s (?:job|position|role|title|post)\b/;

@@ -75,7 +75,6 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   const subject = subjectText ? (lexicon.find(subjectText)[0]?.entity ?? null) : null;
   const skip = new Set<string>([...QUESTION_WORDS, ...FRAME]);
   if (type !== 'general' && type !== 'quote') for (const noun of TYPE_NOUNS) skip.add(noun);
-  if (/\bhow far apart\b/.test(tail)) skip.add('far');
   if (outlet) for (const w of outlet.toLowerCase().split(' ')) skip.add(w);
   const verbWord = quote?.[2]?.split(' ')[0];
   const nameWords = new Set(lexicon.entities.flatMap((e) => [...e.forms].flatMap((f) => f.split(' '))));

@@ -43,11 +43,11 @@ export async function runAttacheCase(
     LOG_LEVEL: 'silent',
     ENGINE: 'extractive',
   });
-  const app = createApp(config, createLogger('silent'));
+  const app = await createApp(config, createLogger('silent'));
   try {
     if (syntheticPassages > 0) {
-      const save = app.database.client.transaction((batch: readonly SyntheticDocument[]) => {
-        for (const doc of batch) app.corpus.saveDocument(doc.document, doc.passages);
+      const save = app.database.client.transaction(async (batch: readonly SyntheticDocument[]) => {
+        for (const doc of batch) await app.corpus.saveDocument(doc.document, doc.passages);
       });
       ingestInBatches(generator, syntheticPassages, 2_000, save, 'synthetic');
     }
@@ -71,7 +71,7 @@ export async function runAttacheCase(
     return {
       kind: 'attache',
       syntheticPassages,
-      totalPassages: app.corpus.passageCount(),
+      totalPassages: await app.corpus.passageCount(),
       setupSeconds,
       ask,
       brief,

@@ -72,16 +72,16 @@ export async function runSqliteCase(
       }
       if (before !== null) indexAfter.run(before);
     });
-    const saveBatched = (batch: readonly SyntheticDocument[]): void => {
-      store.saveDocuments(batch);
+    const saveBatched = async (batch: readonly SyntheticDocument[]): Promise<void> => {
+      await store.saveDocuments(batch);
     };
-    const savePerDocument = (batch: readonly SyntheticDocument[]): void => {
-      for (const doc of batch) store.saveDocument(doc.document, doc.passages);
+    const savePerDocument = async (batch: readonly SyntheticDocument[]): Promise<void> => {
+      for (const doc of batch) await store.saveDocument(doc.document, doc.passages);
     };
     const save = engine.startsWith('raw') ? saveRaw : engine === 'fts5' ? saveBatched : savePerDocument;
     const totals = ingestInBatches(generator, passageCount, BATCH_PASSAGES, save);
-    if (store.passageCount() !== totals.passages) {
-      throw new Error(`stored ${store.passageCount()} passages, expected ${totals.passages}`);
+    if ((await store.passageCount()) !== totals.passages) {
+      throw new Error(`stored ${await store.passageCount()} passages, expected ${totals.passages}`);
     }
     // Throws SQLITE_CORRUPT_VTAB if the index does not match the passages table.
     if (engine === 'raw-batch-fts')
@@ -91,8 +91,8 @@ export async function runSqliteCase(
     let long = null;
     let hits = 0;
     if (engine === 'fts5') {
-      const run = (text: string): void => {
-        hits += searchPassages(store, text, 10).passages.length;
+      const run = async (text: string): Promise<void> => {
+        hits += (await searchPassages(store, text, 10)).passages.length;
       };
       await timeEach(queries.warmup, run);
       hits = 0;

@@ -53,7 +53,11 @@ export interface DevReport {
   verbatim: Rate;
   /** Citations whose quote is a labelled chrome line of its page. */
   chromeCitations: number;
+  /** Those quotes, with their document (distinct). */
+  chromeQuotes: string[];
   latency: { p50: number; p95: number };
+  /** Ingest on the labelled pages: chrome lines left out of the article text, article lines kept in it. */
+  extraction: { chromeRemoved: Rate; articleKept: Rate };
   byStory: Record<string, { answer: Rate; refusal: Rate }>;
   failures: DevFailure[];
 }
@@ -90,13 +94,17 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
   let citations = 0;
   let verbatim = 0;
   let chromeCitations = 0;
+  const chromeQuotes = new Set<string>();
 
   const inspect = async (reply: Reply) => {
     for (const c of reply.citations) {
       citations += 1;
       const text = await harness.articleText(c.documentId);
       if (text !== null && normalizeSpace(text).includes(normalizeSpace(c.quote))) verbatim += 1;
-      if (quotesChrome(pages.get(c.documentId), c.quote)) chromeCitations += 1;
+      if (quotesChrome(pages.get(c.documentId), c.quote)) {
+        chromeCitations += 1;
+        chromeQuotes.add(`${c.documentId}: ${c.quote}`);
+      }
     }
   };
   const ask = async (s: string, question: string, conversation: string): Promise<Reply | null> => {
@@ -213,7 +221,9 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
   }
 
   const n = dev.questions.answerable.length;
+  const extraction = await measureExtraction(dev, harness);
   return {
+    extraction,
     answer: rate(answered, n),
     refusal: rate(refused, dev.questions.unanswerable.length),
     chrome: rate(trapsRight, dev.questions.chrome_traps.length),
@@ -229,10 +239,43 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
     answeredWrong,
     verbatim: rate(verbatim, citations),
     chromeCitations,
+    chromeQuotes: [...chromeQuotes],
     latency: { p50: percentile(times, 50), p95: percentile(times, 95) },
     byStory: Object.fromEntries(
       Object.entries(stories).map(([k, v]) => [k, { answer: rate(...v.answer), refusal: rate(...v.refusal) }]),
     ),
     failures,
   };
+}
+
+/**
+ * Chrome recall and article-text recall of ingest on the labelled pages: a labelled chrome line counts as removed
+ * when the stored article text does not hold it (an identical article line aside); an article line (three words or
+ * more) counts as kept when the article text holds it.
+ */
+async function measureExtraction(dev: CorpusDev, harness: DevHarness): Promise<DevReport['extraction']> {
+  let chrome = 0;
+  let removed = 0;
+  let article = 0;
+  let kept = 0;
+  for (const page of dev.pages) {
+    const text = foldForMatch((await harness.articleText(page.id)) ?? '');
+    const chromeSet = new Set(page.chromeLines.map(foldForMatch));
+    const lines = page.raw
+      .split('\n')
+      .map((l) => foldForMatch(l.replace(/^ date \d{4}-\d{2}-\d{2} /, '')))
+      .filter(Boolean);
+    const articleLines = new Set(lines.filter((l) => !chromeSet.has(l)));
+    for (const line of chromeSet) {
+      if (line.length < 4 || articleLines.has(line)) continue;
+      chrome += 1;
+      if (!text.includes(line)) removed += 1;
+    }
+    for (const line of articleLines) {
+      if (line.split(' ').length < 3) continue;
+      article += 1;
+      if (text.includes(line)) kept += 1;
+    }
+  }
+  return { chromeRemoved: rate(removed, chrome), articleKept: rate(kept, article) };
 }

@@ -35,7 +35,7 @@ export async function runCorpusDevEvaluation(
     ENGINE: 'extractive',
     LOG_LEVEL: 'silent',
   });
-  const app = createApp(config, silentLogger);
+  const app = await createApp(config, silentLogger);
   try {
     const { rejected } = await ingestCorpusDev(app.corpus, dev);
     const apis = new Map<string, AttacheApi>();

@@ -62,7 +62,7 @@ export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Prom
     ENGINE: 'extractive',
     LOG_LEVEL: 'silent',
   });
-  const app = createApp(config, silentLogger);
+  const app = await createApp(config, silentLogger);
   try {
     await ingestCorpusDev(app.corpus, dev);
     let captured: ScoredCandidate[] = [];

@@ -3,10 +3,10 @@ import type {
   MessageParam,
   SearchResultBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
-import type { RetrievedPassage } from '../../corpus.ts';
-import { splitSentences } from '../../ingest/split-sentences.ts';
-import type { ConversationTurn } from '../../ports/conversation-store.ts';
-import type { EngineRequest } from '../../ports/engine.ts';
+import type { RetrievedPassage } from '../../core/corpus.ts';
+import { splitSentences } from '../../core/ingest/split-sentences.ts';
+import type { ConversationTurn } from '../../core/ports/conversation-store.ts';
+import type { EngineRequest } from '../../core/ports/engine.ts';
 import { SYSTEM_PROMPT } from './prompt.ts';
 
 /** Earlier turns sent along, newest kept: enough for follow-ups without paying for a whole session. */

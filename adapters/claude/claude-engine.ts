@@ -1,7 +1,7 @@
 import { Anthropic } from '@anthropic-ai/sdk';
 import type { Model } from '@anthropic-ai/sdk/resources/messages';
-import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
-import { type Logger, silentLogger } from '../../ports/logger.ts';
+import type { Engine, EngineDraft, EngineRequest } from '../../core/ports/engine.ts';
+import { type Logger, silentLogger } from '../../core/ports/logger.ts';
 import { buildMessagesRequest } from './build-request.ts';
 import { mapResponse } from './map-response.ts';
 import { createSemaphore } from './semaphore.ts';

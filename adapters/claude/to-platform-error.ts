@@ -9,7 +9,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
-import { PlatformError } from '../../errors.ts';
+import { PlatformError } from '../../core/errors.ts';
 
 const PLATFORM = 'anthropic';
 
