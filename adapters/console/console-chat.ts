@@ -61,6 +61,8 @@ async function greeting(attache: AttacheApi): Promise<string> {
 /** The console chat: reads lines until end of input (or /quit), answering each. */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { attache, input, output, interactive, conversation } = options;
+  // Before readline starts: a line typed while the greeting is prepared must not be lost.
+  const hello = interactive ? await greeting(attache) : '';
   // With an output stream and terminal mode, readline echoes what is typed and supports line editing;
   // piped, it only splits lines and writes nothing of its own.
   const rl = createInterface({
@@ -71,7 +73,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   // Ctrl+C ends the chat like Ctrl+D does; the caller then shuts down in order.
   rl.on('SIGINT', () => rl.close());
   if (interactive) {
-    output.write(`${await greeting(attache)}\n\n`);
+    output.write(`${hello}\n\n`);
     rl.prompt();
   }
   for await (const line of rl) {
