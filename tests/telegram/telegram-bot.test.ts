@@ -138,7 +138,8 @@ describe('private chats', () => {
       method: 'lastCitations',
       input: { conversation: `telegram:${ALICE.id}:${ALICE.id}` },
     });
-    expect(texts(sources)).toContain('DW');
+    // The last reply's citations, whichever outlets they are (the briefing's choice of claims may change).
+    expect(texts(sources)).toMatch(/Sources of my last reply\n\[1\] \S/);
     expectValid(sources);
 
     const stale = await rig.send(callbackUpdate(privateChat(ALICE), ALICE, 'something-old'));
@@ -279,7 +280,7 @@ describe('robustness', () => {
     rig.fake.failNext('answerCallbackQuery', { error_code: 400, description: 'Bad Request: query is too old' });
     const calls = await rig.send(callbackUpdate(privateChat(ALICE), ALICE, 'sources'));
     expect(calls[0]?.failedWith).toBe(400);
-    expect(texts(calls)).toContain('DW');
+    expect(texts(calls)).toMatch(/Sources of my last reply\n\[1\] \S/);
   });
 });
 

@@ -1,7 +1,6 @@
 import { quotedSpans } from '../../text/quotes.ts';
 import { IRREGULAR_FORMS } from '../../text/stem.ts';
 import type { Cluster } from './clusters.ts';
-import type { Unit } from './units.ts';
 
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
 const LEADING_ADVERBIAL = /^(?:On|In|Earlier on|Late on|By) [A-Z][a-z]+(?: [a-z]+)?,\s*/;
