@@ -1,4 +1,3 @@
-import { quotedSpans } from '../../text/quotes.ts';
 import { IRREGULAR_FORMS } from '../../text/stem.ts';
 import type { Cluster } from './clusters.ts';
 
