@@ -7,6 +7,7 @@ import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
+import { databaseError } from '../db/database-errors.ts';
 import { openStorage, type Storage } from '../db/open-storage.ts';
 import type { Config } from './config.ts';
 import { wireEngines } from './wire-engine.ts';
@@ -29,10 +30,12 @@ async function ingestSeeds(config: Config, corpus: CorpusStore, logger: Logger):
     logger.warn({ seedsDir: config.seedsDir }, 'seed folder not found; starting with the stored corpus');
     return;
   }
-  const changed = (await ingestFiles(corpus, [config.seedsDir])).filter((r) => r.outcome !== 'unchanged');
+  const report = await ingestFiles(corpus, [config.seedsDir]);
+  const changed = report.saved.filter((r) => r.outcome !== 'unchanged');
   if (changed.length > 0) {
     logger.info({ documents: changed.map((r) => `${r.documentId} (${r.outcome})`) }, 'seed corpus ingested');
   }
+  for (const failure of report.failed) logger.warn(`seed not ingested: ${failure.path}: ${failure.reason}`);
 }
 
 /**
@@ -59,6 +62,7 @@ export async function createApp(config: Config, logger: Logger, clock: Clock = s
     return { config, storage, corpus, attache, digests, clock, close: () => storage.close() };
   } catch (error) {
     await storage.close();
-    throw error;
+    // Seeding writes: a full disk or a lock taken meanwhile is the operator's to fix, said in one line.
+    throw databaseError(error, config.databasePath) ?? error;
   }
 }

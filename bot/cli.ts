@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError, StorageError } from '../core/errors.ts';
 import { type App, createApp } from './app.ts';
 import { askCommand } from './cli/ask-command.ts';
 import { briefCommand } from './cli/brief-command.ts';
@@ -8,6 +8,7 @@ import { digestCommand } from './cli/digest-command.ts';
 import { discordDeployCommand } from './cli/discord-deploy-command.ts';
 import { feedsCommand } from './cli/feeds-command.ts';
 import { ingestCommand } from './cli/ingest-command.ts';
+import { removeCommand } from './cli/remove-command.ts';
 import { searchCommand } from './cli/search-command.ts';
 import { sourcesCommand } from './cli/sources-command.ts';
 import { timelineCommand } from './cli/timeline-command.ts';
@@ -15,6 +16,7 @@ import { usageCommand } from './cli/usage-command.ts';
 import { whyCommand } from './cli/why-command.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 
 /** Every CLI command, wired by hand (no filesystem scanning). */
 const COMMANDS: readonly CliCommand[] = [
@@ -26,6 +28,7 @@ const COMMANDS: readonly CliCommand[] = [
   whyCommand,
   ingestCommand,
   feedsCommand,
+  removeCommand,
   digestCommand,
   usageCommand,
   discordDeployCommand,
@@ -48,7 +51,15 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     writeLine(name === undefined || name === 'help' || name === '--help' ? io.stdout : io.stderr, help());
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(
+      io.stdout,
+      [`Usage: npm run --silent cli -- ${command.usage}`, '', command.summary, command.help ?? ''].join('\n').trimEnd(),
+    );
+    return 0;
+  }
   loadDotEnv();
+  const json = args.includes('--json') || args.includes('--jsonl');
   let app: Promise<App> | undefined;
   try {
     const config = loadConfig();
@@ -69,8 +80,14 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof ConfigError) {
-      writeLine(io.stderr, error.message);
+      if (json) writeLine(io.stdout, JSON.stringify({ error: { code: error.code, message: error.message } }));
+      else writeLine(io.stderr, error.message);
       return 2;
+    }
+    if (error instanceof StorageError) {
+      if (json) writeLine(io.stdout, JSON.stringify({ error: { code: error.code, message: error.message } }));
+      else writeLine(io.stderr, error.message);
+      return 1;
     }
     if (error instanceof Error && error.name === 'IngestError') {
       writeLine(io.stderr, error.message);
@@ -80,12 +97,16 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'stdin' | 'std
       writeLine(io.stderr, `${error.message}\n\n${help()}`);
       return 2;
     }
-    throw error;
+    const line = unexpectedErrorLine(error, `${name} failed`);
+    if (json) writeLine(io.stdout, JSON.stringify({ error: { code: 'internal', message: line } }));
+    else writeLine(io.stderr, line);
+    return 1;
   } finally {
     if (app) await app.then((opened) => opened.close()).catch(() => undefined);
   }
 }
 
+exitQuietlyOnClosedPipe(process.stdout);
 const code = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
+import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { createSenders } from './senders.ts';
 import { wireFeeds } from './wire-feeds.ts';
@@ -17,7 +18,7 @@ function readConfig(): Config | null {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
+      process.exitCode = 1;
       return null;
     }
     throw error;
@@ -32,7 +33,12 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = readConfig();
   if (!config) return;
-  const logger = createLogger(config.logLevel, [config.anthropic.apiKey, config.telegram.token, config.discord.token]);
+  const { telegram, discord } = config;
+  const consoleMode = !telegram.token && !(discord.token && discord.applicationId);
+  // Next to a person's chat, logs are plain text and only warnings and errors, unless LOG_LEVEL asks for more.
+  const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;
+  const secrets = [config.anthropic.apiKey, config.telegram.token, config.discord.token];
+  const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
   const app = await createApp(config, logger);
   // Feeds have no PostgreSQL store yet: on Postgres the bot runs without them and says so once.
   const feeds = app.storage.sqlite ? wireFeeds(app, logger) : null;
@@ -40,7 +46,6 @@ async function main(): Promise<void> {
     logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
   const core = { attache: app.attache, digests: app.digests, logger, ...(feeds ? { feeds: feeds.admin } : {}) };
   const adapters: RunningAdapter[] = [];
-  const { telegram, discord } = config;
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
   if (discord.token && discord.applicationId) {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
@@ -77,11 +82,12 @@ async function main(): Promise<void> {
   }
 }
 
-// A platform that rejects its token at start-up gets one clear line, not a stack trace.
+exitQuietlyOnClosedPipe(process.stdout);
+// Every failure at start (a platform rejecting its token, an unusable database file) is one clear line, exit 1.
 await main().catch((error: unknown) => {
-  if (!(error instanceof AttacheError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = error instanceof ConfigError ? 2 : 1;
+  const line = error instanceof AttacheError ? error.message : unexpectedErrorLine(error, 'Attaché could not start');
+  process.stderr.write(`${line}\n`);
+  process.exitCode = 1;
   // A half-started client (e.g. a Discord gateway that never sent READY) may keep retrying; exit anyway.
   setTimeout(() => process.exit(), 2_000).unref();
 });

@@ -44,6 +44,11 @@ export interface SubscribeInput {
   timezone: string;
   topic?: string | null;
   createdBy?: string | null;
+  /**
+   * Post the first digest today even though today's time has passed (by default a subscription made after
+   * its time starts tomorrow). The subscription then counts from today's scheduled time.
+   */
+  firstToday?: boolean;
 }
 
 export interface SubscriptionView {

@@ -212,7 +212,13 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     },
 
     async lastCitations(input) {
-      return (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];
+      const citations = (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];
+      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone.
+      const ids = [...new Set(citations.map((c) => c.documentId))];
+      const present = new Set(
+        (await Promise.all(ids.map(async (id) => ((await corpus.getDocument(id)) ? id : null)))).filter(Boolean),
+      );
+      return citations.map((c) => (present.has(c.documentId) ? c : { ...c, removed: true }));
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),

@@ -41,6 +41,12 @@ export class ConfigError extends AttacheError {
   }
 }
 
+/**
+ * The store cannot be used (missing or read-only location, locked or corrupt file, full disk). The message
+ * names the file and what to do; at start-up it is the one line the operator sees.
+ */
+export class StorageError extends AttacheError {}
+
 /** Ingest could not read a file or found no article text in it. */
 export class IngestError extends AttacheError {}
 

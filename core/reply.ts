@@ -49,6 +49,8 @@ export interface Citation {
   url: string | null;
   /** Who stands behind the quote (absent on replies stored before it was added). */
   attribution?: Attribution;
+  /** True when the document was removed from the corpus after this reply cited it (set when shown again). */
+  removed?: boolean;
 }
 
 export interface Block {

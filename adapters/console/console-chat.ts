@@ -10,10 +10,12 @@ export interface ConsoleChatOptions {
   attache: AttacheApi;
   input: Readable;
   output: Writable;
-  /** Interactive (prompt, greeting) on a TTY; one reply per line when piped. */
+  /** Interactive (prompt, greeting, echo of what is typed) on a TTY; one reply per line when piped. */
   interactive: boolean;
   conversation: string;
 }
+
+const PROMPT = '> ';
 
 const HELP = [
   'Attaché answers questions about diplomatic news from its corpus, citing every claim.',
@@ -23,8 +25,11 @@ const HELP = [
   '  /why            how the last reply came about (passages, engine, corpus)',
   '  /sources        the documents in the corpus',
   '  /help           this help',
+  '  /quit           leave (or press Ctrl+D or Ctrl+C)',
   '  anything else   a question, e.g. What did Ryabkov say about concessions?',
 ].join('\n');
+
+const QUIT = new Set(['/quit', '/exit']);
 
 /** Maps one console line to a core call and renders the result as text. */
 export async function handleConsoleLine(line: string, attache: AttacheApi, conversation: string): Promise<string> {
@@ -56,22 +61,37 @@ export async function handleConsoleLine(line: string, attache: AttacheApi, conve
   }
 }
 
-/** The console chat: reads lines until end of input, answering each. */
+/** The greeting of an interactive session: what this is, what it holds, how to use it and how to leave. */
+async function greeting(attache: AttacheApi): Promise<string> {
+  const count = (await attache.sources()).length;
+  const holds = count === 0 ? 'The corpus is empty: ingest articles first.' : `The corpus holds ${count} documents.`;
+  return `${HELP}\n\n${holds} Type a question or a command; /quit or Ctrl+D leaves.`;
+}
+
+/** The console chat: reads lines until end of input (or /quit), answering each. */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { attache, input, output, interactive, conversation } = options;
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY, terminal: interactive });
-  const prompt = () => {
-    if (interactive) output.write('\n> ');
-  };
-  if (interactive) output.write(`${HELP}\n`);
-  prompt();
-  for await (const line of rl) {
-    if (line.trim() === '') {
-      prompt();
-      continue;
-    }
-    output.write(`${await handleConsoleLine(line, attache, conversation)}\n`);
-    if (!interactive) output.write('\n');
-    prompt();
+  // Before readline starts: a line typed while the greeting is prepared must not be lost.
+  const hello = interactive ? await greeting(attache) : '';
+  // With an output stream and terminal mode, readline echoes what is typed and supports line editing;
+  // piped, it only splits lines and writes nothing of its own.
+  const rl = createInterface({
+    input,
+    ...(interactive ? { output, terminal: true, prompt: PROMPT } : { terminal: false }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  // Ctrl+C ends the chat like Ctrl+D does; the caller then shuts down in order.
+  rl.on('SIGINT', () => rl.close());
+  if (interactive) {
+    output.write(`${hello}\n\n`);
+    rl.prompt();
   }
+  for await (const line of rl) {
+    const text = line.trim();
+    if (QUIT.has(text.toLowerCase())) break;
+    if (text !== '') output.write(`${await handleConsoleLine(text, attache, conversation)}\n\n`);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+  if (interactive) output.write('Goodbye.\n');
 }

@@ -5,7 +5,20 @@ import type { Citation, Reply } from '../../core/reply.ts';
 function sourceLine(c: Citation): string {
   const where = [c.outlet ?? 'Unknown outlet', c.publishedAt ?? 'undated'].join(', ');
   const who = c.attribution ? ` — ${describeAttribution(c.attribution)}` : '';
-  return `[${c.n}] ${where}: "${c.quote}"${who}`;
+  return `[${c.n}] ${where}${c.removed ? ' (source removed)' : ''}: "${c.quote}"${who}`;
+}
+
+/** "[1][4] Reuters, 2022-01-11 · [2] DW, 2022-01-09": each source document once, with the markers citing it. */
+export function compactSources(citations: readonly Citation[]): string {
+  const byDocument = new Map<string, Citation[]>();
+  for (const c of citations) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
+  return [...byDocument.values()]
+    .map((group) => {
+      const first = group[0] as Citation;
+      const where = [first.outlet ?? 'Unknown outlet', first.publishedAt ?? 'undated'].join(', ');
+      return `${group.map((c) => `[${c.n}]`).join('')} ${where}${first.removed ? ' (source removed)' : ''}`;
+    })
+    .join(' · ');
 }
 
 /** Plain-text rendering of a Reply for a terminal: title, blocks, note, sources. */
@@ -17,8 +30,13 @@ export function renderReplyText(reply: Reply): string {
   for (const block of reply.blocks) lines.push(`${bullet}${block.text}`);
   if (reply.note) lines.push('', reply.note);
   if (reply.citations.length > 0) {
-    lines.push('', `Sources${reply.asOf ? ` (as of ${reply.asOf})` : ''}:`);
-    for (const c of reply.citations) lines.push(sourceLine(c));
+    const heading = `Sources${reply.asOf ? ` (as of ${reply.asOf})` : ''}:`;
+    // A briefing is read at a glance: one compact line of sources; an answer shows its verbatim quotes.
+    if (reply.kind === 'briefing') lines.push('', `${heading} ${compactSources(reply.citations)}`);
+    else {
+      lines.push('', heading);
+      for (const c of reply.citations) lines.push(sourceLine(c));
+    }
   }
   return lines.join('\n');
 }

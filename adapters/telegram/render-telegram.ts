@@ -35,10 +35,11 @@ function claimUnit(block: Block, prefix: string, gap: Unit['gap']): Unit {
 }
 
 /** "DW, 2022-01-09 — Title", the outlet linked when the URL is known. */
-function sourceLabel(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url'>): Piece {
+function sourceLabel(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url' | 'removed'>): Piece {
   const outlet = link(c.url, bold(text(c.outlet ?? 'Unattributed source')));
   const parts: Piece[] = [outlet, text(`, ${c.publishedAt ?? 'undated'}`)];
   if (c.title) parts.push(text(' — '), italic(text(c.title)));
+  if (c.removed) parts.push(text(' (source removed)'));
   return join(...parts);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -55,7 +56,14 @@ async function runBatch(context: CliContext): Promise<number> {
 export const askCommand: CliCommand = {
   name: 'ask',
   usage: 'ask [--json] [--session ID] "<question>"  |  ask --jsonl < questions.jsonl',
-  summary: 'answer a question from the corpus, with citations',
+  summary: 'answer a question, with citations; each run is a new conversation unless --session ID continues one',
+  help: [
+    '',
+    '  --session ID  continue conversation ID, so follow-ups work across runs ("Who did she have dinner with?");',
+    '                without it, every run starts a fresh conversation',
+    '  --json        print the Reply as JSON',
+    '  --jsonl       batch: read {"id","question","session"?} lines on stdin, write one {"id", ...Reply} line each',
+  ].join('\n'),
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -69,7 +77,9 @@ export const askCommand: CliCommand = {
     if (values.jsonl) return runBatch(context);
     const json = values.json;
     try {
-      const conversation = `console:${values.session ?? 'cli'}`;
+      // Without --session every run is a conversation of its own: a stranger's earlier question never
+      // turns "she" in this one into someone else.
+      const conversation = `console:${values.session ?? `cli-${randomUUID()}`}`;
       const reply = await (await context.app()).attache.ask({ question: positionals.join(' '), conversation });
       if (json) writeJson(context.stdout, reply);
       else writeLine(context.stdout, renderReplyText(reply));

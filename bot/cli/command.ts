@@ -18,6 +18,8 @@ export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
+  /** More for `<command> --help`: options, defaults, examples. */
+  help?: string;
   /** Returns the process exit code. */
   run(args: string[], context: CliContext): Promise<number>;
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { SubscribeInput, SubscriptionView } from '../../core/api.ts';
 import type { DigestRunReport } from '../../core/digest/digest-runner.ts';
 import { parsePlatform, parseTargetId, validateSubscription } from '../../core/digest/subscription-input.ts';
-import { localDateTime } from '../../core/digest/time-zone.ts';
+import { addDays, localDateTime } from '../../core/digest/time-zone.ts';
 import { InputError } from '../../core/errors.ts';
 import { createSenders } from '../senders.ts';
 import { wireDigestRunner } from '../wire-digests.ts';
@@ -11,7 +11,7 @@ import { reportError } from './report-error.ts';
 
 const USAGE = [
   'digest list [--json]',
-  'digest subscribe --platform telegram|discord --target ID --time HH:MM [--tz Area/City] [--topic T] [--guild ID] [--json]',
+  'digest subscribe --platform telegram|discord --target ID --time HH:MM [--tz Area/City] [--topic T] [--guild ID] [--now] [--json]',
   'digest unsubscribe --platform telegram|discord --target ID [--json]',
   'digest run-due [--at ISO-8601] [--json]',
 ].join('\n       ');
@@ -25,7 +25,56 @@ const OPTIONS = {
   topic: { type: 'string' },
   guild: { type: 'string' },
   at: { type: 'string' },
+  now: { type: 'boolean', default: false },
 } as const;
+
+const HELP = `
+  list         the active subscriptions, each with its next digest
+  subscribe    subscribe a Telegram chat or Discord channel to a daily digest at HH:MM in --tz (default UTC).
+               Subscribed after today's time, the first digest comes tomorrow; --now makes it today's
+               (posted at the next run-due, or within a minute while npm start runs). Prints when it comes.
+               Telegram groups have negative ids: --target -1001234567890 (or --target=-100…) both work.
+  unsubscribe  stop a subscription
+  run-due      post every digest due now and exit (for cron; npm start does this every minute by itself).
+               --at ISO-8601 acts as if it were that instant (e.g. 2026-03-29T08:00:00Z or 2026-03-29T10:00+02:00):
+               it really posts what is due then, and records each digest it posts or skips, so neither the
+               scheduler nor a later run-due posts it again.`;
+
+/** \`--target -100…\`: parseArgs reads a value starting with "-" as an option; a negative number is a value. */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const option = OPTIONS[arg.replace(/^--/, '') as keyof typeof OPTIONS];
+    if (arg.startsWith('--') && option?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** "tomorrow, Thursday 3 December 2026 at 08:00 Europe/Berlin (in 16 h 5 min)". */
+export function firstDigestText(view: SubscriptionView, now: Date): string {
+  if (!view.nextRunAt) return 'no digest is scheduled';
+  const next = new Date(view.nextRunAt);
+  const local = localDateTime(next, view.timezone);
+  const today = localDateTime(now, view.timezone).date;
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: view.timezone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(next);
+  const minutes = Math.max(0, Math.round((next.getTime() - now.getTime()) / 60_000));
+  if (minutes === 0)
+    return `today, now (${view.localTime} ${view.timezone} has passed): at the next run-due, or within a minute while npm start runs`;
+  const relative = local.date === today ? 'today' : local.date === addDays(today, 1) ? 'tomorrow' : 'on';
+  const wait = minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+  return `${relative}, ${day} at ${local.time} ${view.timezone} (in ${wait})`;
+}
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
 
@@ -95,11 +144,15 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
         timezone: values.tz ?? '',
         topic: values.topic ?? null,
         createdBy: 'cli',
+        firstToday: values.now,
       };
       validateSubscription(input); // before the database is even opened: bad input writes nothing
       const view = await (await context.app()).digests.subscribe(input);
       if (json) writeJson(stdout, view);
-      else writeLine(stdout, `Subscribed: ${describe(view)}`);
+      else {
+        writeLine(stdout, `Subscribed: ${describe(view)}`);
+        writeLine(stdout, `First digest: ${firstDigestText(view, (await context.app()).clock.now())}.`);
+      }
       return 0;
     }
     case 'unsubscribe': {
@@ -133,13 +186,14 @@ export const digestCommand: CliCommand = {
   name: 'digest',
   usage: 'digest list | subscribe | unsubscribe | run-due [--at ISO-8601]',
   summary: 'daily digest subscriptions; run-due posts what is due (for cron)',
+  help: HELP,
   async run(args, context) {
     const [sub = '', ...rest] = args;
     const json = args.includes('--json');
     try {
       let values: Values;
       try {
-        values = parseArgs({ args: rest, options: OPTIONS, strict: true }).values;
+        values = parseArgs({ args: joinNegativeValues(rest), options: OPTIONS, strict: true }).values;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new InputError('usage', `${message}\nUsage: ${USAGE}`);

@@ -2,12 +2,12 @@ import { parseArgs } from 'node:util';
 import { ingestFiles } from '../../core/ingest/ingest-files.ts';
 import { type CliCommand, writeJson, writeLine } from './command.ts';
 import { isPageUrl } from './page-url.ts';
-import { reportError } from './report-error.ts';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   usage: 'ingest [--json] <path-or-url...>',
-  summary: 'add or update documents (.txt, .md, .html files or folders of them, or http(s) page URLs)',
+  summary:
+    'add or update documents (.txt, .md, .html files, folders of them, or http(s) page URLs); reports every one it cannot use',
   async run(args, context) {
     const { values, positionals } = parseArgs({
       args,
@@ -37,15 +37,18 @@ export const ingestCommand: CliCommand = {
       }
       return pages.some((p) => !p.ok) ? 2 : code;
     }
-    try {
-      const results = await ingestFiles((await context.app()).corpus, positionals);
-      if (json) writeJson(context.stdout, results);
-      else {
-        for (const r of results) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);
+    const report = await ingestFiles((await context.app()).corpus, positionals);
+    if (json) writeJson(context.stdout, report);
+    else {
+      for (const r of report.saved) writeLine(context.stdout, `${r.documentId}: ${r.outcome} (${r.passages} passages)`);
+      for (const f of report.failed) writeLine(context.stderr, `not ingested: ${f.path}: ${f.reason}`);
+      if (report.failed.length > 0) {
+        const n = report.saved.length;
+        const rest = n === 0 ? 'nothing was ingested' : `the other ${n} ${n === 1 ? 'was' : 'were'} ingested`;
+        writeLine(context.stderr, `${report.failed.length} could not be ingested; ${rest}.`);
       }
-      return 0;
-    } catch (error) {
-      return reportError(error, { json, stdout: context.stdout, stderr: context.stderr });
     }
+    // Non-zero when anything failed, so scripts notice even though the usable files went in.
+    return report.failed.length > 0 ? 2 : 0;
   },
 };

@@ -5,7 +5,7 @@ import type { DigestStore, SubscriptionRecord } from '../ports/digest-store.ts';
 import type { Logger } from '../ports/logger.ts';
 import { indexRuns, nextRunAt } from './schedule.ts';
 import { parsePlatform, parseTargetId, validateSubscription } from './subscription-input.ts';
-import { addDays, localDateTime } from './time-zone.ts';
+import { addDays, localDateTime, zonedInstant } from './time-zone.ts';
 
 export interface DigestServiceDeps {
   store: DigestStore;
@@ -40,7 +40,11 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
   return {
     async subscribe(input) {
       const valid = validateSubscription(input);
-      const record = await store.upsertSubscription({ ...valid, createdAt: clock.now().toISOString() });
+      const now = clock.now();
+      const todayAt = zonedInstant(localDateTime(now, valid.timezone).date, valid.localTime, valid.timezone);
+      // createdAt is when the subscription takes effect; --now backdates it to today's time so today's is owed.
+      const effective = input.firstToday && todayAt.getTime() < now.getTime() ? todayAt : now;
+      const record = await store.upsertSubscription({ ...valid, createdAt: effective.toISOString() });
       logger.info(
         {
           platform: record.platform,

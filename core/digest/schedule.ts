@@ -73,7 +73,7 @@ const isFinal = (run: RunState | undefined): boolean => run !== undefined && run
 
 /**
  * Plans what to do at `instant`: a subscription is due when its local time has
- * passed today (in its zone) and today's run is not finished. Only today is ever
+ * passed today (in its zone), it existed at that time, and today's run is not finished. Only today is ever
  * sent, so a digest missed during downtime goes out late the same local day or
  * not at all; earlier days without a run (back to the latest recorded run, since
  * the subscription existed, at most MISSED_LOOKBACK_DAYS) are reported as missed.
@@ -106,6 +106,8 @@ export function planDigests<S extends ScheduledSubscription>(
     const todayAt = at(subscription, today);
     const run = runsByKey.get(runKey(subscription.id, today));
     if (todayAt.getTime() > instant.getTime() || isFinal(run)) continue;
+    // Subscribed at 15:00 for 08:00: today's 08:00 digest was never owed; the first one is tomorrow's.
+    if (todayAt.getTime() < Date.parse(subscription.createdAt)) continue;
     plan.due.push({
       subscription,
       localDate: today,
@@ -159,6 +161,7 @@ export function nextRunAt(
     const localDate = addDays(today, ahead);
     if (isFinal(runsByKey.get(runKey(subscription.id, localDate)))) continue;
     const at = scheduledAt(subscription, localDate);
+    if (at.getTime() < Date.parse(subscription.createdAt)) continue;
     return at.getTime() > instant.getTime() ? at : instant;
   }
   return scheduledAt(subscription, addDays(today, MISSED_LOOKBACK_DAYS + 1));

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { PassageSpan } from '../corpus.ts';
-import { IngestError } from '../errors.ts';
+import { AttacheError, IngestError } from '../errors.ts';
 import type { CorpusStore, NewDocument, SaveOutcome } from '../ports/corpus-store.ts';
+import { articleLines } from './article-lines.ts';
+import { frontMatterHints } from './front-matter.ts';
 import { type Manifest, readManifest } from './manifest.ts';
 import { formatFromPath, htmlMetaHints, toPlainLines } from './read-format.ts';
+import { type IngestFailure, listSourceFiles, SUPPORTED_TYPES } from './source-files.ts';
 import { buildArticleText, splitPassages } from './split-passages.ts';
-import { extractArticle } from './strip-chrome.ts';
+
+export type { IngestFailure } from './source-files.ts';
+export { listSourceFiles } from './source-files.ts';
 
 /** Bumped when extraction rules change, so stored documents are re-ingested. */
-const INGEST_VERSION = '1';
+const INGEST_VERSION = '2';
 
 export interface PreparedDocument {
   document: NewDocument;
@@ -24,16 +29,31 @@ export interface IngestResult {
   passages: number;
 }
 
+/** What a batch did: every file saved (or found unchanged), and every path it could not use with the reason. */
+export interface IngestReport {
+  saved: IngestResult[];
+  failed: IngestFailure[];
+}
+
+/**
+ * The document id of a file: its name without the extension (so the seeds keep their ids), with characters that
+ * would be awkward in a command line or a passage id (`id:ordinal`) replaced by "-".
+ */
+export function documentIdFor(path: string): string {
+  const name = basename(path, extname(path)).normalize('NFC');
+  return name.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '') || 'document';
+}
+
 function readSource(path: string): string {
+  let bytes: Buffer;
   try {
-    const bytes = readFileSync(path);
-    if (bytes.includes(0)) throw new IngestError('not_text', `${path} is not a text file.`);
-    return bytes.toString('utf8');
+    bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof IngestError) throw error;
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new IngestError('unreadable', `Cannot read ${path} (${reason}).`, { cause: error });
+    throw new IngestError('unreadable', `${path}: cannot be read (${reason}).`, { cause: error });
   }
+  if (bytes.includes(0)) throw new IngestError('not_text', `${path}: not a text file.`);
+  return bytes.toString('utf8');
 }
 
 /**
@@ -44,29 +64,35 @@ function readSource(path: string): string {
 export function prepareDocument(path: string, manifest: Manifest = new Map()): PreparedDocument {
   const format = formatFromPath(path);
   if (format === null) {
-    throw new IngestError('unsupported', `${path}: only .txt, .md and .html files can be ingested.`);
+    throw new IngestError('unsupported', `${path}: only ${SUPPORTED_TYPES} files can be ingested.`);
   }
   const raw = readSource(path);
-  const id = basename(path, extname(path));
-  const article = extractArticle(toPlainLines(raw, format));
+  const id = documentIdFor(path);
+  const article = articleLines(toPlainLines(raw, format));
   if (article.paragraphs.length === 0) {
-    throw new IngestError('no_article', `${path} has no article text after removing page chrome.`);
+    throw new IngestError(
+      'no_article',
+      raw.trim() === ''
+        ? `${path}: the file is empty.`
+        : `${path}: no article text found: no line reads as a sentence (only headings, menus, links or credits).`,
+    );
   }
   const articleText = buildArticleText(article.paragraphs);
   const meta = manifest.get(id);
-  const html = format === 'html' ? htmlMetaHints(raw) : null;
+  const page = format === 'html' ? htmlMetaHints(raw) : null;
+  const front = format === 'md' ? frontMatterHints(raw) : null;
   const pick = <T>(fromManifest: T | null | undefined, ...fallbacks: (T | null | undefined)[]): T | null => {
     if (fromManifest !== undefined) return fromManifest;
     return fallbacks.find((value) => value !== undefined && value !== null) ?? null;
   };
   const document: NewDocument = {
     id,
-    title: pick(meta?.title, html?.headline, article.title, html?.title),
-    outlet: pick(meta?.outlet, html?.outlet, article.hints.outlet),
-    author: pick(meta?.author, html?.author, article.hints.author),
-    publishedAt: pick(meta?.publishedAt, html?.publishedAt, article.hints.publishedAt),
-    url: pick(meta?.url),
-    language: pick(meta?.language, html?.language),
+    title: pick(meta?.title, front?.title, page?.headline, article.title, page?.title),
+    outlet: pick(meta?.outlet, front?.outlet, page?.outlet, article.hints.outlet),
+    author: pick(meta?.author, front?.author, page?.author, article.hints.author),
+    publishedAt: pick(meta?.publishedAt, front?.publishedAt, page?.publishedAt, article.hints.publishedAt),
+    url: pick(meta?.url, front?.url, page?.url),
+    language: pick(meta?.language, front?.language, page?.language),
     articleText,
     contentHash: createHash('sha256')
       .update(INGEST_VERSION)
@@ -80,41 +106,70 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   return { document, passages: splitPassages(articleText) };
 }
 
-/** Expands folders into their ingestible files (sorted), keeping files as given. */
-export function listSourceFiles(paths: readonly string[]): string[] {
-  return paths.flatMap((path) => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats?.isDirectory()) return [path];
-    return readdirSync(path)
-      .filter((name) => formatFromPath(name) !== null)
-      .sort()
-      .map((name) => join(path, name));
-  });
+/**
+ * Why a document may not take an id, or null when it may: an id belongs to one source file. The same file
+ * (same path) may update it; so may a file whose stored source no longer exists (a moved folder), or one with
+ * identical content. Anything else would silently replace another article, so it is refused.
+ */
+async function collision(
+  store: CorpusStore,
+  claimed: Map<string, string>,
+  prepared: PreparedDocument,
+): Promise<string | null> {
+  const { id, sourcePath } = prepared.document;
+  const inBatch = claimed.get(id);
+  if (inBatch !== undefined && inBatch !== sourcePath) {
+    return `its id "${id}" is already taken in this batch by ${inBatch}; rename one of the files`;
+  }
+  const stored = await store.getDocument(id);
+  if (!stored || stored.contentHash === prepared.document.contentHash) return null;
+  if (stored.sourcePath === null || (stored.sourcePath !== sourcePath && existsSync(stored.sourcePath))) {
+    const owner = stored.sourcePath ?? stored.url ?? 'another source';
+    return `its id "${id}" already belongs to ${owner}; rename this file, or run "remove ${id}" first to replace that document`;
+  }
+  return null;
 }
 
 /**
- * Ingests files (or folders of them). Every file is read and checked first;
- * if any fails, nothing is written and the first IngestError is thrown.
- * Unchanged files are a no-op; the changed ones are written in one transaction.
+ * Ingests files (or folders of them, sub-folders included). Every usable file is saved — unchanged ones are a
+ * no-op, changed ones are written in one transaction — and every path that could not be used is reported with
+ * its reason; one bad file never stops the others.
  */
-export async function ingestFiles(store: CorpusStore, paths: readonly string[]): Promise<IngestResult[]> {
-  const files = listSourceFiles(paths);
+export async function ingestFiles(store: CorpusStore, paths: readonly string[]): Promise<IngestReport> {
+  const listing = listSourceFiles(paths);
+  const failed = [...listing.failed];
   const manifests = new Map<string, Manifest>();
-  const manifestFor = (file: string): Manifest => {
-    const folder = dirname(resolve(file));
-    let manifest = manifests.get(folder);
-    if (!manifest) {
-      manifest = readManifest(folder);
-      manifests.set(folder, manifest);
+  const claimed = new Map<string, string>();
+  const ready: (PreparedDocument & { file: string })[] = [];
+  for (const file of listing.files) {
+    try {
+      const folder = dirname(resolve(file));
+      let manifest = manifests.get(folder);
+      if (!manifest) {
+        manifest = readManifest(folder);
+        manifests.set(folder, manifest);
+      }
+      const prepared = prepareDocument(file, manifest);
+      const refused = await collision(store, claimed, prepared);
+      if (refused) {
+        failed.push({ path: file, code: 'id_taken', reason: refused });
+        continue;
+      }
+      claimed.set(prepared.document.id, prepared.document.sourcePath ?? file);
+      ready.push({ file, ...prepared });
+    } catch (error) {
+      if (!(error instanceof AttacheError)) throw error;
+      // The message starts with the path already; the report keeps path and reason apart.
+      const reason = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+      failed.push({ path: file, code: error.code, reason: reason.replace(/\.$/, '') });
     }
-    return manifest;
-  };
-  const prepared = files.map((file) => ({ file, ...prepareDocument(file, manifestFor(file)) }));
-  const outcomes = await store.saveDocuments(prepared);
-  return prepared.map(({ file, document, passages }, i) => ({
+  }
+  const outcomes = ready.length > 0 ? await store.saveDocuments(ready) : [];
+  const saved = ready.map(({ file, document, passages }, i) => ({
     path: file,
     documentId: document.id,
     outcome: outcomes[i] ?? 'unchanged',
     passages: passages.length,
   }));
+  return { saved, failed };
 }

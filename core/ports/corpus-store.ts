@@ -38,6 +38,11 @@ export interface CorpusStore {
    * would give it in turn ('unchanged' when its content hash is already stored, or came earlier in the batch).
    */
   saveDocuments(batch: readonly DocumentToSave[]): Promise<SaveOutcome[]>;
+  /**
+   * Deletes documents and their passages (which leave the full-text index) in one transaction.
+   * Returns the ids that were stored and are now gone; unknown ids are skipped.
+   */
+  removeDocuments(ids: readonly string[]): Promise<string[]>;
   listDocuments(): Promise<DocumentSummary[]>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   /**

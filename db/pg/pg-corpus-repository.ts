@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { DocumentRecord, DocumentSummary, RetrievedPassage } from '../../core/corpus.ts';
 import type { CorpusStore } from '../../core/ports/corpus-store.ts';
 import type { SearchTuning } from '../search/common-words.ts';
-import { savePg } from './pg-corpus-writer.ts';
+import { removePg, savePg } from './pg-corpus-writer.ts';
 import { createPgSearch } from './pg-search.ts';
 
 interface PassageRow {
@@ -62,6 +62,8 @@ export function createPgCorpusRepository(pool: pg.Pool, options: { search?: Sear
     },
 
     saveDocuments: (batch) => savePg(pool, batch),
+
+    removeDocuments: (ids) => removePg(pool, ids),
 
     async listDocuments(): Promise<DocumentSummary[]> {
       const result = await pool.query(

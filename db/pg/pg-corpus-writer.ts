@@ -149,3 +149,26 @@ export async function savePg(pool: pg.Pool, batch: readonly DocumentToSave[]): P
     return outcomes;
   });
 }
+
+/** Deletes documents with their passages (postings follow by cascade) in one transaction, keeping the BM25 totals in step. */
+export async function removePg(pool: pg.Pool, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT passages FROM corpus_totals WHERE id = 1 FOR UPDATE');
+    const gone = await client.query<{ n: string; terms: string | null }>(
+      `WITH d AS (DELETE FROM passages WHERE document_id = ANY($1::text[]) RETURNING length)
+       SELECT count(*) AS n, sum(length) AS terms FROM d`,
+      [[...ids]],
+    );
+    const removed = await client.query<{ id: string }>(
+      'DELETE FROM documents WHERE id = ANY($1::text[]) RETURNING id',
+      [[...ids]],
+    );
+    await client.query('UPDATE corpus_totals SET passages = passages - $1, terms = terms - $2 WHERE id = 1', [
+      Number(gone.rows[0]?.n ?? 0),
+      Number(gone.rows[0]?.terms ?? 0),
+    ]);
+    const found = new Set(removed.rows.map((r) => r.id));
+    return ids.filter((id) => found.has(id));
+  });
+}

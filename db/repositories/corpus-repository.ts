@@ -98,6 +98,10 @@ export function createCorpusRepository(db: AppDatabase, options: { search?: Sear
       return writer.save(batch);
     },
 
+    async removeDocuments(ids) {
+      return writer.remove(ids);
+    },
+
     async listDocuments(): Promise<DocumentSummary[]> {
       const rows = db
         .select({

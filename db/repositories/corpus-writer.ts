@@ -76,7 +76,22 @@ export function createCorpusWriter(client: Database.Database) {
     return outcomes;
   });
 
+  const deleteDocument = client.prepare('DELETE FROM documents WHERE id = ?');
+  const remove = client.transaction((ids: readonly string[]): string[] => {
+    const removed = [...new Set(ids)].filter((id) => {
+      // Passages first: their delete trigger takes them out of the FTS index (the cascade would too, one by one).
+      deletePassages.run(id);
+      return deleteDocument.run(id).changes > 0;
+    });
+    if (removed.length > 0) generation++;
+    return removed;
+  });
+
   return {
+    /** Deletes documents and their passages in one transaction; returns the ids that existed. */
+    remove(ids: readonly string[]): string[] {
+      return client.inTransaction ? remove(ids) : remove.immediate(ids);
+    },
     /** Saves the batch in one transaction (a savepoint when one is open already). */
     save(batch: readonly DocumentToSave[]): SaveOutcome[] {
       return client.inTransaction ? write(batch) : write.immediate(batch);

@@ -19,7 +19,7 @@ export function loadSeedMaterial(seedsDir: string = SEEDS_DIR): SeedMaterial {
   const manifest = readManifest(seedsDir);
   const sentences: string[] = [];
   const counts = new Map<string, number>();
-  for (const file of listSourceFiles([seedsDir])) {
+  for (const file of listSourceFiles([seedsDir]).files) {
     const { passages } = prepareDocument(file, manifest);
     for (const passage of passages) {
       for (const sentence of splitSentences(passage.text)) {

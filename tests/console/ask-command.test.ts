@@ -72,3 +72,20 @@ describe('ask --jsonl', () => {
     expect(JSON.parse(out())).toEqual({ error: { code: 'empty', message: expect.stringContaining('empty') } });
   });
 });
+
+describe('ask', () => {
+  it('starts a fresh conversation on every run without --session, and continues one with it', async () => {
+    const { context: ctx, out } = await context('');
+    const title = async (args: string[]) => {
+      const before = out().length;
+      expect(await askCommand.run(['--json', ...args], ctx)).toBe(0);
+      return (JSON.parse(out().slice(before)) as { title: string }).title;
+    };
+    await title(['Who represented the US at the Geneva talks?']);
+    expect(await title(['Who did she have dinner with?'])).toBe('Who did she have dinner with?');
+    await title(['--session', 'mine', 'Who represented the US at the Geneva talks?']);
+    expect(await title(['--session', 'mine', 'Who did she have dinner with?'])).toBe(
+      'Who did Wendy Sherman have dinner with?',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleConsoleLine, runConsoleChat } from '../../adapters/console/console-chat.ts';
 import { seededCore } from '../core/core-fixture.ts';
 
@@ -57,5 +57,28 @@ describe('console chat', () => {
     );
     expect(written).toContain('5 documents in the corpus:');
     expect(replies.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('interactively echoes what is typed, greets with how to quit, and leaves on /quit', async () => {
+    const { attache } = await core();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    const chat = runConsoleChat({ attache, input, output, interactive: true, conversation: 'console:tty' });
+    // A terminal sends keystrokes and a carriage return, not lines.
+    input.write('Where will Russia meet the OSCE?\r');
+    await vi.waitFor(() => expect(written).toContain('Vienna'), { timeout: 15_000 });
+    input.write('/quit\r');
+    await chat;
+    expect(written).toMatch(/\/quit .*Ctrl\+D/);
+    // What the terminal shows, without readline's cursor-control sequences.
+    const shown = written.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g'), '');
+    const typed = shown.indexOf('> Where will Russia meet the OSCE?');
+    expect(typed).toBeGreaterThan(0);
+    expect(typed).toBeLessThan(shown.indexOf('Vienna'));
+    expect(written.trimEnd().endsWith('Goodbye.')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderCitations } from '../../adapters/telegram/render-telegram.ts';
 import { InputError } from '../../core/errors.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../core/ports/engine.ts';
 import { seededCore, usageRecorder } from './core-fixture.ts';
@@ -191,5 +192,16 @@ describe('digest support and the rest of the API', () => {
     expect((await attache.search('Ushakov', 3)).passages[0]?.text).toContain('colossal mistake');
     const reply = await attache.ask({ question, conversation: 'console:c' });
     expect(await attache.lastCitations({ conversation: 'console:c' })).toEqual(reply.citations);
+  });
+
+  it('says "source removed" for stored citations of a document removed since', async () => {
+    const { attache, store } = await core();
+    const reply = await attache.brief({ conversation: 'console:removed' });
+    const gone = reply.citations[0]?.documentId ?? '';
+    expect(await store.removeDocuments([gone])).toEqual([gone]);
+    const shown = await attache.lastCitations({ conversation: 'console:removed' });
+    expect(shown).toHaveLength(reply.citations.length);
+    for (const c of shown) expect(c.removed === true).toBe(c.documentId === gone);
+    expect(renderCitations(shown)[0]).toContain('(source removed)');
   });
 });

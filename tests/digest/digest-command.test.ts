@@ -10,6 +10,7 @@ import type { CliContext } from '../../bot/cli/command.ts';
 import { digestCommand } from '../../bot/cli/digest-command.ts';
 import { loadConfig } from '../../bot/config.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { localDateTime } from '../../core/digest/time-zone.ts';
 import { tempDir } from './digest-fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,17 +117,30 @@ describe('digest CLI', () => {
     const list = await cli(['list']);
     expect(list.stdout).toMatch(/^#\d+ telegram:1001 daily at 08:00 Europe\/Berlin, topic "NATO"; next /);
 
-    const before = await cli(['run-due', '--at', '2026-01-10T06:59:00Z']);
-    expect(before).toMatchObject({ code: 0, stdout: 'Nothing due at 2026-01-10T06:59:00.000Z.\n' });
-    const due = await cli(['run-due', '--at', '2026-01-10T08:00:00+01:00', '--json']);
+    // The first digest is the next 08:00 in Berlin after subscribing (today's or tomorrow's).
+    const first = new Date((JSON.parse(subscribed.stdout) as { nextRunAt: string }).nextRunAt);
+    const justBefore = new Date(first.getTime() - 60_000).toISOString();
+    const before = await cli(['run-due', '--at', justBefore]);
+    expect(before).toMatchObject({ code: 0, stdout: `Nothing due at ${justBefore}.\n` });
+    const due = await cli(['run-due', '--at', first.toISOString(), '--json']);
     expect(JSON.parse(due.stdout)).toMatchObject({
-      at: '2026-01-10T07:00:00.000Z',
-      items: [{ outcome: 'no-sender', platform: 'telegram', localDate: '2026-01-10' }],
+      at: first.toISOString(),
+      items: [{ outcome: 'no-sender', platform: 'telegram', localDate: localDateTime(first, 'Europe/Berlin').date }],
     });
 
     const removed = await cli(['unsubscribe', '--platform', 'telegram', '--target', '1001']);
     expect(removed).toMatchObject({ code: 0, stdout: 'Unsubscribed telegram:1001.\n' });
     expect((await cli(['list'])).stdout).toBe('No active digest subscriptions.\n');
+  });
+
+  it('takes a negative Telegram chat id as a separate --target argument and says when the first digest comes', async () => {
+    const result = await cli(['subscribe', '--platform', 'telegram', '--target', '-1001234567890', '--time', '08:00']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('telegram:-1001234567890 daily at 08:00 UTC');
+    expect(result.stdout).toMatch(/\nFirst digest: (today|tomorrow), \w+day,? \d{1,2} \w+ \d{4} at 08:00 UTC \(in \d/);
+    const now = await cli(['subscribe', '--platform', 'telegram', '--target', '-42', '--time', '00:00', '--now']);
+    expect(now.stdout).toContain('First digest: today, now (00:00 UTC has passed)');
   });
 
   it('exits with code 2 through the real CLI entry point, writing nothing', async () => {

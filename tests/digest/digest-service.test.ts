@@ -34,6 +34,24 @@ describe('DigestApi', () => {
     expect(await digests.list()).toEqual([view]);
   });
 
+  it("a subscription made after today's time starts tomorrow, unless the first digest is asked for today", async () => {
+    const { digests, runner } = setup('2026-01-10T14:00:00Z'); // 15:00 in Berlin, after 08:00
+    const view = await digests.subscribe(subscription({ timezone: 'Europe/Berlin' }));
+    expect(view.nextRunAt).toBe('2026-01-11T07:00:00.000Z');
+    const sender = createMemorySender('telegram');
+    expect((await runner.runDue(new Date('2026-01-10T14:01:00Z'), [sender])).items).toEqual([]);
+    expect((await runner.runDue(new Date('2026-01-11T07:00:00Z'), [sender])).items).toMatchObject([
+      { outcome: 'sent', localDate: '2026-01-11' },
+    ]);
+    const now = await digests.subscribe(
+      subscription({ targetId: '1002', timezone: 'Europe/Berlin', firstToday: true }),
+    );
+    expect(now.nextRunAt).toBe('2026-01-10T14:00:00.000Z');
+    expect((await runner.runDue(new Date('2026-01-10T14:01:00Z'), [sender])).items).toMatchObject([
+      { outcome: 'sent', targetId: '1002', localDate: '2026-01-10' },
+    ]);
+  });
+
   it('defaults to UTC when no zone is given', async () => {
     const { digests } = setup();
     expect((await digests.subscribe(subscription({ timezone: '' }))).timezone).toBe('UTC');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderReplyText } from '../../adapters/console/render-reply.ts';
 import type { Reply } from '../../core/reply.ts';
 import { seededCore, spanOf } from '../core/core-fixture.ts';
 
@@ -38,6 +39,32 @@ describe('briefing (extractive engine through the core)', () => {
     expect(titles).not.toContain(reply.title);
     expect(reply.title.length).toBeGreaterThan(10);
     for (const block of reply.blocks) expect(block.text).toMatch(/\[\d+\](?:\[\d+\])*$/);
+  });
+
+  it('reads in one glance: 3–6 bullets within 1,200 characters, one compact sources line, a title that is no quote', async () => {
+    const { attache } = await core();
+    for (const topic of [undefined, 'NATO', 'Geneva talks']) {
+      const reply = await attache.brief({ conversation: 'console:glance', ...(topic ? { topic } : {}) });
+      const rendered = renderReplyText(reply).split('\n');
+      const bullets = rendered.filter((line) => line.startsWith('• '));
+      expect(bullets.length).toBeGreaterThanOrEqual(3);
+      expect(bullets.length).toBeLessThanOrEqual(6);
+      expect(bullets.join('\n').length).toBeLessThanOrEqual(1200);
+      const sources = rendered.filter((line) => line.startsWith('Sources'));
+      expect(sources).toHaveLength(1);
+      expect(rendered.at(-1)).toBe(sources[0]);
+      expect(sources[0]?.length).toBeLessThanOrEqual(400);
+      expect(reply.title).not.toMatch(/["“”]/);
+    }
+  });
+
+  it('never joins statements from different days (before and after the talks) in one bullet', async () => {
+    const { attache } = await core();
+    const reply = await attache.brief({ conversation: 'console:moments' });
+    const firm = reply.blocks.find((b) => b.text.includes('We were firm'));
+    expect(firm).toBeDefined();
+    const dates = reply.citations.filter((c) => firm?.citations.includes(c.n)).map((c) => c.publishedAt);
+    expect(new Set(dates)).toEqual(new Set(['2022-01-11']));
   });
 
   it('reports the same quote from three outlets as one block citing each of them', async () => {

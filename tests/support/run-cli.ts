@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface CliRun {
   status: number | null;

@@ -25,6 +25,7 @@ interface Claim extends RankedCluster {
   block: DraftBlock;
 }
 
+/** Rendered length: text, the bullet and line break ("• ", 3 characters) and the [n] markers. */
 const blockLength = (block: DraftBlock) => block.text.length + 1 + block.citations.length * BRIEFING.markerChars;
 
 /**
@@ -74,6 +75,8 @@ function pack(claims: readonly Claim[], ctx: EngineContext): DraftBlock[] {
       blocks.forEach((b, j) => {
         if (j <= i || a.units.length > 1 || b.units.length > 1) return;
         const [ua, ub] = [a.units[0] as Unit, b.units[0] as Unit];
+        // Reports from different days are different moments (before and after the talks): never one bullet.
+        if (ua.passage.document.publishedAt !== ub.passage.document.publishedAt) return;
         const sameArticle = ua.passage.documentId === ub.passage.documentId;
         const adjacent = sameArticle && Math.abs(ua.passage.ordinal - ub.passage.ordinal) <= 1;
         const score = cosine(ua, ub, ctx.idf) + (adjacent ? 1 : 0);
@@ -103,6 +106,13 @@ export function composeBriefing(
 ): EngineDraft {
   const claims = selectClaims(ctx, rankClusters(ctx, relevance));
   if (claims.length === 0) return { engine: 'extractive', status: 'refused', title: 'Nothing to brief on', blocks: [] };
-  const byValue = [...claims].sort((a, b) => b.value - a.value).map((c) => c.cluster);
-  return { engine: 'extractive', status: 'answered', title: headline(byValue, entities), blocks: pack(claims, ctx) };
+  // The story is what the claims share: the headline comes from the claims most like the others.
+  const reps = claims.map((c) => c.cluster.rep);
+  const centrality = (unit: Unit) =>
+    reps.reduce((sum, rep) => sum + (rep === unit ? 0 : cosine(unit, rep, ctx.idf)), 0);
+  const central = [...claims]
+    .map((c) => ({ cluster: c.cluster, score: centrality(c.cluster.rep) }))
+    .sort((a, b) => b.score - a.score)
+    .map((c) => c.cluster);
+  return { engine: 'extractive', status: 'answered', title: headline(central, entities), blocks: pack(claims, ctx) };
 }

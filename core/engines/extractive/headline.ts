@@ -1,7 +1,5 @@
-import { quotedSpans } from '../../text/quotes.ts';
 import { IRREGULAR_FORMS } from '../../text/stem.ts';
 import type { Cluster } from './clusters.ts';
-import type { Unit } from './units.ts';
 
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
 const LEADING_ADVERBIAL = /^(?:On|In|Earlier on|Late on|By) [A-Z][a-z]+(?: [a-z]+)?,\s*/;
@@ -19,16 +17,6 @@ const hasVerb = (clause: string) =>
     .split(/\W+/)
     .some((w) => IRREGULAR_FORMS.has(w));
 const MIN = 25;
-
-/** `Ryabkov: "We will not agree to any concession."`: a speaker and the first sentence of their words. */
-function fromQuote(unit: Unit): string | null {
-  const speaker = [...unit.speakers].find((e) => e.kind === 'person');
-  const quote = quotedSpans(unit.text)[0];
-  if (!speaker || !quote) return null;
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(quote)?.[0] ?? quote;
-  if (sentence.split(' ').length < 4 || sentence.length > 70 || /[,;]$/.test(sentence)) return null;
-  return `${speaker.name.split(' ').at(-1)}: "${sentence}"`;
-}
 
 /** Words a headline cannot end on: a clause cut there leaves the reader hanging. */
 const DANGLING =
@@ -59,18 +47,18 @@ function fromSentence(sentence: string): string | null {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * The briefing headline, derived from its most important claims: a speaker's own words when the
- * top claim is a short quotation (quotation marks around a verbatim span only), else the first
- * clause of a plain sentence; the entities the briefing is about as a last resort.
+ * The briefing headline names the story, not one voice in it: the first clause of a plain sentence (never a
+ * quotation, preferably no reported speech) from the claims most central to the briefing, in the order given; the entities the briefing is
+ * about as a last resort.
  */
 export function headline(clusters: readonly Cluster[], entities: readonly string[]): string {
-  const top = clusters.slice(0, 4);
   const shortestFirst = (cluster: Cluster) => [...cluster.members].sort((a, b) => a.text.length - b.text.length);
-  // A leading claim's own words, attributed, make the clearest headline; then a plain clause.
-  for (const make of [fromQuote, (unit: Unit) => fromSentence(unit.text)]) {
-    for (const cluster of top) {
+  // A reporting clause ("Interfax quoted Ryabkov as saying …") names a voice; the story is in plain statements.
+  for (const plain of [true, false]) {
+    for (const cluster of clusters) {
       for (const unit of shortestFirst(cluster)) {
-        const title = make(unit);
+        if (plain && unit.attributed) continue;
+        const title = fromSentence(unit.text);
         if (title) return title;
       }
     }
