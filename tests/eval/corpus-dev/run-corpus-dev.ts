@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '../../../bot/app.ts';
-import { loadConfig } from '../../../bot/config.ts';
 import type { AttacheApi } from '../../../core/api.ts';
 import type { AnswerModel } from '../../../core/engines/extractive/answer-model.ts';
 import { retrieve } from '../../../core/pipeline/retrieve.ts';
-import { silentLogger } from '../../../core/ports/logger.ts';
-import { DEFAULT_SEEDS_DIR } from '../evaluate.ts';
 import { attacheWithModel } from '../model-attache.ts';
 import { type DevReport, evaluateCorpusDev } from './evaluate-corpus-dev.ts';
-import { ingestCorpusDev } from './ingest-corpus-dev.ts';
 import type { CorpusDev } from './load-corpus-dev.ts';
+import { withDevApp } from './with-dev-app.ts';
 
 export interface DevRun {
   report: DevReport;
@@ -28,16 +21,7 @@ export async function runCorpusDevEvaluation(
   dev: CorpusDev,
   options: { modelFor?: (story: string, base: AttacheApi) => AnswerModel | AttacheApi } = {},
 ): Promise<DevRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-dev-'));
-  const config = loadConfig({
-    DATABASE_PATH: join(dir, 'dev.db'),
-    SEEDS_DIR: DEFAULT_SEEDS_DIR,
-    ENGINE: 'extractive',
-    LOG_LEVEL: 'silent',
-  });
-  const app = await createApp(config, silentLogger);
-  try {
-    const { rejected } = await ingestCorpusDev(app.corpus, dev);
+  return withDevApp(dev, async (app, { rejected }) => {
     const apis = new Map<string, AttacheApi>();
     const report = await evaluateCorpusDev(dev, {
       apiFor: (story) => {
@@ -54,8 +38,5 @@ export async function runCorpusDevEvaluation(
       articleText: async (id) => (await app.corpus.getDocument(id))?.articleText ?? null,
     });
     return { report, rejected };
-  } finally {
-    app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

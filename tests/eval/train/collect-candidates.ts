@@ -1,8 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp } from '../../../bot/app.ts';
-import { loadConfig } from '../../../bot/config.ts';
 import { createAttache } from '../../../core/attache.ts';
 import { FEATURES, VERDICT_FEATURES } from '../../../core/engines/extractive/answer-features.ts';
 import { type AnswerModel, defaultAnswerModel } from '../../../core/engines/extractive/answer-model.ts';
@@ -10,9 +5,8 @@ import type { ScoredCandidate } from '../../../core/engines/extractive/compose-a
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import { silentLogger } from '../../../core/ports/logger.ts';
 import { storyOfChrome, storyOfQuestion } from '../corpus-dev/dev-stories.ts';
-import { ingestCorpusDev } from '../corpus-dev/ingest-corpus-dev.ts';
 import type { CorpusDev } from '../corpus-dev/load-corpus-dev.ts';
-import { DEFAULT_SEEDS_DIR } from '../evaluate.ts';
+import { withDevApp } from '../corpus-dev/with-dev-app.ts';
 import type { EvalSet } from '../load-eval-set.ts';
 import { foldForMatch } from '../seed-text.ts';
 
@@ -54,16 +48,7 @@ interface Turn {
  * it quotes an expected phrase. Conversations are kept per follow-up chain, as a user would have them.
  */
 export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Promise<Asked[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-train-'));
-  const config = loadConfig({
-    DATABASE_PATH: join(dir, 'train.db'),
-    SEEDS_DIR: DEFAULT_SEEDS_DIR,
-    ENGINE: 'extractive',
-    LOG_LEVEL: 'silent',
-  });
-  const app = await createApp(config, silentLogger);
-  try {
-    await ingestCorpusDev(app.corpus, dev);
+  return withDevApp(dev, async (app) => {
     let captured: ScoredCandidate[] = [];
     const engine = createExtractiveEngine({
       model: currentOrBlankModel(),
@@ -123,8 +108,5 @@ export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Prom
       await askChain('seeds', c.id, turns);
     }
     return out;
-  } finally {
-    app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
