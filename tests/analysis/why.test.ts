@@ -14,7 +14,7 @@ describe('why', () => {
     if (!report) return;
     expect(report.request).toBe('What did Ryabkov say about concessions?');
     expect(report.engine).toBe('extractive');
-    expect(report.model).toBeNull();
+    expect(report.model).toBe('core/engines/extractive/answer-model.json');
     expect(report.corpus).toMatchObject({ documents: 5, passages: await store.passageCount(), changedSince: false });
     expect(report.corpus.newestIngest).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(report.passages.map((p) => p.rank)).toEqual(report.passages.map((_, i) => i + 1));
@@ -37,8 +37,8 @@ describe('why', () => {
     const conversation = 'console:why2';
     await attache.ask({ question: 'Who led the US delegation?', conversation });
     const first = await attache.why({ conversation });
-    // Claude failed, so the extractive fallback answered: its (absent) model is the one reported.
+    // Claude failed, so the extractive fallback answered: its answer-model file is the model reported.
     expect(first?.engine).toBe('extractive');
-    expect(first?.model).toBeNull();
+    expect(first?.model).toBe('core/engines/extractive/answer-model.json');
   });
 });
