@@ -59,7 +59,7 @@ export const askCommand: CliCommand = {
   summary: 'answer a question, with citations; each run is a new conversation unless --session ID continues one',
   help: [
     '',
-    '  --session ID  continue conversation ID, so follow-ups work across runs ("Who did she have dinner with?");',
+    '  --session ID  continue conversation ID, so follow-ups work across runs ("And who signed for the other side?");',
     '                without it, every run starts a fresh conversation',
     '  --json        print the Reply as JSON',
     '  --jsonl       batch: read {"id","question","session"?} lines on stdin, write one {"id", ...Reply} line each',

@@ -105,7 +105,7 @@ function tenseAround(text: string, start: number, end: number): Tense {
 /**
  * The weekday meant, relative to publication: backwards in past-tense text, forwards in future-tense
  * text, and otherwise the nearer of the two (a Sunday paper's "Monday" is tomorrow; a Tuesday
- * paper's "Monday's talks" were yesterday). The publication day itself counts both ways.
+ * paper's "Monday's meeting" was yesterday). The publication day itself counts both ways.
  */
 function resolveWeekday(weekday: number, published: Day, tense: Tense): Day {
   const publishedWeekday = utc(published).getUTCDay();
@@ -237,29 +237,19 @@ export function resolveDates(text: string, publishedAt: string | null): DateMent
   return mentions.sort((a, b) => a.start - b.start);
 }
 
+/** English month names from the platform's locale data (no hand-written list). */
+const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const monthName = (month: number): string => MONTH_NAME.format(Date.UTC(2000, month - 1, 1));
+
 /** "9 January 2022"; a range as "3–9 January 2022" or "27 December 2021 – 2 January 2022". */
 export function formatDateRange(from: string, to: string = from): string {
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const a = parseIsoDay(from);
   const b = parseIsoDay(to);
   if (!a || !b) return from;
-  const long = (d: Day) => `${d.day} ${months[d.month - 1]} ${d.year}`;
+  const long = (d: Day) => `${d.day} ${monthName(d.month)} ${d.year}`;
   if (iso(a) === iso(b)) return long(a);
   if (a.year === b.year && a.month === b.month) {
-    if (a.day === 1 && b.day === lastDayOfMonth(b.year, b.month)) return `${months[a.month - 1]} ${a.year}`;
+    if (a.day === 1 && b.day === lastDayOfMonth(b.year, b.month)) return `${monthName(a.month)} ${a.year}`;
     return `${a.day}–${long(b)}`;
   }
   return `${long(a)} – ${long(b)}`;

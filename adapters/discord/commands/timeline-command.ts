@@ -16,7 +16,7 @@ export const timelineCommand: DiscordCommand = {
     .addStringOption((o) =>
       o
         .setName('topic')
-        .setDescription('What the events should be about, e.g. Geneva talks (optional)')
+        .setDescription('What the events should be about, e.g. ceasefire talks (optional)')
         .setMaxLength(200)
         .setAutocomplete(true),
     ),
