@@ -48,7 +48,7 @@ export async function createApp(config: Config, logger: Logger, clock: Clock = s
   try {
     const corpus = storage.corpus;
     await ingestSeeds(config, corpus, logger);
-    const engines = wireEngines(config, logger);
+    const engines = await wireEngines(config, logger);
     const attache = createAttache({
       corpus,
       conversations: storage.conversations,

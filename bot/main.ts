@@ -1,16 +1,15 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
-import { startDiscord } from '../adapters/discord/start-discord.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
-import { startTelegram } from '../adapters/telegram/start-telegram.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
-import { createApp } from './app.ts';
+import type { Logger } from '../core/ports/logger.ts';
+import { type App, createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
 import { createSenders } from './senders.ts';
-import { wireFeeds } from './wire-feeds.ts';
+import type { Feeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
   try {
@@ -23,6 +22,18 @@ function readConfig(): Config | null {
     }
     throw error;
   }
+}
+
+/**
+ * The feed machinery, wired on first use: its HTML and feed parsers take a third of a second to load, which the
+ * console chat should not wait for (it needs them at the first poll, seconds later).
+ */
+function lazyFeeds(app: App, logger: Logger): () => Promise<Feeds> {
+  let wired: Promise<Feeds> | undefined;
+  return () => {
+    wired ??= import('./wire-feeds.ts').then(({ wireFeeds }) => wireFeeds(app, logger));
+    return wired;
+  };
 }
 
 /**
@@ -41,17 +52,25 @@ async function main(): Promise<void> {
   const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
   const app = await createApp(config, logger);
   // Feeds have no PostgreSQL store yet: on Postgres the bot runs without them and says so once.
-  const feeds = app.storage.sqlite ? wireFeeds(app, logger) : null;
+  const feeds = app.storage.sqlite ? lazyFeeds(app, logger) : null;
   if (!feeds)
     logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
-  const core = { attache: app.attache, digests: app.digests, logger, ...(feeds ? { feeds: feeds.admin } : {}) };
+  const feedsAdmin = feeds && !consoleMode ? { feeds: (await feeds()).admin } : {};
+  const core = { attache: app.attache, digests: app.digests, logger, ...feedsAdmin };
   const adapters: RunningAdapter[] = [];
-  if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
+  // Each platform's library is imported only when its token is set (discord.js alone takes half a second).
+  if (telegram.token) {
+    const { startTelegram } = await import('../adapters/telegram/start-telegram.ts');
+    adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
+  }
   if (discord.token && discord.applicationId) {
+    const { startDiscord } = await import('../adapters/discord/start-discord.ts');
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
-  const scheduler = startDigestScheduler(app, createSenders(config), logger);
-  const feedScheduler = feeds ? startFeedScheduler(feeds.poller, logger) : { stop: async () => {} };
+  const scheduler = startDigestScheduler(app, await createSenders(config), logger);
+  const feedScheduler = feeds
+    ? startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger)
+    : { stop: async () => {} };
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

@@ -3,11 +3,6 @@ import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { DigestStore } from '../core/ports/digest-store.ts';
 import type { UsageStore } from '../core/ports/usage-store.ts';
 import { type OpenedDatabase, openDatabase } from './open-database.ts';
-import { openPostgres } from './pg/open-postgres.ts';
-import { createPgConversationRepository } from './pg/pg-conversation-repository.ts';
-import { createPgCorpusRepository } from './pg/pg-corpus-repository.ts';
-import { createPgDigestRepository } from './pg/pg-digest-repository.ts';
-import { createPgUsageRepository } from './pg/pg-usage-repository.ts';
 import { createConversationRepository } from './repositories/conversation-repository.ts';
 import { createCorpusRepository } from './repositories/corpus-repository.ts';
 import { createDigestRepository } from './repositories/digest-repository.ts';
@@ -33,19 +28,30 @@ export interface StorageOptions {
   search?: SearchTuning;
 }
 
+/** Opens PostgreSQL; its driver and repositories are imported only here, so the SQLite default never loads them. */
+async function openPostgresStorage(url: string, search: SearchTuning | undefined): Promise<Storage> {
+  const [{ openPostgres }, { createPgConversationRepository }, { createPgCorpusRepository }, pgDigests, pgUsage] =
+    await Promise.all([
+      import('./pg/open-postgres.ts'),
+      import('./pg/pg-conversation-repository.ts'),
+      import('./pg/pg-corpus-repository.ts'),
+      import('./pg/pg-digest-repository.ts'),
+      import('./pg/pg-usage-repository.ts'),
+    ]);
+  const opened = await openPostgres(url);
+  return {
+    kind: 'postgres',
+    corpus: createPgCorpusRepository(opened.pool, search ? { search } : {}),
+    conversations: createPgConversationRepository(opened.db),
+    digests: pgDigests.createPgDigestRepository(opened.db),
+    usage: pgUsage.createPgUsageRepository(opened.db),
+    close: () => opened.close(),
+  };
+}
+
 /** Opens and migrates the configured database and wires every repository on it. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  if (options.url) {
-    const opened = await openPostgres(options.url);
-    return {
-      kind: 'postgres',
-      corpus: createPgCorpusRepository(opened.pool, options.search ? { search: options.search } : {}),
-      conversations: createPgConversationRepository(opened.db),
-      digests: createPgDigestRepository(opened.db),
-      usage: createPgUsageRepository(opened.db),
-      close: () => opened.close(),
-    };
-  }
+  if (options.url) return openPostgresStorage(options.url, options.search);
   const database = openDatabase(options.path);
   return {
     kind: 'sqlite',

@@ -172,7 +172,7 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
     case 'run-due': {
       const at = await parseInstant(values.at, context);
       const runner = wireDigestRunner(await context.app(), context.logger);
-      const report = await runner.runDue(at, createSenders(context.config));
+      const report = await runner.runDue(at, await createSenders(context.config));
       if (json) writeJson(stdout, report);
       else for (const line of describeReport(report)) writeLine(stdout, line);
       return 0;

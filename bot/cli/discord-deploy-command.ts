@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util';
-import { DiscordAPIError, REST, Routes } from 'discord.js';
-import { commandPayloads } from '../../adapters/discord/command-table.ts';
 import { type CliCommand, writeJson, writeLine } from './command.ts';
 
 /**
@@ -18,6 +16,11 @@ export const discordDeployCommand: CliCommand = {
       writeLine(context.stderr, 'discord:deploy needs DISCORD_TOKEN and DISCORD_APPLICATION_ID to be set.');
       return 2;
     }
+    // discord.js takes half a second to load: only this command pays for it.
+    const [{ DiscordAPIError, REST, Routes }, { commandPayloads }] = await Promise.all([
+      import('discord.js'),
+      import('../../adapters/discord/command-table.ts'),
+    ]);
     const route = guildId
       ? Routes.applicationGuildCommands(applicationId, guildId)
       : Routes.applicationCommands(applicationId);

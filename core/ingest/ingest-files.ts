@@ -6,7 +6,7 @@ import { AttacheError, IngestError } from '../errors.ts';
 import type { CorpusStore, NewDocument, SaveOutcome } from '../ports/corpus-store.ts';
 import { articleLines } from './article-lines.ts';
 import { frontMatterHints } from './front-matter.ts';
-import { type Manifest, readManifest } from './manifest.ts';
+import { type Manifest, type ManifestEntry, readManifest } from './manifest.ts';
 import { formatFromPath, htmlMetaHints, toPlainLines } from './read-format.ts';
 import { type IngestFailure, listSourceFiles, SUPPORTED_TYPES } from './source-files.ts';
 import { buildArticleText, splitPassages } from './split-passages.ts';
@@ -56,6 +56,31 @@ function readSource(path: string): string {
   return bytes.toString('utf8');
 }
 
+/** The content hash of a source: its bytes, its manifest entry and the extraction rules' version. */
+function sourceHash(raw: string, meta: ManifestEntry | undefined): string {
+  return createHash('sha256')
+    .update(INGEST_VERSION)
+    .update('\0')
+    .update(raw)
+    .update('\0')
+    .update(JSON.stringify(meta ?? null))
+    .digest('hex');
+}
+
+/**
+ * The result for a file whose stored document has its content hash and path, or null. Checked before any parsing,
+ * so re-ingesting an unchanged folder (the seeds, on every start) costs a read and a hash per file, not an
+ * extraction.
+ */
+async function unchangedResult(store: CorpusStore, path: string, manifest: Manifest): Promise<IngestResult | null> {
+  if (formatFromPath(path) === null) return null;
+  const id = documentIdFor(path);
+  const raw = readSource(path);
+  const stored = await store.getDocument(id);
+  if (stored?.contentHash !== sourceHash(raw, manifest.get(id)) || stored.sourcePath !== resolve(path)) return null;
+  return { path, documentId: id, outcome: 'unchanged', passages: splitPassages(stored.articleText).length };
+}
+
 /**
  * Reads one file and turns it into a document with passages, without writing
  * anything. Throws IngestError when the file cannot be read, has an
@@ -94,13 +119,7 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
     url: pick(meta?.url, front?.url, page?.url),
     language: pick(meta?.language, front?.language, page?.language),
     articleText,
-    contentHash: createHash('sha256')
-      .update(INGEST_VERSION)
-      .update('\0')
-      .update(raw)
-      .update('\0')
-      .update(JSON.stringify(meta ?? null))
-      .digest('hex'),
+    contentHash: sourceHash(raw, meta),
     sourcePath: resolve(path),
   };
   return { document, passages: splitPassages(articleText) };
@@ -140,14 +159,22 @@ export async function ingestFiles(store: CorpusStore, paths: readonly string[]):
   const failed = [...listing.failed];
   const manifests = new Map<string, Manifest>();
   const claimed = new Map<string, string>();
-  const ready: (PreparedDocument & { file: string })[] = [];
-  for (const file of listing.files) {
+  const ready: (PreparedDocument & { file: string; at: number })[] = [];
+  // Results in listing order: unchanged files are known at once, written ones after the batch is saved.
+  const results: (IngestResult | undefined)[] = [];
+  for (const [at, file] of listing.files.entries()) {
     try {
       const folder = dirname(resolve(file));
       let manifest = manifests.get(folder);
       if (!manifest) {
         manifest = readManifest(folder);
         manifests.set(folder, manifest);
+      }
+      const same = await unchangedResult(store, file, manifest);
+      if (same && !claimed.has(same.documentId)) {
+        claimed.set(same.documentId, resolve(file));
+        results[at] = same;
+        continue;
       }
       const prepared = prepareDocument(file, manifest);
       const refused = await collision(store, claimed, prepared);
@@ -156,7 +183,7 @@ export async function ingestFiles(store: CorpusStore, paths: readonly string[]):
         continue;
       }
       claimed.set(prepared.document.id, prepared.document.sourcePath ?? file);
-      ready.push({ file, ...prepared });
+      ready.push({ file, at, ...prepared });
     } catch (error) {
       if (!(error instanceof AttacheError)) throw error;
       // The message starts with the path already; the report keeps path and reason apart.
@@ -165,11 +192,13 @@ export async function ingestFiles(store: CorpusStore, paths: readonly string[]):
     }
   }
   const outcomes = ready.length > 0 ? await store.saveDocuments(ready) : [];
-  const saved = ready.map(({ file, document, passages }, i) => ({
-    path: file,
-    documentId: document.id,
-    outcome: outcomes[i] ?? 'unchanged',
-    passages: passages.length,
-  }));
-  return { saved, failed };
+  for (const [i, { file, at, document, passages }] of ready.entries()) {
+    results[at] = {
+      path: file,
+      documentId: document.id,
+      outcome: outcomes[i] ?? 'unchanged',
+      passages: passages.length,
+    };
+  }
+  return { saved: results.filter((r) => r !== undefined), failed };
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300]`: FTS5 (through the real CorpusStore and core/retrieval) against
+ * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300]` (`-- --start [--runs N] [--root DIR]`: start
+ * time only, see start-bench.ts): FTS5 (through the real CorpusStore and core/retrieval) against
  * MiniSearch on a deterministic synthetic corpus at 10k and 100k passages (1M with --huge or BENCH_HUGE=1),
  * then brief/ask latency through createApp on the seeds and at 100k. Each case runs in its own node process
  * so its peak RSS is its own; cases run one after another so they do not compete for the CPU.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkTargets, renderReport } from './report.ts';
 import { type CaseResult, RESULT_PREFIX } from './results.ts';
+import { measureStart, renderStart, startBenchMain } from './start-bench.ts';
 
 interface PlannedCase {
   name: string;
@@ -82,8 +84,16 @@ async function main(): Promise<void> {
       huge: { type: 'boolean', default: false },
       queries: { type: 'string', default: '300' },
       sizes: { type: 'string' },
+      start: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '7' },
+      root: { type: 'string' },
     },
   });
+  if (values.start) {
+    // Start time alone: a quick figure (half a minute) without the corpus cases.
+    await startBenchMain(process.argv.slice(2).filter((a) => a !== '--start'));
+    return;
+  }
   const huge = values.huge || process.env.BENCH_HUGE === '1';
   const queries = Number(values.queries);
   if (!Number.isInteger(queries) || queries < 1) throw new Error('--queries must be a positive whole number');
@@ -115,7 +125,10 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write(`${renderReport(results, failures, machine)}\n`);
   }
-  if (!values.json) await runFeedsBench();
+  if (!values.json) {
+    await runFeedsBench();
+    process.stdout.write(`\n${renderStart(await measureStart(REPO_ROOT, 7), REPO_ROOT, 7)}\n`);
+  }
   if (failures.length > 0) process.exitCode = 1;
 }
 
