@@ -1,5 +1,5 @@
 /** Webhook mode: a node:http server on PORT that hands Telegram's POSTs to grammY. */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Bot, webhookCallback } from 'grammy';
@@ -25,16 +25,26 @@ async function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
- * Listens on `port` and registers `url` with Telegram (setWebhook) with a
- * secret token that every update must carry; without a configured secret a
- * random one is used, so strangers still cannot post updates.
+ * The secret token when none is configured: derived from the bot token, so strangers cannot post updates and every
+ * instance behind one balancer agrees on it (with a random one per process, each start's setWebhook would lock the
+ * other instances out).
+ */
+export function defaultWebhookSecret(botToken: string): string {
+  return createHash('sha256').update('attache telegram webhook\0').update(botToken).digest('base64url');
+}
+
+/**
+ * Listens on `port` and registers `url` with Telegram (setWebhook) with a secret token that every update must
+ * carry. Several instances may do this behind one balancer: they register the same URL and secret. Telegram sends
+ * a chat's next update only once the previous one is answered, and the answer comes when the update is handled
+ * (or after 9 s), so a chat's updates are handled in order whichever instance gets them.
  */
 export async function startWebhookServer(
   bot: Bot,
   options: { url: string; secret: string | undefined; port: number },
   logger: Logger,
 ): Promise<WebhookServer> {
-  const secretToken = options.secret ?? randomBytes(24).toString('hex');
+  const secretToken = options.secret ?? defaultWebhookSecret(bot.token);
   // Answer Telegram within 9 s even if a reply takes longer; the handler goes on and is tracked.
   const handle = webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: 9_000 });
   const server = createServer((req, res) => {

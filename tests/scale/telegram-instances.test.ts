@@ -1,0 +1,124 @@
+/**
+ * Two `npm start` processes in Telegram webhook mode on one database, behind one port-forwarding balancer, against
+ * the loopback Bot API: every update is answered once, each chat's answers come in the order of its messages, and a
+ * digest due now is posted once although both processes' schedulers see it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Chat } from 'grammy/types';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type RunningProcess, runCli, startProcess } from '../discord/run-process.ts';
+import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
+import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
+import { webhookSender } from '../fakes/telegram-webhook.ts';
+import { freshDatabase, POSTGRES_URL } from '../storage/postgres-env.ts';
+import { freePort, startTcpBalancer } from '../support/tcp-balancer.ts';
+
+const QUESTIONS = [
+  '/ask Who led the US delegation?',
+  '/ask What did Ryabkov say about concessions?',
+  '/ask Where were the talks held?',
+  '/ask Who did Sherman have dinner with?',
+];
+const CHATS: Chat[] = [1, 2, 3].map((n) => ({ id: -100_500_000 - n, type: 'supergroup', title: `Watchers ${n}` }));
+const DIGEST_CHAT = -100_777_000;
+
+interface Database {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+async function sqliteDatabase(): Promise<Database> {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-instances-'));
+  return {
+    env: { DATABASE_PATH: join(dir, 'attache.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresDatabase(): Promise<Database> {
+  const database = await freshDatabase();
+  return { env: { DATABASE_URL: database.url }, drop: database.drop };
+}
+
+const stores: [string, () => Promise<Database>][] = [['SQLite file', sqliteDatabase]];
+// Needs DATABASE_TEST_URL for PostgreSQL (postgres-env.ts fails the run in CI without it).
+if (POSTGRES_URL) stores.push(['PostgreSQL', postgresDatabase]);
+
+function replyTo(call: RecordedCall): number | undefined {
+  const parameters = call.body.reply_parameters as { message_id?: number } | undefined;
+  return parameters?.message_id;
+}
+
+// The stores run side by side: each waits for its processes' next minute tick to see the digest.
+describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180_000 }, () => {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  it.each(stores)(
+    'on one %s database: each update answered once, in order per chat; a due digest posted once',
+    async (_name, open) => {
+      const database = await open();
+      cleanup.push(() => database.drop());
+      const fake: FakeTelegramApi = await startFakeTelegram();
+      cleanup.push(() => fake.close());
+      const base = { ...database.env, ENGINE: 'extractive', FEEDS_ALLOW_PRIVATE: '' };
+      // Migrated, seeded and subscribed before the bots start; the digest is due at once (00:00 has passed, --now).
+      const subscribe = await runCli(
+        ['digest', 'subscribe', '--platform', 'telegram', '--target', String(DIGEST_CHAT), '--time', '00:00', '--now'],
+        base,
+      );
+      expect(subscribe.stderr).toBe('');
+      expect(subscribe.status).toBe(0);
+
+      const ports = [await freePort(), await freePort()];
+      const balancer = await startTcpBalancer(ports);
+      cleanup.push(() => balancer.close());
+      const bots: RunningProcess[] = ports.map((port) =>
+        startProcess('bot/main.ts', [], {
+          ...base,
+          LOG_LEVEL: 'info',
+          TELEGRAM_BOT_TOKEN: fake.token,
+          TELEGRAM_API_ROOT: fake.apiRoot,
+          TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${balancer.port}/telegram`,
+          PORT: String(port),
+        }),
+      );
+      for (const bot of bots) cleanup.push(() => bot.killAll());
+      await Promise.all(bots.map((bot) => bot.waitForStderr(/listening for webhook updates/)));
+      // Both registered the same URL and secret (no TELEGRAM_WEBHOOK_SECRET: one derived from the token).
+      const registered = fake.callsOf('setWebhook').map((c) => c.body.secret_token);
+      expect(registered).toHaveLength(2);
+      expect(new Set(registered).size).toBe(1);
+
+      const updates = CHATS.flatMap((chat, i) =>
+        QUESTIONS.map((question) => textUpdate(chat, i % 2 === 0 ? ALICE : BOB, question)),
+      );
+      const sentIds = updates.map((u) => ({ chat: u.message?.chat.id, id: u.message?.message_id }));
+      const deliveries = await webhookSender(fake).deliver(updates);
+      expect(deliveries.every((d) => d.attempts.length === 1 && d.attempts[0] === 200)).toBe(true);
+      // The balancer spread the deliveries over both processes.
+      expect([...balancer.connections.values()].every((n) => n > 0)).toBe(true);
+
+      for (const chat of CHATS) {
+        const answers = fake.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === chat.id);
+        const expected = sentIds.filter((s) => s.chat === chat.id).map((s) => s.id);
+        expect(answers.map(replyTo)).toEqual(expected);
+      }
+
+      // The digest: both schedulers tick each minute; the database claim lets one of them post it.
+      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const digests = fake.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === DIGEST_CHAT);
+      expect(digests).toHaveLength(1);
+      expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
+
+      for (const bot of bots) bot.child.kill('SIGTERM');
+      const exits = await Promise.all(bots.map((bot) => bot.exited));
+      expect(exits.map((e) => e.status)).toEqual([0, 0]);
+    },
+  );
+});
