@@ -28,6 +28,29 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
+/** `DISCORD_SHARDS`: the shards this process runs, of how many: `0/2`, `0,2/4` or `2-3/4`. */
+const shards = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    const match = /^(\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)\/(\d+)$/.exec(value);
+    const count = Number(match?.[2]);
+    const ids = (match?.[1] ?? '').split(',').flatMap((part) => {
+      const [from = 0, to = from] = part.split('-').map(Number);
+      return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+    });
+    if (!match || count < 1 || ids.length === 0 || ids.some((id) => id >= count) || new Set(ids).size < ids.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must name this process\'s shards of the total, e.g. 0/2, 0,2/4 or 2-3/4 (ids below the total)',
+      });
+      return z.NEVER;
+    }
+    return { ids, count };
+  });
+
 const schema = z.object({
   DATABASE_PATH: optionalString.default('./data/attache.db'),
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
@@ -55,6 +78,7 @@ const schema = z.object({
     message: 'must be a numeric Discord snowflake',
   }),
   DISCORD_API_ROOT: url('DISCORD_API_ROOT').default('https://discord.com/api'),
+  DISCORD_SHARDS: shards,
   BOT_ADMINS: optionalString.refine(
     (v) => v === undefined || v.split(',').every((id) => /^(telegram|discord):\d{1,25}$/.test(id.trim())),
     { message: 'must list ids as telegram:123 or discord:456, separated by commas' },
@@ -86,6 +110,8 @@ export interface Config {
     applicationId: string | undefined;
     guildId: string | undefined;
     apiRoot: string;
+    /** DISCORD_SHARDS: the gateway shards this process runs, of `count`; unset: one process, one shard. */
+    shards: { ids: number[]; count: number } | undefined;
   };
   feeds: {
     /** FEEDS_ALLOW_PRIVATE=1: feed and page URLs may reach loopback and private addresses (tests only). */
@@ -164,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationId: e.DISCORD_APPLICATION_ID,
       guildId: e.DISCORD_GUILD_ID,
       apiRoot: e.DISCORD_API_ROOT.replace(/\/+$/, ''),
+      shards: e.DISCORD_SHARDS,
     },
     knowledge: { aliasesFile: e.ALIASES_FILE, peopleFile: e.PEOPLE_FILE },
   };

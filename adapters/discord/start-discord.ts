@@ -19,6 +19,11 @@ export interface DiscordOptions {
   readyTimeoutMs?: number;
   /** How long stop() waits for interactions in flight (default 10 s). */
   drainTimeoutMs?: number;
+  /**
+   * The gateway shards this process runs, of `count` (several processes, one bot): Discord sends a guild's
+   * interactions to shard (guild_id >> 22) % count only, and direct messages to shard 0. Unset: one shard.
+   */
+  shards?: { ids: number[]; count: number } | undefined;
 }
 
 /** The running adapter; idle() lets tests and tools wait until every interaction so far is handled. */
@@ -53,6 +58,7 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     intents: [GatewayIntentBits.Guilds],
     rest: { api: options.apiRoot },
     allowedMentions: NO_MENTIONS,
+    ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
   });
   const context: DiscordContext = {
     ...core,
@@ -92,7 +98,7 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
   if (applicationId && applicationId !== options.applicationId) {
     core.logger.warn({ applicationId }, 'DISCORD_APPLICATION_ID differs from the application of this bot token');
   }
-  core.logger.info({ user: client.user?.tag, applicationId }, 'discord adapter ready');
+  core.logger.info({ user: client.user?.tag, applicationId, shards: options.shards }, 'discord adapter ready');
   // Autocomplete must answer within 3 seconds, so build the topic list now rather than on the first keystroke.
   setImmediate(() => {
     context.topics.topics().catch((error: unknown) => {

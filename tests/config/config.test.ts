@@ -39,11 +39,21 @@ describe('loadConfig', () => {
     [{ DISCORD_TOKEN: 'secret-discord-token' }, 'DISCORD_APPLICATION_ID'],
     [{ ENGINE: 'claude' }, 'ANTHROPIC_API_KEY'],
     [{ DISCORD_GUILD_ID: 'guild' }, 'DISCORD_GUILD_ID'],
+    [{ DISCORD_SHARDS: '2/2' }, 'DISCORD_SHARDS'],
+    [{ DISCORD_SHARDS: '0,0/2' }, 'DISCORD_SHARDS'],
+    [{ DISCORD_SHARDS: 'auto' }, 'DISCORD_SHARDS'],
+    [{ DISCORD_SHARDS: '1/0' }, 'DISCORD_SHARDS'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads DISCORD_SHARDS as the shard ids of this process, of a total', () => {
+    expect(loadConfig({}).discord.shards).toBeUndefined();
+    expect(loadConfig({ DISCORD_SHARDS: '1/2' }).discord.shards).toEqual({ ids: [1], count: 2 });
+    expect(loadConfig({ DISCORD_SHARDS: '0,2-3/4' }).discord.shards).toEqual({ ids: [0, 2, 3], count: 4 });
   });
 
   it('never echoes a secret value in the message', () => {

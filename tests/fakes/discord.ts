@@ -74,7 +74,9 @@ export class FakeDiscord extends EventEmitter {
   private readonly heartbeatIntervalMs: number;
   private readonly withholdReady: boolean;
   private socket: WebSocket | undefined;
-  private sequence = 0;
+  /** Identified connections by shard id, with the shard count each one gave (several processes, one bot). */
+  private readonly shardSockets = new Map<number, { ws: WebSocket; count: number }>();
+  private readonly sequences = new Map<WebSocket, number>();
   private readonly interactions = new Map<string, { acknowledged: boolean }>();
   port = 0;
 
@@ -176,11 +178,32 @@ export class FakeDiscord extends EventEmitter {
     this.dispatch('INTERACTION_CREATE', interaction);
   }
 
-  /** Sends any dispatch event with the next sequence number. */
+  /** The shard ids that identified so far, each with the shard count it gave. */
+  get shards(): { id: number; count: number }[] {
+    return [...this.shardSockets.entries()].map(([id, { count }]) => ({ id, count }));
+  }
+
+  /** The shard Discord routes a guild's events to ((guild_id >> 22) % count); direct messages go to shard 0. */
+  shardOf(guildId: string | undefined, count: number): number {
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /**
+   * Sends any dispatch event with the connection's next sequence number, on the connection of the shard Discord
+   * would use (by the event's guild_id) when several shards identified, else on the latest connection.
+   */
   dispatch(event: string, data: unknown): void {
-    if (!this.socket) throw new Error('fake Discord: no gateway connection');
-    this.sequence += 1;
-    this.socket.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+    const guildId = (data as { guild_id?: string } | null)?.guild_id;
+    const count = [...this.shardSockets.values()][0]?.count ?? 1;
+    const ws = count > 1 ? this.shardSockets.get(this.shardOf(guildId, count))?.ws : this.socket;
+    if (!ws) throw new Error('fake Discord: no gateway connection for this event');
+    this.send(ws, event, data);
+  }
+
+  private send(ws: WebSocket, event: string, data: unknown): void {
+    const sequence = (this.sequences.get(ws) ?? 0) + 1;
+    this.sequences.set(ws, sequence);
+    ws.send(JSON.stringify({ op: 0, t: event, s: sequence, d: data }));
   }
 
   /** A message object as Discord returns it from message endpoints. */
@@ -214,7 +237,7 @@ export class FakeDiscord extends EventEmitter {
       this.gatewayReceived.push(frame);
       this.emit('gateway', frame);
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-      if (frame.op === 2) this.onIdentify(ws, frame.d as { token?: string });
+      if (frame.op === 2) this.onIdentify(ws, frame.d as { token?: string; shard?: [number, number] });
     });
     ws.on('close', (code) => {
       this.gatewayClosures.push(code);
@@ -222,13 +245,14 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  private onIdentify(ws: WebSocket, identify: { token?: string }): void {
+  private onIdentify(ws: WebSocket, identify: { token?: string; shard?: [number, number] }): void {
     if (identify.token !== this.token) {
       ws.close(4004, 'Authentication failed');
       return;
     }
+    const [shardId, count] = identify.shard ?? [0, 1];
+    this.shardSockets.set(shardId, { ws, count });
     if (this.withholdReady) return;
-    this.sequence += 1;
     const ready = {
       v: 10,
       user: this.botUser,
@@ -236,8 +260,9 @@ export class FakeDiscord extends EventEmitter {
       session_id: 'fake-session',
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
       application: { id: this.applicationId, flags: 0 },
+      shard: [shardId, count],
     };
-    ws.send(JSON.stringify({ op: 0, t: 'READY', s: this.sequence, d: ready }));
+    this.send(ws, 'READY', ready);
     this.emit('identified');
   }
 

@@ -1,7 +1,8 @@
 /**
- * Two `npm start` processes in Telegram webhook mode on one database, behind one port-forwarding balancer, against
- * the loopback Bot API: every update is answered once, each chat's answers come in the order of its messages, and a
- * digest due now is posted once although both processes' schedulers see it.
+ * Two `npm start` processes on one database against the loopback platform fakes.
+ * Telegram in webhook mode behind one port-forwarding balancer: every update is answered once, each chat's answers
+ * come in the order of its messages. Discord with one shard each (DISCORD_SHARDS): each interaction reaches one
+ * process and is answered once. Either way a digest due now is posted once although both schedulers see it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import type { Chat } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProcess, runCli, startProcess } from '../discord/run-process.ts';
+import { startFakeDiscord } from '../fakes/discord.ts';
+import { chatInput, MEMBER_PERMISSIONS, str } from '../fakes/discord-interactions.ts';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
 import { webhookSender } from '../fakes/telegram-webhook.ts';
@@ -114,6 +117,88 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       const digests = fake.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === DIGEST_CHAT);
       expect(digests).toHaveLength(1);
+      expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
+
+      for (const bot of bots) bot.child.kill('SIGTERM');
+      const exits = await Promise.all(bots.map((bot) => bot.exited));
+      expect(exits.map((e) => e.status)).toEqual([0, 0]);
+    },
+  );
+
+  it.each(stores)(
+    'on one %s database, Discord shards 0/2 and 1/2: each interaction answered once; a due digest posted once',
+    async (_name, open) => {
+      const database = await open();
+      cleanup.push(() => database.drop());
+      const fake = await startFakeDiscord();
+      cleanup.push(() => fake.close());
+      // Guilds whose events Discord sends to shard 0 and to shard 1 of 2 ((id >> 22) % 2), and a DM (shard 0).
+      const guilds = [10n, 11n].map((n) => ((n << 22n) + 7n).toString());
+      const channel = '300000000000000001';
+      const base = { ...database.env, ENGINE: 'extractive' };
+      const subscribe = await runCli(
+        [
+          'digest',
+          'subscribe',
+          '--platform',
+          'discord',
+          '--target',
+          channel,
+          '--guild',
+          guilds[0] ?? '',
+          '--time',
+          '00:00',
+          '--now',
+        ],
+        base,
+      );
+      expect(subscribe.stderr).toBe('');
+      expect(subscribe.status).toBe(0);
+
+      const bots = ['0/2', '1/2'].map((shards) =>
+        startProcess('bot/main.ts', [], {
+          ...base,
+          LOG_LEVEL: 'info',
+          DISCORD_TOKEN: fake.token,
+          DISCORD_APPLICATION_ID: fake.applicationId,
+          DISCORD_API_ROOT: fake.apiRoot,
+          DISCORD_SHARDS: shards,
+        }),
+      );
+      for (const bot of bots) cleanup.push(() => bot.killAll());
+      await Promise.all(bots.map((bot) => bot.waitForStderr(/discord adapter ready/)));
+      expect(fake.shards.sort((a, b) => a.id - b.id)).toEqual([
+        { id: 0, count: 2 },
+        { id: 1, count: 2 },
+      ]);
+
+      const actors = [
+        ...guilds.map((guildId, i) => ({
+          userId: `40000000000000000${i}`,
+          permissions: MEMBER_PERMISSIONS,
+          guildId,
+          channelId: channel,
+        })),
+        { userId: '400000000000000009', channelId: '300000000000000009' },
+      ];
+      const interactions = actors.flatMap((actor) =>
+        QUESTIONS.slice(0, 2).map((q) =>
+          chatInput(fake.applicationId, actor, 'ask', [str('question', q.replace('/ask ', ''))]),
+        ),
+      );
+      for (const interaction of interactions) fake.dispatchInteraction(interaction);
+      for (const interaction of interactions) {
+        await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token), 60_000);
+      }
+      for (const interaction of interactions) {
+        const callbacks = fake.find('POST', new RegExp(`/interactions/${interaction.id}/`));
+        expect(callbacks.map((c) => c.status)).toEqual([204]);
+        expect(fake.find('PATCH', new RegExp(interaction.token))).toHaveLength(1);
+      }
+
+      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(fake.channelMessages.get(channel)).toHaveLength(1);
       expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
 
       for (const bot of bots) bot.child.kill('SIGTERM');
