@@ -44,7 +44,7 @@ const shards = z
     if (!match || count < 1 || ids.length === 0 || ids.some((id) => id >= count) || new Set(ids).size < ids.length) {
       ctx.addIssue({
         code: 'custom',
-        message: 'must name this process\'s shards of the total, e.g. 0/2, 0,2/4 or 2-3/4 (ids below the total)',
+        message: "must name this process's shards of the total, e.g. 0/2, 0,2/4 or 2-3/4 (ids below the total)",
       });
       return z.NEVER;
     }
