@@ -23,7 +23,11 @@ const ENGINE_LABELS: Record<SearchEngine, string> = {
   'raw-sqlite': 'FTS5: raw prepared INSERTs (comparison only)',
   'raw-batch-fts': 'EXPERIMENT: raw INSERTs, FTS indexed per batch, no trigger',
   minisearch: 'MiniSearch (in memory)',
+  postgres: 'PostgreSQL: saveDocuments per batch + searchPassages',
 };
+
+/** The targets of the scale table (issue 15): at the largest size run, and ask at 100k. */
+export const SCALE_TARGETS = { searchP95Ms: 50, peakRssMb: 256, ingestPerSecond: 40_000, askP95At100kMs: 100 } as const;
 
 const int = (value: number): string => Math.round(value).toLocaleString('en-US');
 const ms = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(2));
@@ -52,14 +56,14 @@ function searchRow(result: SearchCaseResult): string[] {
   ];
 }
 
-function ratioRow(fts: SearchCaseResult, mini: SearchCaseResult): string[] {
+function ratioRow(fts: SearchCaseResult, mini: SearchCaseResult, label = 'ratio FTS5 ÷ MiniSearch'): string[] {
   const latency = (pick: (r: SearchCaseResult) => number | undefined): string => {
     const a = pick(fts);
     const b = pick(mini);
     return a === undefined || b === undefined ? '–' : ratio(a, b);
   };
   return [
-    'ratio FTS5 ÷ MiniSearch',
+    label,
     `${ratio(fts.ingestPerSecond, mini.ingestPerSecond)} (${ratio(fts.ingestPerCpuSecond, mini.ingestPerCpuSecond)})`,
     latency((r) => r.short?.p50),
     latency((r) => r.short?.p95),
@@ -130,8 +134,10 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
     const documents = rows[0]?.documents ?? 0;
     const fts = rows.find((r) => r.engine === 'fts5');
     const mini = rows.find((r) => r.engine === 'minisearch');
+    const pg = rows.find((r) => r.engine === 'postgres');
     const body = rows.map(searchRow);
     if (fts && mini) body.push(ratioRow(fts, mini));
+    if (pg && fts) body.push(ratioRow(pg, fts, 'ratio PostgreSQL ÷ FTS5'));
     out.push(`Search at ${int(size)} passages (${int(documents)} documents); latency in ms, top 10`, '');
     out.push(table(SEARCH_HEADER, body), '');
   }
@@ -139,6 +145,7 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
   if (attache.length > 0) {
     out.push('Briefings and answers through createApp (extractive engine); latency in ms', '');
     const header = [
+      'store',
       'corpus',
       'passages',
       'ask p50',
@@ -150,6 +157,7 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
       'ask statuses',
     ];
     const rows = attache.map((r) => [
+      r.store === 'postgres' ? 'PostgreSQL' : 'SQLite',
       r.syntheticPassages === 0 ? 'seeds' : `seeds + ${int(r.syntheticPassages)} synthetic`,
       int(r.totalPassages),
       ms(r.ask.p50),
@@ -169,11 +177,14 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
         const parts = Object.entries(calls).map(([m, c]) => `${m} ${c.calls.toFixed(1)}× ${ms(c.ms)} ms`);
         return `${ms(total)} of ${ms(mean)} ms mean in the store (${parts.join(', ') || 'no calls'})`;
       };
-      out.push(`  ${int(r.totalPassages)} passages — ask: ${share(r.storeCalls.ask, r.ask.mean)}`);
-      out.push(`  ${int(r.totalPassages)} passages — brief: ${share(r.storeCalls.brief, r.brief.mean)}`);
+      const where = `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${int(r.totalPassages)} passages`;
+      out.push(`  ${where} — ask: ${share(r.storeCalls.ask, r.ask.mean)}`);
+      out.push(`  ${where} — brief: ${share(r.storeCalls.brief, r.brief.mean)}`);
     }
     out.push('');
   }
+  const scale = renderScaleTable(results);
+  if (scale) out.push(scale, '');
   const checks = checkTargets(results);
   if (checks.length > 0) {
     out.push('Targets', '');
@@ -194,4 +205,66 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
   }
   for (const failure of failures) out.push(`FAILED: ${failure}`);
   return out.join('\n');
+}
+
+/**
+ * The scale table (issue 15): search p95, peak RSS and ingest at the largest size run, and ask p95 at 100k, for
+ * SQLite FTS5, PostgreSQL and MiniSearch side by side from one run, with the PostgreSQL ÷ SQLite ratio.
+ */
+export function renderScaleTable(results: readonly CaseResult[]): string | null {
+  const search = results.filter((r): r is SearchCaseResult => r.kind === 'search');
+  const size = Math.max(0, ...search.map((r) => r.passages));
+  const at = (engine: SearchEngine) => search.find((r) => r.engine === engine && r.passages === size);
+  const [sqlite, pg, mini] = [at('fts5'), at('postgres'), at('minisearch')];
+  if (!sqlite) return null;
+  const asks = results.filter((r): r is AttacheCaseResult => r.kind === 'attache' && r.syntheticPassages === 100_000);
+  const ask = (store: AttacheCaseResult['store']) => asks.find((r) => r.store === store)?.ask.p95;
+  const cell = (value: number | undefined, format: (v: number) => string) =>
+    value === undefined ? '–' : format(value);
+  const quotient = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? '–' : ratio(a, b);
+  const p95s = (r: SearchCaseResult | undefined) =>
+    r?.short && r.long ? `${ms(r.short.p95)} / ${ms(r.long.p95)}` : '–';
+  const rows = [
+    [
+      `search p95 at ${int(size)}, short / long (ms)`,
+      p95s(sqlite),
+      p95s(pg),
+      p95s(mini),
+      `${quotient(pg?.short?.p95, sqlite.short?.p95)} / ${quotient(pg?.long?.p95, sqlite.long?.p95)}`,
+      `≤ ${SCALE_TARGETS.searchP95Ms} both`,
+    ],
+    [
+      `peak RSS during the ${int(size)} run (MB)`,
+      int(sqlite.peakRssMb),
+      cell(pg?.peakRssMb, int),
+      cell(mini?.peakRssMb, int),
+      quotient(pg?.peakRssMb, sqlite.peakRssMb),
+      `≤ ${SCALE_TARGETS.peakRssMb}`,
+    ],
+    [
+      `ingest at ${int(size)} (passages/s)`,
+      int(sqlite.ingestPerSecond),
+      cell(pg?.ingestPerSecond, int),
+      cell(mini?.ingestPerSecond, int),
+      quotient(pg?.ingestPerSecond, sqlite.ingestPerSecond),
+      `≥ ${int(SCALE_TARGETS.ingestPerSecond)}`,
+    ],
+    [
+      'ask p95 at 100k, extractive (ms)',
+      cell(ask('sqlite'), ms),
+      cell(ask('postgres'), ms),
+      '–',
+      quotient(ask('postgres'), ask('sqlite')),
+      `≤ ${SCALE_TARGETS.askP95At100kMs}`,
+    ],
+  ];
+  const note = pg
+    ? '(PostgreSQL RSS is the client process; the server holds its own memory)'
+    : '(no PostgreSQL: set DATABASE_TEST_URL or DATABASE_URL)';
+  return [
+    `Scale table, one run ${note}`,
+    '',
+    table(['figure', 'SQLite FTS5', 'PostgreSQL', 'MiniSearch', 'PostgreSQL ÷ SQLite', 'target'], rows),
+  ].join('\n');
 }

@@ -2,7 +2,14 @@
 
 import type { LatencySummary } from './stats.ts';
 
-export const SEARCH_ENGINES = ['fts5', 'fts5-per-doc', 'raw-sqlite', 'raw-batch-fts', 'minisearch'] as const;
+export const SEARCH_ENGINES = [
+  'fts5',
+  'fts5-per-doc',
+  'raw-sqlite',
+  'raw-batch-fts',
+  'minisearch',
+  'postgres',
+] as const;
 export type SearchEngine = (typeof SEARCH_ENGINES)[number];
 
 export interface SearchCaseResult {
@@ -22,9 +29,9 @@ export interface SearchCaseResult {
   /** Null for ingest-only cases. */
   short: LatencySummary | null;
   long: LatencySummary | null;
-  /** Database file + WAL (SQLite) or heap held by the index after GC (MiniSearch), MB. */
+  /** Database file + WAL (SQLite), heap held by the index after GC (MiniSearch) or pg_database_size, MB. */
   sizeMb: number;
-  sizeKind: 'file+wal' | 'heap';
+  sizeKind: 'file+wal' | 'heap' | 'database';
   /** RSS once modules and the vocabulary are loaded, before any index exists, MB. */
   baselineRssMb: number;
   peakRssMb: number;
@@ -37,6 +44,7 @@ export type StoreCallShare = Record<string, { calls: number; ms: number }>;
 
 export interface AttacheCaseResult {
   kind: 'attache';
+  store: 'sqlite' | 'postgres';
   /** Synthetic passages added to the seeds (0 = seeds only). */
   syntheticPassages: number;
   totalPassages: number;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300]` (`-- --start [--runs N] [--root DIR]`: start
+ * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300] [--cases fts5,postgres,attache]` (`-- --start [--runs N] [--root DIR]`: start
  * time only, see start-bench.ts): FTS5 (through the real CorpusStore and core/retrieval) against
  * MiniSearch on a deterministic synthetic corpus at 10k and 100k passages (1M with --huge or BENCH_HUGE=1),
  * then brief/ask latency through createApp on the seeds and at 100k. Each case runs in its own node process
@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BENCH_POSTGRES_URL } from './cases/postgres-case.ts';
 import { checkTargets, renderReport } from './report.ts';
 import { type CaseResult, RESULT_PREFIX } from './results.ts';
 import { measureStart, renderStart, startBenchMain } from './start-bench.ts';
@@ -26,20 +27,24 @@ interface PlannedCase {
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function plan(sizes: readonly number[]): PlannedCase[] {
+/** With a PostgreSQL server (DATABASE_TEST_URL or DATABASE_URL) every size also runs the Postgres store. */
+function plan(sizes: readonly number[], postgres: boolean): PlannedCase[] {
   const cases: PlannedCase[] = [];
   for (const passages of sizes) {
     if (passages > 100_000) {
-      // At 1M only the two engines being compared: the ingest variants take minutes and add nothing new.
+      // At 1M only the engines being compared: the ingest variants take minutes and add nothing new.
       cases.push({ name: 'fts5', passages, maxQueries: 100 });
+      if (postgres) cases.push({ name: 'postgres', passages, maxQueries: 100 });
       cases.push({ name: 'minisearch', passages, maxQueries: 100, nodeFlags: ['--max-old-space-size=12288'] });
       continue;
     }
     for (const name of ['fts5', 'fts5-per-doc', 'raw-sqlite', 'raw-batch-fts', 'minisearch'])
       cases.push({ name, passages });
+    if (postgres) cases.push({ name: 'postgres', passages });
   }
   cases.push({ name: 'attache', passages: 0 });
   if (sizes.includes(100_000)) cases.push({ name: 'attache', passages: 100_000 });
+  if (postgres && sizes.includes(100_000)) cases.push({ name: 'attache-pg', passages: 100_000 });
   return cases;
 }
 
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
       start: { type: 'boolean', default: false },
       runs: { type: 'string', default: '7' },
       root: { type: 'string' },
+      cases: { type: 'string' },
     },
   });
   if (values.start) {
@@ -103,7 +109,9 @@ async function main(): Promise<void> {
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}, load ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')} at start`;
-  const cases = plan(sizes);
+  // --cases fts5,postgres,attache: only those cases (e.g. to leave out MiniSearch's minutes at 1M).
+  const only = values.cases?.split(',').map((c) => c.trim());
+  const cases = plan(sizes, BENCH_POSTGRES_URL !== '').filter((c) => !only || only.includes(c.name));
   const results: CaseResult[] = [];
   const failures: string[] = [];
   for (const [i, planned] of cases.entries()) {

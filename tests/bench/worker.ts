@@ -6,13 +6,23 @@
 import { parseArgs } from 'node:util';
 import { runAttacheCase } from './cases/attache-case.ts';
 import { runMiniSearchCase } from './cases/minisearch-case.ts';
+import { runPostgresCase } from './cases/postgres-case.ts';
 import { runSqliteCase } from './cases/sqlite-case.ts';
 import { createCorpusGenerator, DEFAULT_SEED } from './corpus-generator.ts';
 import { buildQueries } from './queries.ts';
 import { type CaseResult, RESULT_PREFIX } from './results.ts';
 import { loadSeedMaterial } from './seed-material.ts';
 
-const CASES = ['fts5', 'fts5-per-doc', 'raw-sqlite', 'raw-batch-fts', 'minisearch', 'attache'] as const;
+const CASES = [
+  'fts5',
+  'fts5-per-doc',
+  'raw-sqlite',
+  'raw-batch-fts',
+  'minisearch',
+  'postgres',
+  'attache',
+  'attache-pg',
+] as const;
 type CaseName = (typeof CASES)[number];
 
 function isCase(value: string): value is CaseName {
@@ -38,6 +48,8 @@ async function main(): Promise<void> {
   const queries = buildQueries(generator, queryCount);
   let result: CaseResult;
   if (name === 'attache') result = await runAttacheCase(generator, passages);
+  else if (name === 'attache-pg') result = await runAttacheCase(generator, passages, 'postgres');
+  else if (name === 'postgres') result = await runPostgresCase(generator, passages, queries);
   else if (name === 'minisearch') result = await runMiniSearchCase(generator, passages, queries);
   else result = await runSqliteCase(name, generator, passages, queries);
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);

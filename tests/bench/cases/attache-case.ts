@@ -8,7 +8,8 @@ import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts'
 import type { AttacheCaseResult, StoreCallShare } from '../results.ts';
 import { SEEDS_DIR } from '../seed-material.ts';
 import { peakRssMb, timeEach } from '../stats.ts';
-import { ingestInBatches } from './ingest-batches.ts';
+import { ingestInBatches, ingestInBatchesAsync } from './ingest-batches.ts';
+import { benchDatabase } from './postgres-case.ts';
 import { SEED_QUESTIONS, SEED_TOPICS } from './seed-questions.ts';
 import { timeStoreCalls } from './store-timer.ts';
 
@@ -34,18 +35,31 @@ function perCall(totals: Record<string, { calls: number; ms: number }>, requests
 export async function runAttacheCase(
   generator: CorpusGenerator,
   syntheticPassages: number,
+  store: 'sqlite' | 'postgres' = 'sqlite',
 ): Promise<AttacheCaseResult> {
   const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
+  const postgres = store === 'postgres' ? await benchDatabase() : null;
   const setupStart = performance.now();
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'attache.db'),
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     SEEDS_DIR,
     LOG_LEVEL: 'silent',
     ENGINE: 'extractive',
   });
   const app = await createApp(config, createLogger('silent'));
   try {
-    if (syntheticPassages > 0) {
+    if (syntheticPassages > 0 && postgres) {
+      await ingestInBatchesAsync(
+        generator,
+        syntheticPassages,
+        2_000,
+        async (batch) => {
+          await app.corpus.saveDocuments(batch);
+        },
+        'synthetic',
+      );
+    } else if (syntheticPassages > 0) {
       // The SQLite store writes before its promise settles, so one synchronous transaction holds a batch.
       const client = app.storage.sqlite?.client;
       if (!client) throw new Error('the attache bench case needs the SQLite store');
@@ -73,6 +87,7 @@ export async function runAttacheCase(
     const brief = await timeEach(briefs, (topic) => app.attache.brief({ topic, conversation: conversation() }));
     return {
       kind: 'attache',
+      store,
       syntheticPassages,
       totalPassages: await app.corpus.passageCount(),
       setupSeconds,
@@ -83,7 +98,8 @@ export async function runAttacheCase(
       peakRssMb: peakRssMb(),
     };
   } finally {
-    app.close();
+    await app.close();
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

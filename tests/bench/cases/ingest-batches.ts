@@ -63,3 +63,40 @@ export function ingestFigures(totals: IngestTotals) {
     ingestCpuShare: totals.ingestCpuSeconds / totals.ingestSeconds,
   };
 }
+
+/** As ingestInBatches, for a store whose writes complete when its promise settles (PostgreSQL). */
+export async function ingestInBatchesAsync(
+  generator: CorpusGenerator,
+  passageCount: number,
+  batchPassages: number,
+  save: (batch: readonly SyntheticDocument[]) => Promise<void>,
+  idPrefix?: string,
+): Promise<IngestTotals> {
+  const totals: IngestTotals = { documents: 0, passages: 0, generateSeconds: 0, ingestSeconds: 0, ingestCpuSeconds: 0 };
+  let batch: SyntheticDocument[] = [];
+  let batchSize = 0;
+  const flush = async (): Promise<void> => {
+    const start = performance.now();
+    const cpuStart = cpuSeconds();
+    await save(batch);
+    totals.ingestSeconds += (performance.now() - start) / 1000;
+    totals.ingestCpuSeconds += cpuSeconds() - cpuStart;
+    totals.documents += batch.length;
+    totals.passages += batchSize;
+    batch = [];
+    batchSize = 0;
+  };
+  let generateStart = performance.now();
+  for (const doc of generator.documents(passageCount, idPrefix)) {
+    batch.push(doc);
+    batchSize += doc.passages.length;
+    if (batchSize >= batchPassages) {
+      totals.generateSeconds += (performance.now() - generateStart) / 1000;
+      await flush();
+      generateStart = performance.now();
+    }
+  }
+  totals.generateSeconds += (performance.now() - generateStart) / 1000;
+  if (batch.length > 0) await flush();
+  return totals;
+}
