@@ -9,7 +9,7 @@ import type { AttacheCaseResult, StoreCallShare } from '../results.ts';
 import { SEEDS_DIR } from '../seed-material.ts';
 import { peakRssMb, timeEach } from '../stats.ts';
 import { ingestInBatches, ingestInBatchesAsync } from './ingest-batches.ts';
-import { benchDatabase } from './postgres-case.ts';
+import { benchDatabase, vacuumAnalyze } from './postgres-case.ts';
 import { SEED_QUESTIONS, SEED_TOPICS } from './seed-questions.ts';
 import { timeStoreCalls } from './store-timer.ts';
 
@@ -59,6 +59,7 @@ export async function runAttacheCase(
         },
         'synthetic',
       );
+      await vacuumAnalyze(postgres.url);
     } else if (syntheticPassages > 0) {
       // The SQLite store writes before its promise settles, so one synchronous transaction holds a batch.
       const client = app.storage.sqlite?.client;
