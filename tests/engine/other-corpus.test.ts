@@ -49,7 +49,7 @@ The deal covers 12 fishing zones in the North Sea, according to the ministry.
 describe('a corpus the engine was not tuned on', () => {
   it('answers typed questions and follow-ups from a new document', async () => {
     const { attache, load } = coreOver({ 'oslo.md': OSLO });
-    load();
+    await load();
     const conversation = 'console:oslo';
     const who = await attache.ask({ question: 'Who did Anna Berg meet?', conversation });
     expect(who.status).toBe('answered');
