@@ -10,7 +10,7 @@ import type { Reply } from '../../core/reply.ts';
 import { startFakeDiscord } from '../fakes/discord.ts';
 import { buttonPress, chatInput, str } from '../fakes/discord-interactions.ts';
 import { admin, type DiscordHarness, member, messageBody, startHarness } from './discord-harness.ts';
-import { startProcess } from './run-process.ts';
+import { startLaunched } from './run-process.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -110,7 +110,7 @@ describe('Discord adapter lifecycle', () => {
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     });
-    const bot = startProcess('bot/main.ts', [], {
+    const bot = startLaunched('main', [], {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_ROOT: fake.apiRoot,
@@ -149,7 +149,7 @@ describe('Discord adapter lifecycle', () => {
     const fake = await startFakeDiscord();
     const dir = mkdtempSync(join(tmpdir(), 'attache-discord-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const bot = startProcess('bot/main.ts', [], {
+    const bot = startLaunched('main', [], {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_ROOT: fake.apiRoot,

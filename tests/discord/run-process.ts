@@ -28,7 +28,20 @@ export interface RunningProcess {
 
 /** Starts `tsx <script> ...args` in the repository root with only the given environment (plus PATH and HOME). */
 export function startProcess(script: string, args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(TSX, [script, ...args], {
+  return track(TSX, [script, ...args], env);
+}
+
+/**
+ * Starts an entry point as `npm start` does (`node bot/launch.mjs main`, the JavaScript build): a signal reaches
+ * the bot itself, where tsx's relay gives up (SIGKILL, exit 130) when the child is slow to confirm it on a busy
+ * machine.
+ */
+export function startLaunched(entry: 'main' | 'cli', args: string[], env: Record<string, string>): RunningProcess {
+  return track(process.execPath, ['bot/launch.mjs', entry, ...args], env);
+}
+
+function track(command: string, args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

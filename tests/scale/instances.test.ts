@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Chat } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunningProcess, runCli, startProcess } from '../discord/run-process.ts';
+import { type RunningProcess, runCli, startLaunched } from '../discord/run-process.ts';
 import { startFakeDiscord } from '../fakes/discord.ts';
 import { chatInput, MEMBER_PERMISSIONS, str } from '../fakes/discord-interactions.ts';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
@@ -81,7 +81,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       const balancer = await startTcpBalancer(ports);
       cleanup.push(() => balancer.close());
       const bots: RunningProcess[] = ports.map((port) =>
-        startProcess('bot/main.ts', [], {
+        startLaunched('main', [], {
           ...base,
           LOG_LEVEL: 'info',
           TELEGRAM_BOT_TOKEN: fake.token,
@@ -156,7 +156,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       expect(subscribe.status).toBe(0);
 
       const bots = ['0/2', '1/2'].map((shards) =>
-        startProcess('bot/main.ts', [], {
+        startLaunched('main', [], {
           ...base,
           LOG_LEVEL: 'info',
           DISCORD_TOKEN: fake.token,
