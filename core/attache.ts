@@ -3,6 +3,7 @@ import { buildTimeline } from './analysis/timeline.ts';
 import { retrievalRecord, whyReport } from './analysis/why.ts';
 import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
+import { previousRequest } from './conversation/focus.ts';
 import { createMemory } from './conversation/memory.ts';
 import { mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
 import type { RetrievedPassage } from './corpus.ts';
@@ -13,7 +14,7 @@ import { validateUserText } from './input.ts';
 import { cleanQuestion } from './pipeline/clean-question.ts';
 import { createProfileCache } from './pipeline/corpus-profile.ts';
 import { refusalReply, safeTitle } from './pipeline/replies.ts';
-import { briefingPassages, CANDIDATES, retrieve } from './pipeline/retrieve.ts';
+import { briefingPassages, CANDIDATES, interleave, retrieve } from './pipeline/retrieve.ts';
 import { composeVerified } from './pipeline/run-engine.ts';
 import { turnRecord } from './pipeline/turn-record.ts';
 import { notShownBefore } from './pipeline/without-repeats.ts';
@@ -145,7 +146,13 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
       const asked = cleanQuestion(question);
       const hits = await retrieve(corpus, asked, CANDIDATES.answer);
       const resolved = history.length > 0 && mayBeFollowUp(asked) ? await resolve(asked, history, hits) : asked;
-      const passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
+      let passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
+      if (history.length > 0 && mayBeFollowUp(asked)) {
+        // A follow-up leans on the previous question's subject: also search with it, so "what reason did they
+        // give?" finds the story the conversation is about and not any reason anyone gave.
+        const topical = await retrieve(corpus, `${resolved} ${previousRequest(history)}`, CANDIDATES.answer);
+        passages = interleave(passages, topical, passages.length + CANDIDATES.followUpExtra);
+      }
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,
