@@ -150,10 +150,19 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
         topic: null,
         createdBy: null,
         createdAt: '2026-01-01T00:00:00.000Z',
+        includeKeywords: ['arms control', 'nato'],
+        excludeKeywords: [],
+        whenEmpty: 'silent',
+      });
+      expect(sub).toMatchObject({
+        includeKeywords: ['arms control', 'nato'],
+        excludeKeywords: [],
+        whenEmpty: 'silent',
       });
       const { id: _id, active: _active, deactivatedReason: _reason, ...fields } = sub;
-      const again = await d.upsertSubscription({ ...fields, localTime: '09:00' });
+      const again = await d.upsertSubscription({ ...fields, localTime: '09:00', excludeKeywords: ['sport'] });
       expect(again.id).toBe(sub.id);
+      expect((await d.activeSubscription('telegram', '42'))?.excludeKeywords).toEqual(['sport']);
       const claims = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           d.claimRun({
