@@ -1,10 +1,5 @@
 import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
-import type {
-  ClaimResult,
-  DigestRunRecord,
-  DigestStore,
-  RunClaim,
-} from '../../core/ports/digest-store.ts';
+import type { ClaimResult, DigestRunRecord, DigestStore, RunClaim } from '../../core/ports/digest-store.ts';
 import {
   keywordColumns,
   type StoryDocumentRow,
