@@ -13,7 +13,7 @@ import { filterStories, groupStories, storyDigestReply } from './story-digest.ts
 const STORIES_READ = 400;
 /** Passages searched for a topic; stories are kept when one of their copies is among them. */
 const TOPIC_PASSAGES = 1_000;
-/** A first digest shows the stories of the day before it. */
+/** A first digest shows the stories of the day before the subscription (or its time, if earlier) and since. */
 const FIRST_DIGEST_WINDOW_MS = 24 * 3_600_000;
 
 /** The conversation a target's digests are recorded under. */
@@ -31,14 +31,14 @@ export function unsubscribeHint(platform: Platform): string {
 export interface DigestRequest {
   subscription: Pick<
     SubscriptionRecord,
-    'platform' | 'targetId' | 'topic' | 'includeKeywords' | 'excludeKeywords' | 'whenEmpty'
+    'platform' | 'targetId' | 'topic' | 'includeKeywords' | 'excludeKeywords' | 'whenEmpty' | 'createdAt'
   >;
   localDate: string;
   /** coveredUntil of the subscription's last sent digest; null for the first one. */
   lastCoveredUntil: string | null;
   /** The corpus watermark read before composing: this digest covers what was added up to it. */
   coveredUntil: string | null;
-  /** The instant the digest is for (a first digest shows the day before it). */
+  /** The instant the digest is scheduled for. */
   at: Date;
 }
 
@@ -67,7 +67,8 @@ async function topicDocuments(
 /** Builds the digest of the stories first added after the last digest and up to `coveredUntil`. */
 export async function composeDigest(deps: DigestContentDeps, request: DigestRequest): Promise<ComposedDigest> {
   const { subscription: sub } = request;
-  const after = request.lastCoveredUntil ?? new Date(request.at.getTime() - FIRST_DIGEST_WINDOW_MS).toISOString();
+  const start = Math.min(request.at.getTime(), Date.parse(sub.createdAt) || request.at.getTime());
+  const after = request.lastCoveredUntil ?? new Date(start - FIRST_DIGEST_WINDOW_MS).toISOString();
   const documents =
     request.coveredUntil === null
       ? []

@@ -66,6 +66,7 @@ function request(overrides: Partial<DigestRequest['subscription']> = {}, lastCov
       includeKeywords: [],
       excludeKeywords: [],
       whenEmpty: 'notice',
+      createdAt: new Date().toISOString(),
       ...overrides,
     },
     localDate: '2026-01-11',
@@ -122,6 +123,17 @@ describe('digest of new stories', () => {
       'Talks to resume — 2 outlets: DW, Reuters [1][2]',
       'Fresh news — AFP [3]',
     ]);
+  });
+
+  it('starts a first digest a day before the subscription, however late its first run is', async () => {
+    await addDocument('a', 'DW', 'Geneva', WIRE);
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const first = async (createdAt: Date) => {
+      const base = await request({ createdAt: createdAt.toISOString() })();
+      return (await composeDigest(deps(), { ...base, at: days(3) })).stories;
+    };
+    expect(await first(new Date())).toBe(1);
+    expect(await first(days(2))).toBe(0);
   });
 
   it('does not show an article again when it is edited after the last digest', async () => {
