@@ -26,6 +26,7 @@ import type { Logger } from './ports/logger.ts';
 import type { UsageStore } from './ports/usage-store.ts';
 import type { Reply, ReplyKind } from './reply.ts';
 import { searchPassages } from './retrieval/search-passages.ts';
+import { containsVerbatim } from './text/quotes.ts';
 
 export interface AttacheDeps {
   corpus: CorpusStore;
@@ -220,12 +221,17 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
 
     async lastCitations(input) {
       const citations = (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];
-      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone.
+      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone,
+      // and when an article was edited since, show the quote as it was cited (kept with the reply) and say so.
       const ids = [...new Set(citations.map((c) => c.documentId))];
-      const present = new Set(
-        (await Promise.all(ids.map(async (id) => ((await corpus.getDocument(id)) ? id : null)))).filter(Boolean),
+      const texts = new Map(
+        await Promise.all(ids.map(async (id) => [id, (await corpus.getDocument(id))?.articleText ?? null] as const)),
       );
-      return citations.map((c) => (present.has(c.documentId) ? c : { ...c, removed: true }));
+      return citations.map((c) => {
+        const text = texts.get(c.documentId) ?? null;
+        if (text === null) return { ...c, removed: true };
+        return containsVerbatim(text, c.quote) ? c : { ...c, edited: true };
+      });
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),
