@@ -26,7 +26,7 @@ import type { Logger } from './ports/logger.ts';
 import type { UsageStore } from './ports/usage-store.ts';
 import type { Reply, ReplyKind } from './reply.ts';
 import { searchPassages } from './retrieval/search-passages.ts';
-import { containsVerbatim } from './text/quotes.ts';
+import { containsVerbatim } from './language/quotes.ts';
 
 export interface AttacheDeps {
   corpus: CorpusStore;
