@@ -5,12 +5,13 @@ import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
 import { previousRequest } from './conversation/focus.ts';
 import { createMemory } from './conversation/memory.ts';
-import { mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
+import { asksForMore, mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
 import type { RetrievedPassage } from './corpus.ts';
 import { analyzePassage } from './entities/analyze-text.ts';
 import { buildLexicon } from './entities/lexicon.ts';
 import { InputError } from './errors.ts';
 import { validateUserText } from './input.ts';
+import { containsVerbatim } from './language/quotes.ts';
 import { cleanQuestion } from './pipeline/clean-question.ts';
 import { createProfileCache } from './pipeline/corpus-profile.ts';
 import { refusalReply, safeTitle } from './pipeline/replies.ts';
@@ -26,7 +27,6 @@ import type { Logger } from './ports/logger.ts';
 import type { UsageStore } from './ports/usage-store.ts';
 import type { Reply, ReplyKind } from './reply.ts';
 import { searchPassages } from './retrieval/search-passages.ts';
-import { containsVerbatim } from './language/quotes.ts';
 
 export interface AttacheDeps {
   corpus: CorpusStore;
@@ -154,11 +154,18 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
         const topical = await retrieve(corpus, `${resolved} ${previousRequest(history)}`, CANDIDATES.answer);
         passages = interleave(passages, topical, passages.length + CANDIDATES.followUpExtra);
       }
+      const more = history.length > 0 && asksForMore(asked);
+      if (more) {
+        // "What else did he say?": what the conversation already showed is not an answer to it.
+        const shown = new Set(history.flatMap((t) => t.shownPassageIds));
+        passages = passages.filter((p) => !shown.has(p.id));
+      }
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,
         safeTitle(resolved, 'Answer'),
-        'The sources say nothing that answers this question.',
+        more ? 'The sources say nothing more on this.' : 'The sources say nothing that answers this question.',
+        more ? notShownBefore(history) : undefined,
       );
       await remember(conversation, 'answer', [question, resolved], passages, reply);
       return reply;
