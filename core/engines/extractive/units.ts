@@ -109,8 +109,11 @@ function speakersOf(
 ): Set<Entity> {
   const verbAt = text.search(SPEECH);
   if (verbAt < 0) return /^["“]/.test(text) && outside.length === 0 ? new Set(previous) : new Set();
-  const persons = outside.filter((m) => m.entity.kind === 'person').map((m) => m.entity);
-  if (persons.length > 0) return new Set(persons);
+  // The speaker is the subject of the speech verb: the first person named before it ("Greminger, director of the
+  // centre which hosted Ryabkov, said …"), else the first named after it ("…, said Ryabkov").
+  const people = outside.filter((m) => m.entity.kind === 'person');
+  const speaker = people.find((m) => m.start < verbAt) ?? people[0];
+  if (speaker) return new Set([speaker.entity]);
   const named = new Set(outside.map((m) => m.entity));
   const resolved = [...entities].filter((e) => e.kind === 'person' && !named.has(e));
   if (resolved.length > 0 && /\b(?:he|she)\b/i.test(text)) return new Set(resolved);
