@@ -1,6 +1,7 @@
 import type { RetrievedPassage } from '../../corpus.ts';
 import { analyzePassage } from '../../entities/analyze-text.ts';
 import type { Entity, Lexicon, Mention } from '../../entities/lexicon.ts';
+import { foldCase } from '../../language/fold.ts';
 import { hasOpenQuote, quotedSpans } from '../../language/quotes.ts';
 import { isStopword, type Word } from '../../language/words.ts';
 
@@ -14,6 +15,8 @@ export interface Unit {
   position: number;
   /** Verbatim text of the passage: the citation quote. */
   text: string;
+  /** The text in lower case without diacritics (foldCase), for matching words and names. */
+  folded: string;
   words: Word[];
   /** Content stems (hyphenated words split). */
   stems: Set<string>;
@@ -159,6 +162,7 @@ export function buildUnits(passages: readonly RetrievedPassage[], lexicon: Lexic
         rank,
         position,
         text,
+        folded: foldCase(text),
         words: span.words,
         stems: stemsOf(span.words),
         entities,
