@@ -51,11 +51,8 @@ async function main(): Promise<void> {
   const secrets = [config.anthropic.apiKey, config.telegram.token, config.discord.token];
   const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
   const app = await createApp(config, logger);
-  // Feeds have no PostgreSQL store yet: on Postgres the bot runs without them and says so once.
-  const feeds = app.storage.sqlite ? lazyFeeds(app, logger) : null;
-  if (!feeds)
-    logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
-  const feedsAdmin = feeds && !consoleMode ? { feeds: (await feeds()).admin } : {};
+  const feeds = lazyFeeds(app, logger);
+  const feedsAdmin = consoleMode ? {} : { feeds: (await feeds()).admin };
   const core = { attache: app.attache, digests: app.digests, logger, ...feedsAdmin };
   const adapters: RunningAdapter[] = [];
   // Each platform's library is imported only when its token is set (discord.js alone takes half a second).
@@ -68,9 +65,7 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, await createSenders(config), logger);
-  const feedScheduler = feeds
-    ? startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger)
-    : { stop: async () => {} };
+  const feedScheduler = startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

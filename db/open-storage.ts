@@ -1,11 +1,13 @@
 import type { ConversationStore } from '../core/ports/conversation-store.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { DigestStore } from '../core/ports/digest-store.ts';
+import type { FeedStore } from '../core/ports/feed-store.ts';
 import type { UsageStore } from '../core/ports/usage-store.ts';
 import { type OpenedDatabase, openDatabase } from './open-database.ts';
 import { createConversationRepository } from './repositories/conversation-repository.ts';
 import { createCorpusRepository } from './repositories/corpus-repository.ts';
 import { createDigestRepository } from './repositories/digest-repository.ts';
+import { createFeedRepository } from './repositories/feed-repository.ts';
 import { createUsageRepository } from './repositories/usage-repository.ts';
 import type { SearchTuning } from './search/common-words.ts';
 
@@ -15,6 +17,7 @@ export interface Storage {
   corpus: CorpusStore;
   conversations: ConversationStore;
   digests: DigestStore;
+  feeds: FeedStore;
   usage: UsageStore;
   /** The SQLite database, when that is the store (bulk tools and tests reach its client). */
   sqlite?: OpenedDatabase;
@@ -30,12 +33,13 @@ export interface StorageOptions {
 
 /** Opens PostgreSQL; its driver and repositories are imported only here, so the SQLite default never loads them. */
 async function openPostgresStorage(url: string, search: SearchTuning | undefined): Promise<Storage> {
-  const [{ openPostgres }, { createPgConversationRepository }, { createPgCorpusRepository }, pgDigests, pgUsage] =
+  const [{ openPostgres }, { createPgConversationRepository }, { createPgCorpusRepository }, pgDigests, pgFeeds, pgUsage] =
     await Promise.all([
       import('./pg/open-postgres.ts'),
       import('./pg/pg-conversation-repository.ts'),
       import('./pg/pg-corpus-repository.ts'),
       import('./pg/pg-digest-repository.ts'),
+      import('./pg/pg-feed-repository.ts'),
       import('./pg/pg-usage-repository.ts'),
     ]);
   const opened = await openPostgres(url);
@@ -44,6 +48,7 @@ async function openPostgresStorage(url: string, search: SearchTuning | undefined
     corpus: createPgCorpusRepository(opened.pool, search ? { search } : {}),
     conversations: createPgConversationRepository(opened.db),
     digests: pgDigests.createPgDigestRepository(opened.db),
+    feeds: pgFeeds.createPgFeedRepository(opened.db),
     usage: pgUsage.createPgUsageRepository(opened.db),
     close: () => opened.close(),
   };
@@ -58,6 +63,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     corpus: createCorpusRepository(database.db, options.search ? { search: options.search } : {}),
     conversations: createConversationRepository(database.db),
     digests: createDigestRepository(database.db),
+    feeds: createFeedRepository(database.db),
     usage: createUsageRepository(database.db),
     sqlite: database,
     close: async () => database.close(),

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { PassageSpan } from '../corpus.ts';
 import { AttacheError, IngestError } from '../errors.ts';
+import { extractPage, type WebArticle } from '../feeds/extract-page.ts';
 import type { CorpusStore, NewDocument, SaveOutcome } from '../ports/corpus-store.ts';
 import { articleLines } from './article-lines.ts';
 import { frontMatterHints } from './front-matter.ts';
@@ -57,9 +58,9 @@ function readSource(path: string): string {
 }
 
 /** The content hash of a source: its bytes, its manifest entry and the extraction rules' version. */
-function sourceHash(raw: string, meta: ManifestEntry | undefined): string {
+function sourceHash(raw: string, meta: ManifestEntry | undefined, format: SourceFormat): string {
   return createHash('sha256')
-    .update(INGEST_VERSION)
+    .update(format === 'html' ? `${INGEST_VERSION}:readability` : INGEST_VERSION)
     .update('\0')
     .update(raw)
     .update('\0')
@@ -73,11 +74,12 @@ function sourceHash(raw: string, meta: ManifestEntry | undefined): string {
  * extraction.
  */
 async function unchangedResult(store: CorpusStore, path: string, manifest: Manifest): Promise<IngestResult | null> {
-  if (formatFromPath(path) === null) return null;
+  const format = formatFromPath(path);
+  if (format === null) return null;
   const id = documentIdFor(path);
   const raw = readSource(path);
   const stored = await store.getDocument(id);
-  if (stored?.contentHash !== sourceHash(raw, manifest.get(id)) || stored.sourcePath !== resolve(path)) return null;
+  if (stored?.contentHash !== sourceHash(raw, manifest.get(id), format) || stored.sourcePath !== resolve(path)) return null;
   return { path, documentId: id, outcome: 'unchanged', passages: splitPassages(stored.articleText).length };
 }
 
@@ -93,7 +95,12 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   }
   const raw = readSource(path);
   const id = documentIdFor(path);
-  const article = articleLines(toPlainLines(raw, format));
+  // A saved web page goes through the same extractor as a fetched one (Readability, then the chrome rules).
+  const web: WebArticle | null = format === 'html' ? extractPage(raw, null) : null;
+  const article =
+    web && web.paragraphs.length > 0
+      ? { paragraphs: web.paragraphs, title: web.title, hints: { outlet: null, author: null, publishedAt: null } }
+      : articleLines(toPlainLines(raw, format));
   if (article.paragraphs.length === 0) {
     throw new IngestError(
       'no_article',
@@ -112,14 +119,20 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   };
   const document: NewDocument = {
     id,
-    title: pick(meta?.title, front?.title, page?.headline, article.title, page?.title),
-    outlet: pick(meta?.outlet, front?.outlet, page?.outlet, article.hints.outlet),
-    author: pick(meta?.author, front?.author, page?.author, article.hints.author),
-    publishedAt: pick(meta?.publishedAt, front?.publishedAt, page?.publishedAt, article.hints.publishedAt),
-    url: pick(meta?.url, front?.url, page?.url),
-    language: pick(meta?.language, front?.language, page?.language),
+    title: pick(meta?.title, front?.title, web?.title, page?.headline, article.title, page?.title),
+    outlet: pick(meta?.outlet, front?.outlet, web?.outlet, page?.outlet, article.hints.outlet),
+    author: pick(meta?.author, front?.author, web?.author, page?.author, article.hints.author),
+    publishedAt: pick(
+      meta?.publishedAt,
+      front?.publishedAt,
+      web?.publishedAt,
+      page?.publishedAt,
+      article.hints.publishedAt,
+    ),
+    url: pick(meta?.url, front?.url, web?.canonicalUrl, page?.url),
+    language: pick(meta?.language, front?.language, web?.language, page?.language),
     articleText,
-    contentHash: sourceHash(raw, meta),
+    contentHash: sourceHash(raw, meta, format),
     sourcePath: resolve(path),
   };
   return { document, passages: splitPassages(articleText) };
