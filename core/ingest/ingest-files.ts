@@ -8,7 +8,7 @@ import type { CorpusStore, NewDocument, SaveOutcome } from '../ports/corpus-stor
 import { articleLines } from './article-lines.ts';
 import { frontMatterHints } from './front-matter.ts';
 import { type Manifest, type ManifestEntry, readManifest } from './manifest.ts';
-import { formatFromPath, htmlMetaHints, toPlainLines } from './read-format.ts';
+import { formatFromPath, htmlMetaHints, type SourceFormat, toPlainLines } from './read-format.ts';
 import { type IngestFailure, listSourceFiles, SUPPORTED_TYPES } from './source-files.ts';
 import { buildArticleText, splitPassages } from './split-passages.ts';
 
