@@ -33,15 +33,21 @@ export interface StorageOptions {
 
 /** Opens PostgreSQL; its driver and repositories are imported only here, so the SQLite default never loads them. */
 async function openPostgresStorage(url: string, search: SearchTuning | undefined): Promise<Storage> {
-  const [{ openPostgres }, { createPgConversationRepository }, { createPgCorpusRepository }, pgDigests, pgFeeds, pgUsage] =
-    await Promise.all([
-      import('./pg/open-postgres.ts'),
-      import('./pg/pg-conversation-repository.ts'),
-      import('./pg/pg-corpus-repository.ts'),
-      import('./pg/pg-digest-repository.ts'),
-      import('./pg/pg-feed-repository.ts'),
-      import('./pg/pg-usage-repository.ts'),
-    ]);
+  const [
+    { openPostgres },
+    { createPgConversationRepository },
+    { createPgCorpusRepository },
+    pgDigests,
+    pgFeeds,
+    pgUsage,
+  ] = await Promise.all([
+    import('./pg/open-postgres.ts'),
+    import('./pg/pg-conversation-repository.ts'),
+    import('./pg/pg-corpus-repository.ts'),
+    import('./pg/pg-digest-repository.ts'),
+    import('./pg/pg-feed-repository.ts'),
+    import('./pg/pg-usage-repository.ts'),
+  ]);
   const opened = await openPostgres(url);
   return {
     kind: 'postgres',

@@ -79,7 +79,8 @@ async function unchangedResult(store: CorpusStore, path: string, manifest: Manif
   const id = documentIdFor(path);
   const raw = readSource(path);
   const stored = await store.getDocument(id);
-  if (stored?.contentHash !== sourceHash(raw, manifest.get(id), format) || stored.sourcePath !== resolve(path)) return null;
+  if (stored?.contentHash !== sourceHash(raw, manifest.get(id), format) || stored.sourcePath !== resolve(path))
+    return null;
   return { path, documentId: id, outcome: 'unchanged', passages: splitPassages(stored.articleText).length };
 }
 
