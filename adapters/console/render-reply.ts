@@ -5,7 +5,7 @@ import type { Citation, Reply } from '../../core/reply.ts';
 function sourceLine(c: Citation): string {
   const where = [c.outlet ?? 'Unknown outlet', c.publishedAt ?? 'undated'].join(', ');
   const who = c.attribution ? ` — ${describeAttribution(c.attribution)}` : '';
-  return `[${c.n}] ${where}${c.removed ? ' (source removed)' : ''}: "${c.quote}"${who}`;
+  return `[${c.n}] ${where}${c.removed ? ' (source removed)' : ''}${c.edited ? ' (article edited since; quoted as cited)' : ''}: "${c.quote}"${who}`;
 }
 
 /** "[1][4] Reuters, 2022-01-11 · [2] DW, 2022-01-09": each source document once, with the markers citing it. */

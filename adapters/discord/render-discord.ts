@@ -55,7 +55,7 @@ export function sourceLine(c: Citation): string {
   const linkable = c.url !== null && /^https?:\/\//.test(c.url) && c.url.length <= 512 && !/[()\s]/.test(c.url);
   const what = title && linkable ? `[${title}](${c.url})` : (title ?? (linkable ? `<${c.url}>` : null));
   const who = c.attribution ? ` (${escapeText(describeAttribution(c.attribution))})` : '';
-  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${c.removed ? ' (source removed)' : ''}${who}`;
+  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${c.removed ? ' (source removed)' : ''}${c.edited ? ' (article edited since; quoted as cited)' : ''}${who}`;
 }
 
 function footerOf(reply: Reply): string {

@@ -35,11 +35,12 @@ function claimUnit(block: Block, prefix: string, gap: Unit['gap']): Unit {
 }
 
 /** "DW, 2022-01-09 — Title", the outlet linked when the URL is known. */
-function sourceLabel(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url' | 'removed'>): Piece {
+function sourceLabel(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url' | 'removed' | 'edited'>): Piece {
   const outlet = link(c.url, bold(text(c.outlet ?? 'Unattributed source')));
   const parts: Piece[] = [outlet, text(`, ${c.publishedAt ?? 'undated'}`)];
   if (c.title) parts.push(text(' — '), italic(text(c.title)));
   if (c.removed) parts.push(text(' (source removed)'));
+  if (c.edited) parts.push(text(' (article edited since; quoted as cited)'));
   return join(...parts);
 }
 

@@ -95,6 +95,9 @@ describe('discord:deploy', () => {
       ['timezone', true],
       ['channel', false],
       ['topic', false],
+      ['include', false],
+      ['exclude', false],
+      ['when_empty', false],
     ]);
     expect(subscribe?.options?.find((o) => o.name === 'timezone')?.autocomplete).toBe(true);
     expect(digest?.options?.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'status']);

@@ -43,6 +43,24 @@ const data = new SlashCommandBuilder()
       )
       .addStringOption((o) =>
         o.setName('topic').setDescription('Only news on this topic (optional)').setMaxLength(200).setAutocomplete(true),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('include')
+          .setDescription('Only stories with one of these words or phrases, comma-separated')
+          .setMaxLength(600),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('exclude')
+          .setDescription('Leave out stories with any of these words or phrases, comma-separated')
+          .setMaxLength(600),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('when_empty')
+          .setDescription('On days without a new story (default: a short line)')
+          .addChoices({ name: 'post a short line', value: 'notice' }, { name: 'post nothing', value: 'silent' }),
       ),
   )
   .addSubcommand((s) =>
@@ -97,6 +115,9 @@ export const digestCommand: DiscordCommand = {
         localTime: interaction.options.getString('time', true),
         timezone: interaction.options.getString('timezone', true),
         topic: interaction.options.getString('topic'),
+        includeKeywords: interaction.options.getString('include'),
+        excludeKeywords: interaction.options.getString('exclude'),
+        whenEmpty: interaction.options.getString('when_empty') === 'silent' ? 'silent' : 'notice',
         createdBy: interaction.user.id,
       });
       await replyEphemeral(interaction, subscribedText(view));

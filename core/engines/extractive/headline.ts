@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Entity } from '../../entities/lexicon.ts';
-import { IRREGULAR_FORMS } from '../../text/stem.ts';
+import { isIrregularPast } from '../../language/lemma.ts';
 import type { Cluster } from './clusters.ts';
 import type { EngineContext } from './context.ts';
 import type { Unit } from './units.ts';
@@ -19,7 +19,7 @@ const hasVerb = (clause: string) =>
   clause
     .toLowerCase()
     .split(/\W+/)
-    .some((w) => IRREGULAR_FORMS.has(w));
+    .some((w) => isIrregularPast(w));
 const MIN = 25;
 
 /** Words a headline cannot end on: a clause cut there leaves the reader hanging. */
