@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Entity } from '../../entities/lexicon.ts';
+import { foldCase } from '../../language/fold.ts';
 import { isIrregularPast } from '../../language/lemma.ts';
 import type { Cluster } from './clusters.ts';
 import type { EngineContext } from './context.ts';
+import { sameEntity } from './term-match.ts';
 import type { Unit } from './units.ts';
 
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
@@ -119,6 +121,13 @@ function storyNoun(units: readonly Unit[]): string | null {
   return best && best[1].size >= 2 ? best[0] : null;
 }
 
+/** One actor under two names: an alias or metonym (Russia / the Kremlin) or another form of the name (China / Chinese). */
+function sameActor(a: Entity, b: Entity): boolean {
+  if (sameEntity(a, b)) return true;
+  const [x, y] = [foldCase(a.name), foldCase(b.name)].sort((p, q) => p.length - q.length) as [string, string];
+  return x === y || (x.length >= 5 && y.startsWith(x.slice(0, -1)));
+}
+
 const mostDocuments = (m: Map<Entity, Set<string>>) =>
   [...m].sort((a, b) => b[1].size - a[1].size || a[0].name.localeCompare(b[0].name));
 
@@ -136,12 +145,14 @@ export function storyTitle(ctx: EngineContext, chosen: readonly Unit[], entities
   const place = mostDocuments(venue).find(([, d]) => d.size >= 2)?.[0] ?? null;
   // Actors are what the sentences talk about most, across documents; a name mostly written as a venue is a place.
   const actors: string[] = [];
+  const chosenActors: Entity[] = [];
   for (const [e, n] of [...mentions].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name))) {
     if (actors.length === 2) break;
     if (e === place || (docs.get(e)?.size ?? 0) < 2 || (asVenue.get(e) ?? 0) * 2 > n) continue;
     if (e.name.toLowerCase().includes(noun ?? '\u0000')) continue;
-    // "Israel" and "Israeli" are one actor.
-    if (actors.some((a) => a.slice(0, 5).toLowerCase() === e.name.slice(0, 5).toLowerCase())) continue;
+    // "Israel" and "Israeli", "China" and "Chinese", "Russia" and "the Kremlin" are one actor.
+    if (chosenActors.some((a) => sameActor(a, e))) continue;
+    chosenActors.push(e);
     actors.push(e.name);
   }
   if (!noun || actors.length === 0)
