@@ -1,6 +1,7 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
+import { warmUpLanguage } from '../core/language/warm-up.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { type App, createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // The first question should not pay for loading the language data; start-up output comes first.
+  setTimeout(warmUpLanguage, 50).unref();
   if (adapters.length === 0) {
     await runConsoleChat({
       attache: app.attache,

@@ -1,5 +1,6 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { htmlMetaHints } from '../ingest/html-meta.ts';
 import { htmlToLines } from '../ingest/html-to-lines.ts';
 import { extractArticle } from '../ingest/strip-chrome.ts';
@@ -20,8 +21,17 @@ export interface WebArticle {
   paragraphs: string[];
 }
 
+// linkedom and Readability load on the first page, not at every start-up (ingest imports this module).
+const load = createRequire(import.meta.url);
+let dom: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | null = null;
+
 /** The article content Readability finds, as HTML; null when it finds none. Scripts are never run. */
 function readableContent(html: string): string | null {
+  dom ??= {
+    parseHTML: (load('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+    Readability: (load('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  const { parseHTML, Readability } = dom;
   const { document } = parseHTML(html);
   // Readability is typed against the DOM lib; linkedom's document implements the parts it uses.
   const article = new Readability(document as never, { charThreshold: 200 }).parse();

@@ -1,5 +1,21 @@
-import lemmatizer from 'wink-lemmatizer';
-import verbExceptions from 'wink-lexicon/src/wn-verb-exceptions.js';
+import { createRequire } from 'node:module';
+
+interface Lemmatizer {
+  verb(word: string): string;
+  noun(word: string): string;
+  adjective(word: string): string;
+}
+
+// WordNet's word lists take half a second to load: on first use, not at start-up.
+const load = createRequire(import.meta.url);
+let loaded: { lemmatizer: Lemmatizer; verbExceptions: Record<string, string> } | null = null;
+function wink(): NonNullable<typeof loaded> {
+  loaded ??= {
+    lemmatizer: load('wink-lemmatizer') as Lemmatizer,
+    verbExceptions: load('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string>,
+  };
+  return loaded;
+}
 
 /**
  * The base form of an English word without its sentence (WordNet's morphology, through wink-lemmatizer): the verb
@@ -12,6 +28,7 @@ export function lemma(word: string): string {
   if (lower.length < 3 || !/^\p{L}/u.test(lower)) return lower;
   const cached = memo.get(lower);
   if (cached !== undefined) return cached;
+  const { lemmatizer } = wink();
   let base = lemmatizer.verb(lower);
   if (base === lower) base = lemmatizer.noun(lower);
   // A gerund noun ("meetings", "findings") is its verb's family: meeting → meet.
@@ -51,7 +68,8 @@ let inverse: Map<string, string[]> | null = null;
 export function irregularForms(base: string): readonly string[] {
   if (!inverse) {
     inverse = new Map();
-    for (const [form, root] of Object.entries(verbExceptions)) inverse.set(root, [...(inverse.get(root) ?? []), form]);
+    for (const [form, root] of Object.entries(wink().verbExceptions))
+      inverse.set(root, [...(inverse.get(root) ?? []), form]);
   }
   return inverse.get(base) ?? [];
 }
@@ -59,6 +77,6 @@ export function irregularForms(base: string): readonly string[] {
 /** Whether a word is an irregular past form of a verb ("met", "led", "began"): a verb whatever its shape. */
 export function isIrregularPast(word: string): boolean {
   const lower = word.toLowerCase();
-  const base = verbExceptions[lower];
+  const base = wink().verbExceptions[lower];
   return base !== undefined && base !== lower && !/(?:s|ing)$/.test(lower);
 }

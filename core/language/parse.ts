@@ -1,5 +1,5 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import { createRequire } from 'node:module';
+import type { Model, WinkMethods } from 'wink-nlp';
 import { foldCase } from './fold.ts';
 
 /**
@@ -28,11 +28,13 @@ export interface Parsed {
   entities: TaggedEntity[];
 }
 
+// The English model is 4 MB: read on the first question, not at start-up.
+const load = createRequire(import.meta.url);
 let nlp: WinkMethods | null = null;
 
 /** Tags a short text (a question or a sentence). */
 export function parse(text: string): Parsed {
-  nlp ??= winkNLP(model);
+  nlp ??= (load('wink-nlp') as (model: Model) => WinkMethods)(load('wink-eng-lite-web-model') as Model);
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const words = doc.tokens().out(its.value);
