@@ -9,7 +9,7 @@ import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts'
 import type { QuerySet } from '../queries.ts';
 import type { SearchCaseResult } from '../results.ts';
 import { currentRssMb, databaseSizeMb, peakRssMb, timeEach } from '../stats.ts';
-import { ingestFigures, ingestInBatches } from './ingest-batches.ts';
+import { ingestFigures, ingestInBatches, ingestInBatchesAsync } from './ingest-batches.ts';
 
 /** Passages per outer transaction (about 150 documents): what a bulk ingest of a feed dump would commit at once. */
 const BATCH_PASSAGES = 2_000;
@@ -79,7 +79,11 @@ export async function runSqliteCase(
       for (const doc of batch) await store.saveDocument(doc.document, doc.passages);
     };
     const save = engine.startsWith('raw') ? saveRaw : engine === 'fts5' ? saveBatched : savePerDocument;
-    const totals = ingestInBatches(generator, passageCount, BATCH_PASSAGES, save);
+    // One transaction per document awaits each save, so its batches must be awaited too.
+    const totals =
+      save === savePerDocument
+        ? await ingestInBatchesAsync(generator, passageCount, BATCH_PASSAGES, savePerDocument)
+        : ingestInBatches(generator, passageCount, BATCH_PASSAGES, save);
     if ((await store.passageCount()) !== totals.passages) {
       throw new Error(`stored ${await store.passageCount()} passages, expected ${totals.passages}`);
     }
