@@ -1,4 +1,3 @@
-import { foldCase } from '../../language/fold.ts';
 import { satisfiesType } from './answer-types.ts';
 import type { EngineContext } from './context.ts';
 import type { Question } from './question.ts';
