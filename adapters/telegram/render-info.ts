@@ -2,32 +2,12 @@
 import { renderWhyText, type WhyReport } from '../../core/analysis/why.ts';
 import type { SubscriptionView } from '../../core/api.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
+import { corpusCoverage, UNKNOWN_OUTLET } from '../shared/reply-parts.ts';
 import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
 import { packMessages, TELEGRAM_TEXT_LIMIT, type Unit } from './split-message.ts';
 
-const MAX_OUTLETS = 8;
 /** A chat is no place for a catalogue: the list stops here. */
 const MAX_LISTED_DOCUMENTS = 40;
-
-/** Outlets and date range of the corpus, e.g. "5 articles from DW, TRT World (2022-01-09 to 2022-01-10)". */
-export function corpusCoverage(documents: readonly DocumentSummary[]): string {
-  if (documents.length === 0) return 'no articles yet';
-  const outlets = [...new Set(documents.map((d) => d.outlet).filter((o): o is string => Boolean(o)))];
-  const unattributed = documents.filter((d) => !d.outlet).length;
-  const shown =
-    outlets.length > MAX_OUTLETS ? [...outlets.slice(0, MAX_OUTLETS), `${outlets.length - MAX_OUTLETS} more`] : outlets;
-  const from = shown.length > 0 ? shown.join(', ') : 'unnamed outlets';
-  const extra = unattributed > 0 && outlets.length > 0 ? ` and ${unattributed} unattributed` : '';
-  const dates = documents
-    .map((d) => d.publishedAt)
-    .filter((d): d is string => Boolean(d))
-    .sort();
-  const first = dates[0];
-  const last = dates.at(-1);
-  const range = first && last ? (first === last ? ` (${first})` : ` (${first} to ${last})`) : '';
-  const noun = documents.length === 1 ? 'article' : 'articles';
-  return `${documents.length} ${noun} from ${from}${extra}${range}`;
-}
 
 const EXAMPLE_QUESTION = 'What did Ryabkov say about concessions?';
 
@@ -63,7 +43,7 @@ export function renderDocuments(documents: readonly DocumentSummary[], limit = T
   if (documents.length === 0) return ['The corpus is empty: no articles have been ingested yet.'];
   const head: Unit = { ...join(bold(text('Sources')), text(` — ${corpusCoverage(documents)}`)), gap: '\n' };
   const rows = documents.slice(0, MAX_LISTED_DOCUMENTS).map((d): Unit => {
-    const outlet = link(d.url, bold(text(d.outlet ?? 'Unattributed source')));
+    const outlet = link(d.url, bold(text(d.outlet ?? UNKNOWN_OUTLET)));
     const title = italic(text(d.title ?? d.id));
     return { ...join(text('• '), outlet, text(`, ${d.publishedAt ?? 'undated'} — `), title), gap: '\n' };
   });
