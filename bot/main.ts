@@ -44,7 +44,13 @@ async function main(): Promise<void> {
   const feeds = app.storage.sqlite ? wireFeeds(app, logger) : null;
   if (!feeds)
     logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
-  const core = { attache: app.attache, digests: app.digests, logger, ...(feeds ? { feeds: feeds.admin } : {}) };
+  const core = {
+    attache: app.attache,
+    digests: app.digests,
+    logger,
+    botAdmins: config.feeds.admins,
+    ...(feeds ? { feeds: feeds.admin } : {}),
+  };
   const adapters: RunningAdapter[] = [];
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
   if (discord.token && discord.applicationId) {

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { createCommandGuard, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../core/commands/guards.ts';
 import { PlatformError } from '../../core/errors.ts';
+import { systemClock } from '../../core/ports/clock.ts';
 import { createTopicIndex } from '../../core/topics/suggest-topics.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
 import { DISCORD_COMMANDS } from './command-table.ts';
@@ -19,7 +21,12 @@ export interface DiscordOptions {
   readyTimeoutMs?: number;
   /** How long stop() waits for interactions in flight (default 10 s). */
   drainTimeoutMs?: number;
+  /** Per-user limit on commands and button presses; defaults to core's DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions;
 }
+
+/** Discord's words for a digest change by a member without the Manage Server permission. */
+export const ADMINS_ONLY = 'Only server admins (members with the Manage Server permission) can change daily digests.';
 
 /** The running adapter; idle() lets tests and tools wait until every interaction so far is handled. */
 export interface DiscordAdapter extends RunningAdapter {
@@ -58,6 +65,12 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     ...core,
     topics: createTopicIndex(core.attache),
     channelOf: trackInteractionChannels(client),
+    guard: createCommandGuard({
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      clock: systemClock,
+      isBotAdmin: (id) => core.feeds?.isAdmin(id) ?? false,
+      chatAdminsOnly: ADMINS_ONLY,
+    }),
   };
   const router = createInteractionRouter(DISCORD_COMMANDS, context);
   client.on(Events.InteractionCreate, router.handle);

@@ -3,6 +3,7 @@ import { renderWhyText, type WhyReport } from '../../core/analysis/why.ts';
 import type { SubscriptionView } from '../../core/api.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import { corpusCoverage, UNKNOWN_OUTLET } from '../shared/reply-parts.ts';
+import { helpLines } from './command-menu.ts';
 import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
 import { packMessages, TELEGRAM_TEXT_LIMIT, type Unit } from './split-message.ts';
 
@@ -11,8 +12,13 @@ const MAX_LISTED_DOCUMENTS = 40;
 
 const EXAMPLE_QUESTION = 'What did Ryabkov say about concessions?';
 
-/** /start and /help: what the bot does, what it knows, how to use it. */
-export function renderHelp(documents: readonly DocumentSummary[], botUsername: string, greeting: boolean): string {
+/** /start and /help: what the bot does, what it knows, how to use it (commands from core's table). */
+export function renderHelp(
+  documents: readonly DocumentSummary[],
+  botUsername: string,
+  greeting: boolean,
+  botAdmin = false,
+): string {
   const lines: Piece[] = [
     greeting ? join(text('Hello! I am '), bold(text('Attaché')), text('.')) : bold(text('Attaché')),
     text(
@@ -22,14 +28,7 @@ export function renderHelp(documents: readonly DocumentSummary[], botUsername: s
     join(bold(text('What I know: ')), text(corpusCoverage(documents)), text('.')),
     text(''),
     bold(text('Commands')),
-    text('/brief [topic] — a short cited briefing, e.g. /brief Geneva talks'),
-    text(`/ask <question> — a cited answer, e.g. /ask ${EXAMPLE_QUESTION}`),
-    text('/more — more on the last briefing or answer'),
-    text('/sources — the articles I draw on'),
-    text('/timeline [topic] — dated events in order, each cited'),
-    text('/why — how my last reply came about (passages, engine, corpus)'),
-    text('/subscribe HH:MM [Area/City] — a daily digest here, e.g. /subscribe 08:00 Europe/Berlin'),
-    text('/unsubscribe — stop the daily digest; /digest — show it'),
+    ...helpLines(botAdmin).map((line) => text(line)),
     text(''),
     join(text('In a private chat just type a question, e.g. '), italic(text(EXAMPLE_QUESTION))),
     // The bot's own handle stays a live mention: tapping it is useful and notifies no one.

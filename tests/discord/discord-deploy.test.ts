@@ -92,9 +92,9 @@ describe('discord:deploy', () => {
     expect(subscribe?.type).toBe(1);
     expect(subscribe?.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['time', true],
-      ['timezone', true],
-      ['channel', false],
+      ['timezone', false],
       ['topic', false],
+      ['channel', false],
     ]);
     expect(subscribe?.options?.find((o) => o.name === 'timezone')?.autocomplete).toBe(true);
     expect(digest?.options?.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'status']);
