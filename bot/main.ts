@@ -1,4 +1,5 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
+import { consoleConversation } from '../adapters/console/console-platform.ts';
 import { startDiscord } from '../adapters/discord/start-discord.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { startTelegram } from '../adapters/telegram/start-telegram.ts';
@@ -7,9 +8,9 @@ import { createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
+import { sendersOf } from './platforms.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
-import { createSenders } from './senders.ts';
 import { wireFeeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   if (discord.token && discord.applicationId) {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
-  const scheduler = startDigestScheduler(app, createSenders(config), logger);
+  const scheduler = startDigestScheduler(app, sendersOf(app.platforms), logger);
   const feedScheduler = feeds ? startFeedScheduler(feeds.poller, logger) : { stop: async () => {} };
 
   let stopping: Promise<void> | undefined;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
-      conversation: `console:${process.pid}`,
+      conversation: consoleConversation(String(process.pid)),
     });
     await shutdown('end of input');
   } else {

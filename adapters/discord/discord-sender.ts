@@ -8,6 +8,12 @@ import type { Sender, SendOutcome } from '../../core/ports/sender.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderReply } from './render-discord.ts';
 
+/** How a Discord channel stops its digests (the digest's last line). */
+export const DISCORD_UNSUBSCRIBE_HINT = 'To stop these digests, use /digest unsubscribe.';
+
+/** Discord ids are snowflakes: digits only. */
+export const SNOWFLAKE = /^\d{5,25}$/;
+
 export interface DiscordSenderOptions {
   token: string;
   /** REST root, e.g. https://discord.com/api (no version, no trailing slash). */
@@ -79,8 +85,9 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
 
   return {
     platform: 'discord',
+    unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
     async send(targetId: string, reply: Reply): Promise<SendOutcome> {
-      if (!/^\d{5,25}$/.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
+      if (!SNOWFLAKE.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
       const messageIds: string[] = [];
       try {
         for (const message of renderReply(reply)) {

@@ -9,6 +9,7 @@ import { InputError, userMessage } from '../../core/errors.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { DiscordContext } from './discord-command.ts';
+import { discordConversation } from './discord-platform.ts';
 import { DISCORD_LIMITS, truncate } from './embed-packing.ts';
 import { type RenderedMessage, renderReply } from './render-discord.ts';
 
@@ -17,7 +18,7 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 
 /** `discord:<channel>:<user>`: one conversation per person per channel (a DM is a channel too). */
 export function conversationId(context: DiscordContext, interaction: BaseInteraction, userId?: string): string {
-  return `discord:${context.channelOf(interaction) ?? 'unknown'}:${userId ?? interaction.user.id}`;
+  return discordConversation(context.channelOf(interaction) ?? 'unknown', userId ?? interaction.user.id);
 }
 
 function payload(message: RenderedMessage) {

@@ -5,6 +5,9 @@ import { renderReply } from './render-telegram.ts';
 import { sendHtmlMessages } from './send-messages.ts';
 import { deliveryFailure } from './telegram-errors.ts';
 
+/** How a Telegram chat stops its digests (the digest's last line). */
+export const TELEGRAM_UNSUBSCRIBE_HINT = 'To stop these digests, send /unsubscribe.';
+
 export interface TelegramSenderOptions {
   token: string;
   /** Bot API root without trailing slash; undefined for the official one. */
@@ -26,6 +29,7 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
   );
   return {
     platform: 'telegram',
+    unsubscribeHint: TELEGRAM_UNSUBSCRIBE_HINT,
     async send(targetId, reply) {
       try {
         const ids = await sendHtmlMessages(api, targetId, renderReply(reply));

@@ -16,20 +16,13 @@ export function digestConversation(platform: Platform, targetId: string): string
   return `digest:${platform}:${targetId}`;
 }
 
-/** The footer: how to stop the digests on that platform. */
-export function unsubscribeHint(platform: Platform): string {
-  return platform === 'telegram'
-    ? 'To stop these digests, send /unsubscribe.'
-    : 'To stop these digests, use /digest unsubscribe.';
-}
-
-/** Heads a briefing with the local date and adds the notes and unsubscribe footer; blocks and citations stay. */
+/** Heads a briefing with the local date and adds the notes and the platform's unsubscribe line; blocks and citations stay. */
 export function decorateDigest(
   briefing: Reply,
-  options: { localDate: string; platform: Platform; nothingNew: boolean },
+  options: { localDate: string; unsubscribeHint: string; nothingNew: boolean },
 ): Reply {
   const title = `Daily digest — ${formatLongDate(options.localDate)} · ${briefing.title}`;
-  const note = [options.nothingNew ? NOTHING_NEW_NOTE : null, briefing.note ?? null, unsubscribeHint(options.platform)]
+  const note = [options.nothingNew ? NOTHING_NEW_NOTE : null, briefing.note ?? null, options.unsubscribeHint]
     .filter((line): line is string => line !== null && line !== '')
     .join('\n');
   const digest: Reply = { ...briefing, title, note };
@@ -43,6 +36,8 @@ export interface DigestRequest {
   localDate: string;
   /** coveredUntil of the subscription's last sent digest; null for the first one. */
   lastCoveredUntil: string | null;
+  /** The platform's words for stopping digests (its adapter's), the digest's last line. */
+  unsubscribeHint: string;
 }
 
 /**
@@ -68,7 +63,11 @@ export async function composeDigest(
   }
   briefing ??= await attache.brief(base);
   return {
-    reply: decorateDigest(briefing, { localDate: request.localDate, platform: request.platform, nothingNew }),
+    reply: decorateDigest(briefing, {
+      localDate: request.localDate,
+      unsubscribeHint: request.unsubscribeHint,
+      nothingNew,
+    }),
     nothingNew,
   };
 }

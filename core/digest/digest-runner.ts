@@ -182,6 +182,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
         topic: sub.topic,
         localDate,
         lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
+        unsubscribeHint: sender.unsubscribeHint,
       });
     } catch (error) {
       const reason = `could not build the digest: ${describeError(error)}`;

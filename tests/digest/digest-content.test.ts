@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISCORD_UNSUBSCRIBE_HINT } from '../../adapters/discord/discord-sender.ts';
+import { TELEGRAM_UNSUBSCRIBE_HINT } from '../../adapters/telegram/telegram-sender.ts';
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
 import { wireDigestRunner } from '../../bot/wire-digests.ts';
 import { renderText } from '../../core/compose/build-reply.ts';
-import { composeDigest, decorateDigest, NOTHING_NEW_NOTE, unsubscribeHint } from '../../core/digest/digest-content.ts';
+import { composeDigest, decorateDigest, NOTHING_NEW_NOTE } from '../../core/digest/digest-content.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
@@ -22,6 +24,7 @@ describe('digest content', () => {
     const { reply, nothingNew } = await composeDigest(attache, {
       platform: 'telegram',
       targetId: '1001',
+      unsubscribeHint: TELEGRAM_UNSUBSCRIBE_HINT,
       topic: 'NATO',
       localDate: '2022-01-10',
       lastCoveredUntil: null,
@@ -37,7 +40,7 @@ describe('digest content', () => {
     expect(reply.text.startsWith(`${reply.title}\n\n• ${plain.blocks[0]?.text}\n• ${plain.blocks[1]?.text}\n\n`)).toBe(
       true,
     );
-    expect(reply.text.endsWith(unsubscribeHint('telegram'))).toBe(true);
+    expect(reply.text.endsWith(TELEGRAM_UNSUBSCRIBE_HINT)).toBe(true);
   });
 
   it('briefs on what is new since the last digest', async () => {
@@ -45,6 +48,7 @@ describe('digest content', () => {
     const { reply, nothingNew } = await composeDigest(attache, {
       platform: 'discord',
       targetId: '123456789012345678',
+      unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
       topic: null,
       localDate: '2026-01-11',
       lastCoveredUntil: '2026-01-10T07:00:00.000Z',
@@ -62,6 +66,7 @@ describe('digest content', () => {
     const { reply, nothingNew } = await composeDigest(attache, {
       platform: 'telegram',
       targetId: '1001',
+      unsubscribeHint: TELEGRAM_UNSUBSCRIBE_HINT,
       topic: null,
       localDate: '2026-01-11',
       lastCoveredUntil: '2026-01-10T07:00:00.000Z',
@@ -70,13 +75,17 @@ describe('digest content', () => {
     expect(attache.calls.map((c) => c.ingestedAfter)).toEqual(['2026-01-10T07:00:00.000Z', undefined]);
     expect(reply.status).toBe('answered');
     expect(reply.citations).toHaveLength(2);
-    expect(reply.note?.split('\n')).toEqual([NOTHING_NEW_NOTE, unsubscribeHint('telegram')]);
+    expect(reply.note?.split('\n')).toEqual([NOTHING_NEW_NOTE, TELEGRAM_UNSUBSCRIBE_HINT]);
     expect(reply.text).toContain(NOTHING_NEW_NOTE);
   });
 
   it("keeps the engine's own note", () => {
     const base = { ...stubAttacheReply(), note: 'Answered by the offline engine.' };
-    const digest = decorateDigest(base, { localDate: '2026-01-11', platform: 'discord', nothingNew: false });
+    const digest = decorateDigest(base, {
+      localDate: '2026-01-11',
+      unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
+      nothingNew: false,
+    });
     expect(digest.note).toBe('Answered by the offline engine.\nTo stop these digests, use /digest unsubscribe.');
   });
 
@@ -150,7 +159,8 @@ describe('digest content', () => {
     expect(digest?.citations).toEqual(plain.citations);
     expect(digest?.blocks).toEqual(plain.blocks);
     for (const block of digest?.blocks ?? []) expect(block.citations.length).toBeGreaterThan(0);
-    expect(digest?.note?.endsWith(unsubscribeHint('telegram'))).toBe(true);
+    // The footer is the sender's platform's own wording.
+    expect(digest?.note?.endsWith(sender.unsubscribeHint)).toBe(true);
     expect(digest?.text.startsWith(`${digest.title}\n\n• `)).toBe(true);
     expect(digest?.text.endsWith(`\n\n${digest.note}`)).toBe(true);
   });

@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { discordPlatform } from '../../adapters/discord/discord-platform.ts';
+import { telegramPlatform } from '../../adapters/telegram/telegram-platform.ts';
 import type { AttacheApi, DigestApi, SubscribeInput } from '../../core/api.ts';
 import { createDigestRunner, type DigestRunner, type DigestRunnerDeps } from '../../core/digest/digest-runner.ts';
 import { createDigestService } from '../../core/digest/digest-service.ts';
@@ -141,7 +143,13 @@ export function harness(
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  return { digests: createDigestService({ store, clock, logger }), runner, clock, logger, sleeps };
+  return {
+    digests: createDigestService({ store, clock, logger, platforms: [telegramPlatform(), discordPlatform()] }),
+    runner,
+    clock,
+    logger,
+    sleeps,
+  };
 }
 
 export function subscription(overrides: Partial<SubscribeInput> = {}): SubscribeInput {

@@ -102,7 +102,7 @@ describe('start-up', () => {
     expect(commands?.body.commands).toEqual(BOT_COMMANDS);
     // A BOT_ADMINS user sees /feeds too, in their private chat; other platforms' admins are skipped.
     expect(admin?.body).toMatchObject({ scope: { type: 'chat', chat_id: ALICE.id } });
-    expect((admin?.body.commands as { command: string }[]).map((c) => c.command)).toContain('feeds');
+    expect(((admin?.body.commands ?? []) as { command: string }[]).map((c) => c.command)).toContain('feeds');
     expect(rest).toEqual([]);
     expect(rig.fake.callsOf('getMe')).toHaveLength(1);
     expect(rig.fake.callsOf('deleteWebhook')).toHaveLength(1);
