@@ -3,7 +3,7 @@
  * a Reply becomes one or more channel messages.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
-import { PlatformError } from '../../core/errors.ts';
+import { codeForStatus, PlatformError } from '../../core/errors.ts';
 import type { Sender, SendOutcome } from '../../core/ports/sender.ts';
 import type { Reply } from '../../core/reply.ts';
 import { renderReply } from './render-discord.ts';
@@ -43,8 +43,9 @@ function failure(error: unknown): SendOutcome {
         cause: error,
       });
     }
-    throw new PlatformError('discord', String(error.code), `Discord refused the message: ${error.message}`, {
+    throw new PlatformError('discord', 'rejected', `Discord refused the message: ${error.message}`, {
       retryable: false,
+      detail: error.code,
       cause: error,
     });
   }
@@ -56,8 +57,10 @@ function failure(error: unknown): SendOutcome {
     });
   }
   if (error instanceof HTTPError) {
-    throw new PlatformError('discord', `http_${error.status}`, `Discord answered ${error.status}.`, {
-      retryable: error.status >= 500,
+    const { code, retryable } = codeForStatus(error.status);
+    throw new PlatformError('discord', code, `Discord answered ${error.status}.`, {
+      retryable,
+      detail: error.status,
       cause: error,
     });
   }

@@ -5,7 +5,7 @@
  */
 import type { BaseInteraction, MessageMentionOptions, RepliableInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { InputError, userMessage } from '../../core/errors.ts';
+import { describeError, InputError, userMessage } from '../../core/errors.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { DiscordContext } from './discord-command.ts';
@@ -92,9 +92,5 @@ export async function replyWithError(interaction: RepliableInteraction, error: u
   }
 }
 
-/** Error details safe to log: never request URLs, which carry interaction tokens. */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const extra = error as Error & { code?: unknown; status?: unknown };
-  return { name: error.name, message: error.message, code: extra.code, status: extra.status };
-}
+/** Error details safe to log (core's one describeError): never request URLs, which carry interaction tokens. */
+export { describeError };

@@ -93,7 +93,7 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     await Promise.race([loggedIn, timeout]);
   } catch (error) {
     await destroyClient(client, core);
-    throw new PlatformError('discord', 'login_failed', `Discord login failed: ${describeError(error).message}`, {
+    throw new PlatformError('discord', 'unavailable', `Discord login failed: ${describeError(error).message}`, {
       retryable: false,
       cause: error,
     });

@@ -3,8 +3,8 @@ import type { Context } from 'grammy';
 import type { Reply } from '../../core/reply.ts';
 import { renderNotice } from './render-info.ts';
 import { renderReply } from './render-telegram.ts';
-import { telegramConversation } from './telegram-platform.ts';
 import { replyKeyboard, type SendOptions, sendHtmlMessages } from './send-messages.ts';
+import { telegramConversation } from './telegram-platform.ts';
 
 /** Telegram shows "typing…" for five seconds; refresh it a little sooner while work goes on. */
 const TYPING_REFRESH_MS = 4500;

@@ -140,6 +140,8 @@ export function harness(
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    // The top of the jitter range, so the waits are the policy's own figures.
+    random: () => 1,
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
