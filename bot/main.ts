@@ -41,16 +41,13 @@ async function main(): Promise<void> {
   const secrets = [config.anthropic.apiKey, config.telegram.token, config.discord.token];
   const logger = createLogger(level, secrets, consoleMode ? 'text' : 'json');
   const app = await createApp(config, logger);
-  // Feeds have no PostgreSQL store yet: on Postgres the bot runs without them and says so once.
-  const feeds = app.storage.sqlite ? wireFeeds(app, logger) : null;
-  if (!feeds)
-    logger.warn('feeds are not available on PostgreSQL yet (DATABASE_URL); the bot runs without feed polling');
+  const feeds = wireFeeds(app, logger);
   const core = {
     attache: app.attache,
     digests: app.digests,
     logger,
     botAdmins: config.feeds.admins,
-    ...(feeds ? { feeds: feeds.admin } : {}),
+    feeds: feeds.admin,
   };
   const adapters: RunningAdapter[] = [];
   if (telegram.token) adapters.push(await startTelegram({ ...telegram, token: telegram.token }, core));
@@ -58,7 +55,7 @@ async function main(): Promise<void> {
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
   const scheduler = startDigestScheduler(app, sendersOf(app.platforms), logger);
-  const feedScheduler = feeds ? startFeedScheduler(feeds.poller, logger) : { stop: async () => {} };
+  const feedScheduler = startFeedScheduler(feeds.poller, logger);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

@@ -6,7 +6,7 @@ import type { Storage } from '../db/open-storage.ts';
 
 /** The runner that posts due digests, over the app's database (scheduler and `digest run-due`). */
 export function wireDigestRunner(
-  app: { storage: Pick<Storage, 'digests'>; attache: Pick<AttacheApi, 'brief'>; clock: Clock },
+  app: { storage: Pick<Storage, 'digests'>; attache: Pick<AttacheApi, 'search'>; clock: Clock },
   logger: Logger,
   options: Pick<DigestRunnerDeps, 'sleep' | 'instanceId' | 'retry'> = {},
 ): DigestRunner {

@@ -44,6 +44,12 @@ export interface SubscribeInput {
   timezone: string;
   topic?: string | null;
   createdBy?: string | null;
+  /** Show only stories containing one of these words or phrases (a list, or one comma-separated text). */
+  includeKeywords?: readonly string[] | string | null;
+  /** Leave out stories containing any of these words or phrases. */
+  excludeKeywords?: readonly string[] | string | null;
+  /** With no new story: `notice` (default) posts one short line, `silent` posts nothing. */
+  whenEmpty?: 'notice' | 'silent' | null;
   /**
    * Post the first digest today even though today's time has passed (by default a subscription made after
    * its time starts tomorrow). The subscription then counts from today's scheduled time.
@@ -59,6 +65,9 @@ export interface SubscriptionView {
   localTime: string;
   timezone: string;
   topic: string | null;
+  includeKeywords: string[];
+  excludeKeywords: string[];
+  whenEmpty: 'notice' | 'silent';
   active: boolean;
   createdAt: string;
   /** Next time a digest will be posted (ISO, UTC). */

@@ -3,6 +3,7 @@ import { buildTimeline } from './analysis/timeline.ts';
 import { retrievalRecord, whyReport } from './analysis/why.ts';
 import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
+import { previousRequest } from './conversation/focus.ts';
 import { createMemory } from './conversation/memory.ts';
 import { mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
 import type { RetrievedPassage } from './corpus.ts';
@@ -10,10 +11,11 @@ import { analyzePassage } from './entities/analyze-text.ts';
 import { buildLexicon } from './entities/lexicon.ts';
 import { InputError } from './errors.ts';
 import { validateUserText } from './input.ts';
+import { containsVerbatim } from './language/quotes.ts';
 import { cleanQuestion } from './pipeline/clean-question.ts';
 import { createProfileCache } from './pipeline/corpus-profile.ts';
 import { refusalReply, safeTitle } from './pipeline/replies.ts';
-import { briefingPassages, CANDIDATES, retrieve } from './pipeline/retrieve.ts';
+import { briefingPassages, CANDIDATES, interleave, retrieve } from './pipeline/retrieve.ts';
 import { composeVerified } from './pipeline/run-engine.ts';
 import { turnRecord } from './pipeline/turn-record.ts';
 import { notShownBefore } from './pipeline/without-repeats.ts';
@@ -145,7 +147,13 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
       const asked = cleanQuestion(question);
       const hits = await retrieve(corpus, asked, CANDIDATES.answer);
       const resolved = history.length > 0 && mayBeFollowUp(asked) ? await resolve(asked, history, hits) : asked;
-      const passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
+      let passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
+      if (history.length > 0 && mayBeFollowUp(asked)) {
+        // A follow-up leans on the previous question's subject: also search with it, so "what reason did they
+        // give?" finds the story the conversation is about and not any reason anyone gave.
+        const topical = await retrieve(corpus, `${resolved} ${previousRequest(history)}`, CANDIDATES.answer);
+        passages = interleave(passages, topical, passages.length + CANDIDATES.followUpExtra);
+      }
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,
@@ -213,12 +221,17 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
 
     async lastCitations(input) {
       const citations = (await memory.recent(conversationId(input.conversation))).at(-1)?.citations ?? [];
-      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone.
+      // A stored reply outlives the documents it cited: say so rather than point at a source that is gone,
+      // and when an article was edited since, show the quote as it was cited (kept with the reply) and say so.
       const ids = [...new Set(citations.map((c) => c.documentId))];
-      const present = new Set(
-        (await Promise.all(ids.map(async (id) => ((await corpus.getDocument(id)) ? id : null)))).filter(Boolean),
+      const texts = new Map(
+        await Promise.all(ids.map(async (id) => [id, (await corpus.getDocument(id))?.articleText ?? null] as const)),
       );
-      return citations.map((c) => (present.has(c.documentId) ? c : { ...c, removed: true }));
+      return citations.map((c) => {
+        const text = texts.get(c.documentId) ?? null;
+        if (text === null) return { ...c, removed: true };
+        return containsVerbatim(text, c.quote) ? c : { ...c, edited: true };
+      });
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),

@@ -51,6 +51,11 @@ export interface Citation {
   attribution?: Attribution;
   /** True when the document was removed from the corpus after this reply cited it (set when shown again). */
   removed?: boolean;
+  /**
+   * True when the article was edited after this reply cited it and no longer contains the quote (set when shown
+   * again): the quote is then the verbatim text of the version that was cited, kept with the reply.
+   */
+  edited?: boolean;
 }
 
 export interface Block {

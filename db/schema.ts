@@ -13,6 +13,8 @@ export const documents = sqliteTable('documents', {
   contentHash: text('content_hash').notNull(),
   sourcePath: text('source_path'),
   ingestedAt: text('ingested_at').notNull(),
+  /** When the document was first stored; an update (an edited article) leaves it, so digests never show it as new again. */
+  firstIngestedAt: text('first_ingested_at'),
 });
 
 export const passages = sqliteTable(
@@ -60,6 +62,13 @@ export const subscriptions = sqliteTable(
     createdAt: text('created_at').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     deactivatedReason: text('deactivated_reason'),
+    /** JSON arrays of plain words and phrases: a story is shown when it has one of the first and none of the second. */
+    includeKeywords: text('include_keywords').notNull().default('[]'),
+    excludeKeywords: text('exclude_keywords').notNull().default('[]'),
+    /** What a digest with no new story does: post one short line, or post nothing. */
+    whenEmpty: text('when_empty', { enum: ['notice', 'silent'] })
+      .notNull()
+      .default('notice'),
   },
   (t) => [
     index('subscriptions_target_idx').on(t.platform, t.targetId),

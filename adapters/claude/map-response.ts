@@ -1,9 +1,9 @@
 import type { Message, TextBlock, TextCitation } from '@anthropic-ai/sdk/resources/messages';
 import type { RetrievedPassage } from '../../core/corpus.ts';
 import { splitSentences } from '../../core/ingest/split-sentences.ts';
+import { collapseWhitespace, containsVerbatim } from '../../core/language/quotes.ts';
 import type { DraftBlock, DraftCitation, EngineDraft, EngineRequest } from '../../core/ports/engine.ts';
 import type { ReplyStatus } from '../../core/reply.ts';
-import { collapseWhitespace, containsVerbatim } from '../../core/text/quotes.ts';
 import { PARTIAL_SENTENCE, REFUSAL_SENTENCE } from './prompt.ts';
 import { keepVerifiedQuoteMarks } from './quote-marks.ts';
 

@@ -1,5 +1,5 @@
 /** Keeps quotation marks in Claude's prose only where they surround words a citation quotes verbatim. */
-import { containsVerbatim } from '../../core/text/quotes.ts';
+import { containsVerbatim } from '../../core/language/quotes.ts';
 
 const QUOTED = /“([^“”\n]*)”|"([^"\n]*)"|«([^«»\n]*)»/g;
 const STRAY_MARKS = /[“”"«»]/g;

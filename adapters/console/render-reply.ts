@@ -5,7 +5,7 @@ import { asOfSuffix, byDocument, heading, markers, PARTIAL_LINE, sourceView } fr
 function sourceLine(c: Citation): string {
   const view = sourceView(c);
   const who = view.attribution ? ` — ${view.attribution}` : '';
-  return `[${c.n}] ${view.outlet}, ${view.date}${view.removed}: "${c.quote}"${who}`;
+  return `[${c.n}] ${view.outlet}, ${view.date}${view.removed}${view.edited}: "${c.quote}"${who}`;
 }
 
 /** "[1][4] Reuters, 2022-01-11 · [2] DW, 2022-01-09": each source document once, with the markers citing it. */

@@ -1,5 +1,7 @@
 /** Plain-text lines about digest subscriptions, for ephemeral replies to /digest. */
+
 import type { SubscriptionView } from '../../core/api.ts';
+import { describeFilters } from '../../core/digest/keywords.ts';
 import { escapeText } from './render-discord.ts';
 
 /** `<t:…:f>` renders in each reader's own time zone. */
@@ -14,6 +16,8 @@ export function describeSubscription(view: SubscriptionView): string {
   const lines = [
     `Daily digest${topic} for <#${view.targetId}> at ${view.localTime} (${view.timezone})${view.active ? '' : ' — paused'}.`,
   ];
+  const filters = describeFilters(view);
+  if (filters) lines.push(escapeText(filters));
   if (view.nextRunAt) lines.push(`Next digest: ${discordTime(view.nextRunAt)}.`);
   if (view.lastRun) {
     const error = view.lastRun.error ? ` (${escapeText(view.lastRun.error)})` : '';

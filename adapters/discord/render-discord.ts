@@ -53,7 +53,7 @@ export function sourceLine(c: Citation): string {
   const url = view.url && view.url.length <= 512 && !/[()\s]/.test(view.url) ? view.url : null;
   const what = title && url ? `[${title}](${url})` : (title ?? (url ? `<${url}>` : null));
   const who = view.attribution ? ` (${escapeText(view.attribution)})` : '';
-  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${view.removed}${who}`;
+  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${view.removed}${view.edited}${who}`;
 }
 
 function footerOf(reply: Reply): string {

@@ -15,13 +15,12 @@ import type { ArgumentSpec, CommandSpec } from '../../core/commands/command-tabl
 const description = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99)}…`);
 
 function stringOption(argument: ArgumentSpec) {
-  return (o: SlashCommandStringOption) =>
-    o
-      .setName(argument.name)
-      .setDescription(description(argument.description))
-      .setRequired(argument.required)
-      .setMaxLength(argument.maxLength)
-      .setAutocomplete(argument.suggest !== undefined);
+  return (o: SlashCommandStringOption) => {
+    o.setName(argument.name).setDescription(description(argument.description)).setRequired(argument.required);
+    // Discord allows either fixed choices or a length limit and autocompletion on an option.
+    if (argument.choices) return o.addChoices(...argument.choices);
+    return o.setMaxLength(argument.maxLength).setAutocomplete(argument.suggest !== undefined);
+  };
 }
 
 /** Discord-only additions to one subcommand (e.g. a channel picker), by action name. */

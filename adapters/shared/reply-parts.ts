@@ -49,18 +49,23 @@ export interface SourceView {
   url: string | null;
   /** " (source removed)" when the document left the corpus after it was cited, else ''. */
   removed: string;
+  /** " (article edited since; quoted as cited)" when the article changed after it was cited, else ''. */
+  edited: string;
   /** Who stands behind the quote ("on the record: Ryabkov"), or null. */
   attribution: string | null;
 }
 
 /** A citation's source line, in words. */
-export function sourceView(c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url' | 'removed' | 'attribution'>) {
+export function sourceView(
+  c: Pick<Citation, 'outlet' | 'publishedAt' | 'title' | 'url' | 'removed' | 'edited' | 'attribution'>,
+) {
   const view: SourceView = {
     outlet: c.outlet ?? UNKNOWN_OUTLET,
     date: c.publishedAt ?? 'undated',
     title: c.title,
     url: linkableUrl(c.url),
     removed: c.removed ? ' (source removed)' : '',
+    edited: c.edited ? ' (article edited since; quoted as cited)' : '',
     attribution: c.attribution ? describeAttribution(c.attribution) : null,
   };
   return view;

@@ -6,10 +6,12 @@ import type { Logger } from '../../core/ports/logger.ts';
 import type { AdapterCore } from '../running-adapter.ts';
 import { sendHtml, sendNotice } from './chat-replies.ts';
 import { renderSubscription } from './render-info.ts';
+import { parseSubscribeArgs } from './subscribe-args.ts';
 import { describeError } from './telegram-errors.ts';
 
 const SUBSCRIBE_USAGE =
-  'Usage: /subscribe HH:MM [Area/City] [topic] — for example /subscribe 08:00 Europe/Berlin. Times are 24-hour; the zone defaults to UTC.';
+  'Usage: /subscribe HH:MM [Area/City] [topic] [+word] [-word] [--silent] — for example /subscribe 08:00 Europe/Berlin +NATO +"arms control" -sport. ' +
+  'Times are 24-hour; the zone defaults to UTC. +word shows only stories with it, -word leaves them out; --silent posts nothing on days without new stories.';
 
 /** May the sender change this chat's digest? Private chats: yes; groups: administrators only; channels: only admins can post. */
 async function mayManageDigest(ctx: Context, logger: Logger): Promise<boolean> {
@@ -30,10 +32,6 @@ async function mayManageDigest(ctx: Context, logger: Logger): Promise<boolean> {
   }
 }
 
-function args(ctx: Context): string[] {
-  return typeof ctx.match === 'string' ? ctx.match.trim().split(/\s+/).filter(Boolean) : [];
-}
-
 /** The sender as core's guard sees them; whether they administer the chat is asked only when it matters. */
 function actor(ctx: Context, logger: Logger): Actor {
   return { id: `telegram:${ctx.from?.id ?? 'unknown'}`, isChatAdmin: () => mayManageDigest(ctx, logger) };
@@ -45,17 +43,17 @@ export function digestCommands(core: AdapterCore, guard: CommandGuard): Composer
   const target = (ctx: Context) => ({ platform: 'telegram' as const, targetId: String(ctx.chat?.id) });
 
   composer.command('subscribe', async (ctx) => {
-    const [localTime, timezone = '', ...topic] = args(ctx);
+    const { localTime, topic, ...options } = parseSubscribeArgs(typeof ctx.match === 'string' ? ctx.match : '');
     if (!localTime) return sendNotice(ctx, SUBSCRIBE_USAGE);
-    const values = { time: localTime, timezone, topic: topic.join(' ') };
+    const values = { time: localTime, timezone: options.timezone ?? '', topic: topic ?? '' };
     const checked = await guard.check(action('digest', 'subscribe'), actor(ctx, core.logger), values);
     if (!checked.ok) return sendNotice(ctx, checked.message);
     const view = await core.digests.subscribe({
       ...target(ctx),
       guildId: null,
       localTime,
-      timezone,
       topic: checked.values.topic ?? null,
+      ...options,
       createdBy: String(ctx.from?.id ?? ctx.senderChat?.id ?? ctx.chat.id),
     });
     await sendHtml(ctx, [renderSubscription(view, 'Daily digest set up for this chat')]);

@@ -1,7 +1,9 @@
 /** Telegram HTML for everything that is not a Reply: help, the document list, digest subscriptions. */
+
 import { renderWhyText, type WhyReport } from '../../core/analysis/why.ts';
 import type { SubscriptionView } from '../../core/api.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
+import { describeFilters } from '../../core/digest/keywords.ts';
 import { corpusCoverage, UNKNOWN_OUTLET } from '../shared/reply-parts.ts';
 import { helpLines } from './command-menu.ts';
 import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
@@ -57,6 +59,8 @@ export function renderSubscription(view: SubscriptionView, heading: string): str
     bold(text(heading)),
     text(`Every day at ${view.localTime} (${view.timezone})${view.topic ? `, on: ${view.topic}` : ''}.`),
   ];
+  const filters = describeFilters(view);
+  if (filters) lines.push(text(filters));
   if (view.nextRunAt)
     lines.push(text(`Next digest: ${view.nextRunAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}`));
   if (view.lastRun) {

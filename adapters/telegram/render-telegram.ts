@@ -35,6 +35,7 @@ function sourceLabel(c: Citation): Piece {
   const parts: Piece[] = [link(view.url, bold(text(view.outlet))), text(`, ${view.date}`)];
   if (view.title) parts.push(text(' — '), italic(text(view.title)));
   if (view.removed) parts.push(text(view.removed));
+  if (view.edited) parts.push(text(view.edited));
   return join(...parts);
 }
 

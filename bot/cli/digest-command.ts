@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { SubscribeInput, SubscriptionView } from '../../core/api.ts';
 import type { DigestRunReport } from '../../core/digest/digest-runner.ts';
+import { describeFilters } from '../../core/digest/keywords.ts';
 import { parsePlatform, validateSubscription } from '../../core/digest/subscription-input.ts';
 import { addDays, localDateTime } from '../../core/digest/time-zone.ts';
 import { InputError } from '../../core/errors.ts';
@@ -11,7 +12,8 @@ import { reportError } from './report-error.ts';
 
 const USAGE = [
   'digest list [--json]',
-  'digest subscribe --platform telegram|discord --target ID --time HH:MM [--tz Area/City] [--topic T] [--guild ID] [--now] [--json]',
+  'digest subscribe --platform telegram|discord --target ID --time HH:MM [--tz Area/City] [--topic T] [--guild ID]\n' +
+    '                   [--include WORDS] [--exclude WORDS] [--when-empty notice|silent] [--now] [--json]',
   'digest unsubscribe --platform telegram|discord --target ID [--json]',
   'digest run-due [--at ISO-8601] [--json]',
 ].join('\n       ');
@@ -26,6 +28,9 @@ const OPTIONS = {
   guild: { type: 'string' },
   at: { type: 'string' },
   now: { type: 'boolean', default: false },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'when-empty': { type: 'string' },
 } as const;
 
 const HELP = `
@@ -34,6 +39,11 @@ const HELP = `
                Subscribed after today's time, the first digest comes tomorrow; --now makes it today's
                (posted at the next run-due, or within a minute while npm start runs). Prints when it comes.
                Telegram groups have negative ids: --target -1001234567890 (or --target=-100…) both work.
+               A digest lists the stories added since the last one, each once with all its outlets.
+               --include "arms control, nato" shows only stories with one of these words or phrases,
+               --exclude "sport" leaves out stories with any of them (plain words, case and accents ignored;
+               repeat the option or separate with commas). --when-empty silent posts nothing on days without
+               a new story (default notice: one short line). Subscribing again replaces every option.
   unsubscribe  stop a subscription
   run-due      post every digest due now and exit (for cron; npm start does this every minute by itself).
                --at ISO-8601 acts as if it were that instant (e.g. 2026-03-29T08:00:00Z or 2026-03-29T10:00+02:00):
@@ -103,7 +113,8 @@ function describe(view: SubscriptionView): string {
   const last = view.lastRun
     ? `; last ${view.lastRun.localDate} ${view.lastRun.status}${view.lastRun.error ? ` (${view.lastRun.error})` : ''}`
     : '';
-  return `#${view.id} ${view.platform}:${view.targetId}${guild} daily at ${view.localTime} ${view.timezone}${topic}; ${next}${last}`;
+  const filters = describeFilters(view);
+  return `#${view.id} ${view.platform}:${view.targetId}${guild} daily at ${view.localTime} ${view.timezone}${topic}; ${next}${last}${filters ? `\n   ${filters}` : ''}`;
 }
 
 function describeReport(report: DigestRunReport): string[] {
@@ -145,6 +156,9 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
         topic: values.topic ?? null,
         createdBy: 'cli',
         firstToday: values.now,
+        includeKeywords: (values.include ?? []).join(','),
+        excludeKeywords: (values.exclude ?? []).join(','),
+        whenEmpty: (values['when-empty'] ?? null) as SubscribeInput['whenEmpty'],
       };
       // Before the database is even opened: bad input writes nothing.
       validateSubscription(input, createPlatforms(context.config));

@@ -5,8 +5,8 @@
  */
 import { renderText } from '../compose/build-reply.ts';
 import type { RetrievedPassage } from '../corpus.ts';
+import { collapseWhitespace } from '../language/quotes.ts';
 import type { Block, Citation, Disagreement, Reply } from '../reply.ts';
-import { collapseWhitespace } from '../text/quotes.ts';
 import { attributeQuote } from './attribution.ts';
 import { type FoundDisagreement, findDisagreements } from './disagreements.ts';
 import { asksWhen, resolveBlockDates } from './resolve-block-dates.ts';

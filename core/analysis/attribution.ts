@@ -3,8 +3,8 @@
  * itself, or commentary. Read from the sentence and the text before it (for "he said").
  */
 import { splitSentences } from '../ingest/split-sentences.ts';
+import { collapseWhitespace } from '../language/quotes.ts';
 import type { Attribution } from '../reply.ts';
-import { collapseWhitespace } from '../text/quotes.ts';
 import {
   ANALYSIS_PATTERNS,
   ANONYMOUS_PATTERNS,

@@ -3,7 +3,7 @@
  * event, the speaker of a quoted line) given with values that cannot all be true.
  */
 import type { RetrievedPassage } from '../corpus.ts';
-import { collapseWhitespace } from '../text/quotes.ts';
+import { collapseWhitespace } from '../language/quotes.ts';
 import { type Fact, overlap, passageFacts, sharedWords } from './facts.ts';
 
 /** One version of the value and the facts (sentences) giving it, one per document. */

@@ -4,7 +4,7 @@
  */
 import type { RetrievedPassage } from '../corpus.ts';
 import { splitSentences } from '../ingest/split-sentences.ts';
-import { resolveDates } from '../nlp/dates.ts';
+import { resolveDates } from '../language/dates.ts';
 import { attributeQuote } from './attribution.ts';
 
 export type FactType = 'count' | 'duration' | 'date' | 'speaker';

@@ -2,7 +2,7 @@
  * For "when" questions: the calendar date next to the relative wording a block cites
  * ("on Sunday (9 January 2022) [2]"), resolved against the cited article's publication date.
  */
-import { formatDateRange, resolveDates } from '../nlp/dates.ts';
+import { formatDateRange, resolveDates } from '../language/dates.ts';
 import type { Block, Citation } from '../reply.ts';
 
 /** Questions about a time: "When did…", "What day…", "On what date…", "Which day…". */

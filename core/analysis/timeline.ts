@@ -7,7 +7,7 @@
 import { refusedReply } from '../compose/build-reply.ts';
 import type { RetrievedPassage } from '../corpus.ts';
 import { splitSentences } from '../ingest/split-sentences.ts';
-import { formatDateRange, resolveDates } from '../nlp/dates.ts';
+import { formatDateRange, resolveDates } from '../language/dates.ts';
 import type { Block, Citation, Reply } from '../reply.ts';
 import { attributeQuote } from './attribution.ts';
 import { overlap } from './facts.ts';

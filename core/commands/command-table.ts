@@ -27,6 +27,8 @@ export interface ArgumentSpec {
   suggest?: 'topics' | 'timezones';
   /** Free text checked by core as a question or topic before the call (empty, too long, not text). */
   text?: 'question' | 'topic';
+  /** The only values accepted, with the label each is shown under. */
+  choices?: readonly { name: string; value: string }[];
 }
 
 /** A sub-action of a command, e.g. `digest subscribe` or `feeds add`. */
@@ -160,6 +162,28 @@ export const COMMANDS: readonly CommandSpec[] = [
             suggest: 'timezones',
           },
           { ...TOPIC, description: 'Only news on this topic (optional)' },
+          {
+            name: 'include',
+            description: 'Only stories with one of these words or phrases, comma-separated',
+            required: false,
+            maxLength: 600,
+          },
+          {
+            name: 'exclude',
+            description: 'Leave out stories with any of these words or phrases, comma-separated',
+            required: false,
+            maxLength: 600,
+          },
+          {
+            name: 'when_empty',
+            description: 'On days without a new story (default: a short line)',
+            required: false,
+            maxLength: 6,
+            choices: [
+              { name: 'post a short line', value: 'notice' },
+              { name: 'post nothing', value: 'silent' },
+            ],
+          },
         ],
       },
       { name: 'unsubscribe', summary: 'Stop the daily digest', audience: 'chat-admins', arguments: [] },

@@ -79,6 +79,10 @@ function checkValue(argument: ArgumentSpec, raw: string | null | undefined): str
     if (argument.required) throw new InputError('missing', `Please give the ${argument.name}: ${argument.description}`);
     return null;
   }
+  if (argument.choices && !argument.choices.some((c) => c.value === value)) {
+    const allowed = argument.choices.map((c) => c.value).join(' or ');
+    throw new InputError('bad_choice', `The ${argument.name} must be ${allowed}.`);
+  }
   // Times, zones, URLs and ids are checked by the core call that parses them, with a message about the format.
   if (!argument.text) return value;
   const checked = validateUserText(value, argument.text);

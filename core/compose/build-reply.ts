@@ -1,7 +1,7 @@
 import type { RetrievedPassage } from '../corpus.ts';
+import { collapseWhitespace, containsVerbatim, quotedSpans } from '../language/quotes.ts';
 import type { DraftBlock } from '../ports/engine.ts';
 import type { Block, Citation, EngineName, Reply, ReplyKind, ReplyStatus } from '../reply.ts';
-import { collapseWhitespace, containsVerbatim, quotedSpans } from '../text/quotes.ts';
 
 export interface ReplyParts {
   kind: ReplyKind;

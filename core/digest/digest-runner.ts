@@ -25,7 +25,7 @@ import {
 } from './schedule.ts';
 import { addDays } from './time-zone.ts';
 
-export type DigestOutcome = 'sent' | 'gone' | 'failed' | 'skipped' | 'no-sender' | 'busy';
+export type DigestOutcome = 'sent' | 'quiet' | 'gone' | 'failed' | 'skipped' | 'no-sender' | 'busy';
 
 /** What happened to one subscription's digest of one local date. */
 export interface DigestReportItem {
@@ -34,7 +34,8 @@ export interface DigestReportItem {
   targetId: string;
   localDate: string;
   /**
-   * sent; gone (target gone, subscription deactivated); failed (reason given; never resent);
+   * sent; quiet (no new story and the subscription wants silence then: nothing posted, the day is done);
+   * gone (target gone, subscription deactivated); failed (reason given; never resent);
    * skipped (an earlier day missed during downtime); no-sender (platform not configured here,
    * left unclaimed); busy (another process holds the run).
    */
@@ -44,8 +45,10 @@ export interface DigestReportItem {
   late: boolean;
   messageIds?: string[];
   reason?: string;
-  /** The digest said there was no new reporting and showed the latest briefing. */
+  /** No new story passed the subscription's filters (the digest said so, or was not posted). */
   nothingNew?: boolean;
+  /** Stories in the digest. */
+  stories?: number;
 }
 
 export interface DigestRunReport {
@@ -69,7 +72,8 @@ export const INTERRUPTED_REASON = 'interrupted; not resent to avoid a duplicate'
 
 export interface DigestRunnerDeps {
   store: DigestStore;
-  attache: Pick<AttacheApi, 'brief'>;
+  /** Topic filters search the corpus. */
+  attache: Pick<AttacheApi, 'search'>;
   /** Time for claims and heartbeats (not for the schedule, which uses the instant given to runDue). */
   clock: Clock;
   logger: Logger;
@@ -165,14 +169,17 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     const coveredUntil = await store.corpusWatermark();
     let digest: Awaited<ReturnType<typeof composeDigest>>;
     try {
-      digest = await composeDigest(deps.attache, {
-        platform: sub.platform,
-        targetId: sub.targetId,
-        topic: sub.topic,
-        localDate,
-        lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
-        unsubscribeHint: sender.unsubscribeHint,
-      });
+      digest = await composeDigest(
+        { store, attache: deps.attache },
+        {
+          subscription: sub,
+          localDate,
+          lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
+          coveredUntil,
+          at: due.scheduledAt,
+          unsubscribeHint: sender.unsubscribeHint,
+        },
+      );
     } catch (error) {
       const reason = `could not build the digest: ${describeError(error)}`;
       await store.markFailed(claim, reason, now());
@@ -180,6 +187,13 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       return { ...base, outcome: 'failed', attempts: 0, reason };
     }
 
+    const reply = digest.reply;
+    if (reply === null) {
+      // Nothing new and the subscription wants silence: the day is settled without a post.
+      await store.markSent(claim, { messageIds: [], coveredUntil, at: now() });
+      logger.info({ ...base }, 'no new stories; digest not posted (silent)');
+      return { ...base, outcome: 'quiet', attempts: 0, nothingNew: true, stories: 0 };
+    }
     let lastError = 'not attempted';
     let attempts = 0;
     while (attempts < retry.attempts) {
@@ -188,11 +202,18 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       }
       attempts++;
       try {
-        const outcome = await sender.send(sub.targetId, digest.reply);
+        const outcome = await sender.send(sub.targetId, reply);
         if (outcome.status === 'sent') {
           await store.markSent(claim, { messageIds: outcome.messageIds, coveredUntil, at: now() });
           logger.info({ ...base, attempts, messageIds: outcome.messageIds }, 'digest sent');
-          return { ...base, outcome: 'sent', attempts, messageIds: outcome.messageIds, nothingNew: digest.nothingNew };
+          return {
+            ...base,
+            outcome: 'sent',
+            attempts,
+            messageIds: outcome.messageIds,
+            nothingNew: digest.nothingNew,
+            stories: digest.stories,
+          };
         }
         const reason = `target gone: ${outcome.reason}`;
         await store.markGone(claim, sub.id, reason, now());

@@ -5,8 +5,9 @@
 import type { SubscribeInput } from '../api.ts';
 import { InputError } from '../errors.ts';
 import { validateUserText } from '../input.ts';
-import type { NewSubscription } from '../ports/digest-store.ts';
+import type { NewSubscription, WhenEmpty } from '../ports/digest-store.ts';
 import type { PlatformAdapter } from '../ports/platform.ts';
+import { parseKeywords } from './keywords.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 
 /** Longest digest topic; a topic is a few words, not a question. */
@@ -87,6 +88,16 @@ export function parseTopic(value: unknown): string | null {
   return topic;
 }
 
+/** `notice` (default: one short line when nothing is new) or `silent` (post nothing then). */
+export function parseWhenEmpty(value: unknown): WhenEmpty {
+  if (value === undefined || value === null || value === '') return 'notice';
+  if (value === 'notice' || value === 'silent') return value;
+  throw new InputError(
+    'bad_when_empty',
+    `"${String(value)}" is not a choice for days without new stories. Use notice (one short line) or silent (nothing).`,
+  );
+}
+
 /** Validates a whole subscription request. Throws InputError with a message a person can act on. */
 export function validateSubscription(input: SubscribeInput, platforms: readonly PlatformAdapter[]): ValidSubscription {
   const platform = parsePlatform(input.platform, platforms);
@@ -100,5 +111,8 @@ export function validateSubscription(input: SubscribeInput, platforms: readonly 
     timezone: parseTimeZone(input.timezone),
     topic: parseTopic(input.topic),
     createdBy,
+    includeKeywords: parseKeywords(input.includeKeywords, 'include'),
+    excludeKeywords: parseKeywords(input.excludeKeywords, 'exclude'),
+    whenEmpty: parseWhenEmpty(input.whenEmpty),
   };
 }

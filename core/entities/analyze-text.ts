@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/split-passages.ts';
-import { type Word, words } from '../text/words.ts';
+import { type Word, words } from '../language/words.ts';
 import { type NameRun, nameRuns } from './name-runs.ts';
 
 export interface AnalyzedSentence {

@@ -1,4 +1,5 @@
-import { type Word, words } from '../text/words.ts';
+import { foldCase } from '../language/fold.ts';
+import { type Word, words } from '../language/words.ts';
 import type { AnalyzedSentence, AnalyzedText } from './analyze-text.ts';
 import { inferGenders } from './gender.ts';
 import type { NameRun } from './name-runs.ts';
@@ -49,7 +50,7 @@ const SAME_AS: Record<string, string> = {
   'great britain': 'uk',
 };
 
-const keyOf = (tokens: readonly string[]): string => tokens.join(' ').toLowerCase().replaceAll('’', "'");
+const keyOf = (tokens: readonly string[]): string => foldCase(tokens.join(' ')).replaceAll('’', "'");
 
 function classify(runs: readonly NameRun[], isPerson: boolean): EntityKind {
   if (isPerson) return 'person';

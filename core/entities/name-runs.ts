@@ -1,4 +1,4 @@
-import { isStopword, type Word, words } from '../text/words.ts';
+import { isStopword, type Word, words } from '../language/words.ts';
 import {
   CONNECTORS,
   MONTHS,

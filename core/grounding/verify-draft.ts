@@ -1,6 +1,6 @@
 import type { RetrievedPassage } from '../corpus.ts';
+import { collapseWhitespace, containsVerbatim, quotedSpans } from '../language/quotes.ts';
 import type { DraftBlock, DraftCitation, EngineDraft } from '../ports/engine.ts';
-import { collapseWhitespace, containsVerbatim, quotedSpans } from '../text/quotes.ts';
 
 /** Why a block was dropped. */
 export type DropReason =

@@ -58,7 +58,7 @@ const PHOTO_CREDIT_WORDS = /\b(?:Archive|Photos?|Images?|Getty|Shutterstock|File
 const CAPTION_OPENER =
   /^(?:From (?:left|right)\b|FILE\s*[-–—:]|(?:This|A|An) (?:\w+ ){0,2}(?:image|photo|photograph|picture|screen ?grab|video grab|still) (?:shows|taken|released)\b|Pictured\b)/i;
 const CAPTION_CREDIT =
-  /(?:\s[-–—]\s*|\/)(?:Courtesy\b.*|[^-–—/]{0,40}\/(?:Getty Images|AFP|Reuters|AP|dpa|EPA|Anadolu|Sputnik|TASS|Xinhua|Bloomberg|Shutterstock)|(?:NATO|AFP|AP|dpa|EPA|Reuters)\/\S+)\s*$|\(Courtesy of [^()]+\)\s*$/i;
+  /(?:\s[-–—]\s*|\/)(?:Courtesy\b.*|[^–—/]{0,40}\/(?:Getty Images|AFP|Reuters|AP|dpa|EPA|Anadolu|Sputnik|TASS|Xinhua|Bloomberg|Shutterstock)|(?:NATO|AFP|AP|dpa|EPA|Reuters)\/\S+)\s*$|\(Courtesy of [^()]+\)\s*$|[.!?]\s+(?:EPA-EFE|EPA|AFP|AP|Reuters|dpa|Anadolu|Xinhua)\/[\p{Lu} .'-]{3,40}$/iu;
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const DATE_END = new RegExp(
@@ -66,6 +66,26 @@ const DATE_END = new RegExp(
 );
 const PAST_OR_REPORTED =
   /\b(?:\w{3,}ed|said|says|told|according|was|were|had|has|have|met|came|went|took|gave|held|began|left|made|saw|won|spoke|flew|sent|led|fled|became|brought|found|kept|knew|put|ran|set|stood|struck|thought|wrote|will|would|is|are|which)\b|["“”]/i;
+
+/** Sentence ends inside a line: terminal punctuation, closing quotes, space, then a capital or an opening quote. */
+const SENTENCE_END = /[.!?]["”’)]*\s+(?=[\p{Lu}“"])/gu;
+
+/**
+ * A page that runs a photo caption into the first paragraph ("FILE - X arrives at … Feb. 8, 2022. Talks to
+ * restore …"): the caption, when the line opens like one and its first sentence ending on a date closes it, as a
+ * line of its own, then the rest. Other lines are returned as they are.
+ */
+export function splitLeadingCaption(line: string): string[] {
+  const trimmed = line.trim();
+  if (!CAPTION_OPENER.test(trimmed) || wordCount(trimmed) <= 60) return [line];
+  for (const match of trimmed.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].trimEnd().length;
+    const head = trimmed.slice(0, end);
+    if (wordCount(head) > 60) break;
+    if (DATE_END.test(head)) return [head, trimmed.slice(end).trim()];
+  }
+  return [line];
+}
 
 /** True for a photo caption (see above); such a line describes a picture, not the news. */
 export function isPhotoCaption(line: string): boolean {

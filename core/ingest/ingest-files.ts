@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { PassageSpan } from '../corpus.ts';
 import { AttacheError, IngestError } from '../errors.ts';
+import { extractPage, type WebArticle } from '../feeds/extract-page.ts';
 import type { CorpusStore, NewDocument, SaveOutcome } from '../ports/corpus-store.ts';
 import { articleLines } from './article-lines.ts';
 import { frontMatterHints } from './front-matter.ts';
@@ -68,7 +69,12 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   }
   const raw = readSource(path);
   const id = documentIdFor(path);
-  const article = articleLines(toPlainLines(raw, format));
+  // A saved web page goes through the same extractor as a fetched one (Readability, then the chrome rules).
+  const web: WebArticle | null = format === 'html' ? extractPage(raw, null) : null;
+  const article =
+    web && web.paragraphs.length > 0
+      ? { paragraphs: web.paragraphs, title: web.title, hints: { outlet: null, author: null, publishedAt: null } }
+      : articleLines(toPlainLines(raw, format));
   if (article.paragraphs.length === 0) {
     throw new IngestError(
       'no_article',
@@ -87,15 +93,21 @@ export function prepareDocument(path: string, manifest: Manifest = new Map()): P
   };
   const document: NewDocument = {
     id,
-    title: pick(meta?.title, front?.title, page?.headline, article.title, page?.title),
-    outlet: pick(meta?.outlet, front?.outlet, page?.outlet, article.hints.outlet),
-    author: pick(meta?.author, front?.author, page?.author, article.hints.author),
-    publishedAt: pick(meta?.publishedAt, front?.publishedAt, page?.publishedAt, article.hints.publishedAt),
-    url: pick(meta?.url, front?.url, page?.url),
-    language: pick(meta?.language, front?.language, page?.language),
+    title: pick(meta?.title, front?.title, web?.title, page?.headline, article.title, page?.title),
+    outlet: pick(meta?.outlet, front?.outlet, web?.outlet, page?.outlet, article.hints.outlet),
+    author: pick(meta?.author, front?.author, web?.author, page?.author, article.hints.author),
+    publishedAt: pick(
+      meta?.publishedAt,
+      front?.publishedAt,
+      web?.publishedAt,
+      page?.publishedAt,
+      article.hints.publishedAt,
+    ),
+    url: pick(meta?.url, front?.url, web?.canonicalUrl, page?.url),
+    language: pick(meta?.language, front?.language, web?.language, page?.language),
     articleText,
     contentHash: createHash('sha256')
-      .update(INGEST_VERSION)
+      .update(format === 'html' ? `${INGEST_VERSION}:readability` : INGEST_VERSION)
       .update('\0')
       .update(raw)
       .update('\0')

@@ -15,6 +15,7 @@ import {
   isWidgetLine,
   outletFromDateline,
   outletFromNav,
+  splitLeadingCaption,
   wordCount,
 } from './chrome-rules.ts';
 import { parseDateLine } from './date-hint.ts';
@@ -38,7 +39,7 @@ const MAX_CAPTION_WORDS = 50;
 const TITLE_LOOKAHEAD = 6;
 
 function toLines(lines: string[]): Line[] {
-  return lines.map((line) => {
+  return lines.flatMap(splitLeadingCaption).map((line) => {
     const raw = line.trim();
     return { raw, text: raw.replace(/\s+/g, ' '), indented: /^\s/.test(line) && raw !== '' };
   });

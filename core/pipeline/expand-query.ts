@@ -1,8 +1,8 @@
+import { irregularForms, lemma } from '../language/lemma.ts';
+import { synonymGroups } from '../language/synonyms.ts';
+import { tokenize } from '../language/tokenize.ts';
 import type { PhraseGroups } from '../ports/corpus-store.ts';
 import { expandTerm } from '../retrieval/aliases.ts';
-import { tokenize } from '../retrieval/tokenize.ts';
-import { irregularForms, stem } from '../text/stem.ts';
-import { synonymGroups } from '../text/synonyms.ts';
 
 /** Most alternatives one question word may add to the search. */
 const MAX_ALTERNATIVES = 10;
@@ -19,7 +19,7 @@ export function expandedGroups(text: string): PhraseGroups {
   const seen = new Set<string>();
   const groups: string[][] = [];
   for (const term of terms) {
-    const base = stem(term);
+    const base = lemma(term);
     const alternatives = [
       term,
       ...expandTerm(term),

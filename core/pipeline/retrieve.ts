@@ -6,6 +6,8 @@ import { expandedGroups } from './expand-query.ts';
 /** How many passages each request hands the engine. */
 export const CANDIDATES = {
   answer: 30,
+  /** Further passages a follow-up may bring from the conversation's subject. */
+  followUpExtra: 15,
   topic: 40,
   /** A corpus up to this size is briefed on whole; a larger one on its newest documents. */
   wholeCorpus: 400,
@@ -70,4 +72,22 @@ export async function briefingPassages(
     .slice(0, LATEST.documents)
     .flatMap((id) => Array.from({ length: LATEST.passages }, (_, ordinal) => passageId(id, ordinal)));
   return corpus.getPassages(ids);
+}
+
+/** Two ranked lists merged alternately (first list first), without repeats, up to `limit`. */
+export function interleave(
+  first: readonly RetrievedPassage[],
+  second: readonly RetrievedPassage[],
+  limit: number,
+): RetrievedPassage[] {
+  const out: RetrievedPassage[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; out.length < limit && (i < first.length || i < second.length); i++) {
+    for (const p of [first[i], second[i]]) {
+      if (!p || seen.has(p.id) || out.length >= limit) continue;
+      seen.add(p.id);
+      out.push(p);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
+import { contentStems } from '../language/words.ts';
 import type { ConversationTurn } from '../ports/conversation-store.ts';
 import type { DraftBlock } from '../ports/engine.ts';
-import { contentStems } from '../text/words.ts';
 
 /** Share of shared content words from which two texts count as saying the same thing. */
 const SAME = 0.7;

@@ -18,6 +18,31 @@ export interface SubscriptionRecord {
   createdAt: string;
   active: boolean;
   deactivatedReason: string | null;
+  /** Plain lower-case words and phrases: a story is shown only when it contains one of them (none: every story). */
+  includeKeywords: string[];
+  /** A story containing any of these is left out. */
+  excludeKeywords: string[];
+  /** With no new story: `notice` posts one short line, `silent` posts nothing. */
+  whenEmpty: WhenEmpty;
+}
+
+export type WhenEmpty = 'notice' | 'silent';
+
+/** A document as a digest lists it: one outlet's copy of a story. */
+export interface DigestDocument {
+  id: string;
+  /** Shared by near-identical copies from several outlets; the document's own id when it has no story record. */
+  storyId: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  /** When the document was first stored (ISO); an edit later does not change it. */
+  firstIngestedAt: string;
+  /** The article text, for include / exclude keywords. */
+  articleText: string;
+  /** The opening passage, quoted as the story's lead. */
+  lead: { passageId: string; text: string } | null;
 }
 
 export type NewSubscription = Omit<SubscriptionRecord, 'id' | 'active' | 'deactivatedReason'>;
@@ -100,4 +125,9 @@ export interface DigestStore {
   recordSkipped(input: { subscriptionId: number; localDate: string; reason: string; at: string }): Promise<boolean>;
   /** The newest ingestedAt in the corpus (ISO), or null when it is empty. */
   corpusWatermark(): Promise<string | null>;
+  /**
+   * Every document of the stories that gained a document first stored after `after` and at or before `until`
+   * (ISO), at most `limit` stories, the newest first. Edited documents keep their first time, so they are not new.
+   */
+  storiesAddedBetween(after: string, until: string, limit: number): Promise<DigestDocument[]>;
 }

@@ -1,6 +1,6 @@
+import { tokenize } from '../language/tokenize.ts';
 import type { PhraseGroups } from '../ports/corpus-store.ts';
 import { expandTerm } from './aliases.ts';
-import { tokenize } from './tokenize.ts';
 
 export interface MatchQuery {
   /** The search terms of the text (before alias expansion). */

@@ -3,9 +3,9 @@
  * (people, places, organisations), found as runs of capitalised words.
  */
 import type { AttacheApi } from '../api.ts';
+import { STOPWORDS } from '../language/stopwords.ts';
 import type { Clock } from '../ports/clock.ts';
 import { systemClock } from '../ports/clock.ts';
-import { STOPWORDS } from '../retrieval/stopwords.ts';
 
 /** Capitalised words that are calendar or filler words, not subjects. */
 const NOT_TOPICS: ReadonlySet<string> = new Set(

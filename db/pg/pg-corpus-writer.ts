@@ -70,9 +70,10 @@ export async function savePg(pool: pg.Pool, batch: readonly DocumentToSave[]): P
     const docs = [...changed.values()].map(({ document: d }) => d);
     await client.query(
       `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
-         source_path, ingested_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-         $8::text[], $9::text[], $10::text[], $11::text[])
+         source_path, ingested_at, first_ingested_at)
+       SELECT *, i.ingested_at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS i(id, title, outlet, author, published_at, url, language, article_text, content_hash, source_path, ingested_at)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, author = excluded.author,
          published_at = excluded.published_at, url = excluded.url, language = excluded.language,
          article_text = excluded.article_text, content_hash = excluded.content_hash,

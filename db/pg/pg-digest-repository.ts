@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
-import type {
-  ClaimResult,
-  DigestRunRecord,
-  DigestStore,
-  RunClaim,
-  SubscriptionRecord,
-} from '../../core/ports/digest-store.ts';
+import type { ClaimResult, DigestRunRecord, DigestStore, RunClaim } from '../../core/ports/digest-store.ts';
+import {
+  keywordColumns,
+  type StoryDocumentRow,
+  storiesAddedQuery,
+  toDigestDocument,
+  toSubscription,
+} from '../shared/digest-rows.ts';
 import type { PgDatabase } from './open-postgres.ts';
 import { digestRuns, documents, subscriptions } from './schema.ts';
 
@@ -41,7 +42,8 @@ const changedOne = (result: { rowCount: number | null }) => result.rowCount === 
  */
 export function createPgDigestRepository(db: PgDatabase): DigestStore {
   return {
-    async upsertSubscription(input) {
+    async upsertSubscription(subscription) {
+      const input = { ...subscription, ...keywordColumns(subscription) };
       return db.transaction(async (tx) => {
         // One writer per target at a time: a transaction-scoped lock on the target's key.
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${input.platform}:${input.targetId}`}))`);
@@ -58,10 +60,12 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
             .set({ ...changes, ...(existing.active ? {} : { createdAt }), active: true, deactivatedReason: null })
             .where(eq(subscriptions.id, existing.id))
             .returning();
-          return row as SubscriptionRecord;
+          if (!row) throw new Error('subscription vanished during its update');
+          return toSubscription(row);
         }
         const [row] = await tx.insert(subscriptions).values(input).returning();
-        return row as SubscriptionRecord;
+        if (!row) throw new Error('subscription insert returned nothing');
+        return toSubscription(row);
       });
     },
 
@@ -90,11 +94,17 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
             eq(subscriptions.active, true),
           ),
         );
-      return row ?? null;
+      return row ? toSubscription(row) : null;
     },
 
-    listActiveSubscriptions: () =>
-      db.select().from(subscriptions).where(eq(subscriptions.active, true)).orderBy(subscriptions.id),
+    async listActiveSubscriptions() {
+      const rows = await db
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.active, true))
+        .orderBy(subscriptions.id);
+      return rows.map(toSubscription);
+    },
 
     async runsSince(localDate) {
       const rows = await db
@@ -224,6 +234,11 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
     async corpusWatermark() {
       const [row] = await db.select({ newest: max(documents.ingestedAt) }).from(documents);
       return row?.newest ?? null;
+    },
+
+    async storiesAddedBetween(after, until, limit) {
+      const result = await db.execute<StoryDocumentRow>(storiesAddedQuery(after, until, limit));
+      return result.rows.map(toDigestDocument);
     },
   };
 }

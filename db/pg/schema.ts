@@ -14,6 +14,7 @@ export const documents = pgTable('documents', {
   contentHash: text('content_hash').notNull(),
   sourcePath: text('source_path'),
   ingestedAt: text('ingested_at').notNull(),
+  firstIngestedAt: text('first_ingested_at'),
 });
 
 export const passages = pgTable(
@@ -84,6 +85,11 @@ export const subscriptions = pgTable(
     createdAt: text('created_at').notNull(),
     active: boolean('active').notNull().default(true),
     deactivatedReason: text('deactivated_reason'),
+    includeKeywords: text('include_keywords').notNull().default('[]'),
+    excludeKeywords: text('exclude_keywords').notNull().default('[]'),
+    whenEmpty: text('when_empty', { enum: ['notice', 'silent'] })
+      .notNull()
+      .default('notice'),
   },
   (t) => [
     index('subscriptions_target_idx').on(t.platform, t.targetId),
@@ -123,4 +129,59 @@ export const replyUsage = pgTable(
     outputTokens: integer('output_tokens').notNull(),
   },
   (t) => [index('reply_usage_created_idx').on(t.createdAt)],
+);
+
+/** Feeds the operator follows, as in db/schema.ts; claimed with FOR UPDATE SKIP LOCKED and a lease. */
+export const feeds = pgTable(
+  'feeds',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    url: text('url').notNull(),
+    outlet: text('outlet'),
+    title: text('title'),
+    everyMinutes: integer('every_minutes').notNull().default(30),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    nextPollAt: text('next_poll_at').notNull(),
+    lastPolledAt: text('last_polled_at'),
+    lastError: text('last_error'),
+    failures: integer('failures').notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('feeds_url_unique').on(t.url), index('feeds_due_idx').on(t.nextPollAt)],
+);
+
+/** Every item seen in a feed; the unique (feed, key) row is the claim that makes each item ingested once. */
+export const feedItems = pgTable(
+  'feed_items',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    feedId: integer('feed_id')
+      .notNull()
+      .references(() => feeds.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    url: text('url'),
+    itemHash: text('item_hash').notNull(),
+    documentId: text('document_id'),
+    firstSeenAt: text('first_seen_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('feed_items_key_unique').on(t.feedId, t.itemKey)],
+);
+
+/** The story each document belongs to (MinHash signature as a JSON array). */
+export const documentStories = pgTable(
+  'document_stories',
+  {
+    documentId: text('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    storyId: text('story_id').notNull(),
+    canonicalUrl: text('canonical_url'),
+    signature: text('signature').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('document_stories_story_idx').on(t.storyId), index('document_stories_url_idx').on(t.canonicalUrl)],
 );

@@ -20,7 +20,7 @@ export function createCorpusWriter(client: Database.Database) {
   const hashStatement = client.prepare('SELECT content_hash FROM documents WHERE id = ?').pluck();
   const insertDocument = client.prepare(
     `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
-      source_path, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      source_path, ingested_at, first_ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateDocument = client.prepare(
     `UPDATE documents SET title = ?, outlet = ?, author = ?, published_at = ?, url = ?, language = ?,
@@ -65,7 +65,7 @@ export function createCorpusWriter(client: Database.Database) {
         deletePassages.run(d.id);
         updateDocument.run(...fields, d.articleText, d.contentHash, d.sourcePath ?? null, now, d.id);
       } else {
-        insertDocument.run(d.id, ...fields, d.articleText, d.contentHash, d.sourcePath ?? null, now);
+        insertDocument.run(d.id, ...fields, d.articleText, d.contentHash, d.sourcePath ?? null, now, now);
       }
       for (const p of passages) {
         rows.push([passageId(d.id, p.ordinal), d.id, p.ordinal, wellFormed(p.text), p.start, p.end]);

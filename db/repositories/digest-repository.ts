@@ -10,6 +10,13 @@ import type {
 import type { Platform } from '../../core/ports/sender.ts';
 import type { AppDatabase } from '../open-database.ts';
 import { digestRuns, documents, subscriptions } from '../schema.ts';
+import {
+  keywordColumns,
+  type StoryDocumentRow,
+  storiesAddedQuery,
+  toDigestDocument,
+  toSubscription,
+} from '../shared/digest-rows.ts';
 
 type RunRow = typeof digestRuns.$inferSelect;
 
@@ -38,19 +45,22 @@ const unchanged = (seen: DigestRunRecord) =>
 
 /** SQLite implementation of the DigestStore port over `subscriptions` and `digest_runs`. */
 export function createDigestRepository(db: AppDatabase): DigestStore {
-  const activeOf = (platform: Platform, targetId: string) =>
-    db
+  const activeOf = (platform: Platform, targetId: string) => {
+    const row = db
       .select()
       .from(subscriptions)
       .where(
         and(eq(subscriptions.platform, platform), eq(subscriptions.targetId, targetId), eq(subscriptions.active, true)),
       )
-      .get() ?? null;
+      .get();
+    return row ? toSubscription(row) : null;
+  };
 
   return {
-    async upsertSubscription(input: NewSubscription): Promise<SubscriptionRecord> {
+    async upsertSubscription(subscription: NewSubscription): Promise<SubscriptionRecord> {
+      const input = { ...subscription, ...keywordColumns(subscription) };
       // IMMEDIATE: take the write lock before reading, so two processes cannot both insert.
-      return db.transaction(
+      const row = db.transaction(
         (tx) => {
           // The target's newest row, active or not: reviving it keeps its run history, so
           // unsubscribing and subscribing again on the same day cannot post a second digest.
@@ -74,6 +84,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
         },
         { behavior: 'immediate' },
       );
+      return toSubscription(row);
     },
 
     async deactivateTarget(platform, targetId, reason) {
@@ -94,7 +105,13 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
     activeSubscription: async (platform, targetId) => activeOf(platform, targetId),
 
     async listActiveSubscriptions() {
-      return db.select().from(subscriptions).where(eq(subscriptions.active, true)).orderBy(subscriptions.id).all();
+      return db
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.active, true))
+        .orderBy(subscriptions.id)
+        .all()
+        .map(toSubscription);
     },
 
     async runsSince(localDate) {
@@ -243,6 +260,10 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
           .from(documents)
           .get()?.newest ?? null
       );
+    },
+
+    async storiesAddedBetween(after, until, limit) {
+      return db.all<StoryDocumentRow>(storiesAddedQuery(after, until, limit)).map(toDigestDocument);
     },
   };
 }

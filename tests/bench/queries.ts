@@ -1,6 +1,6 @@
 /** Deterministic benchmark queries drawn from the corpus vocabulary and the entity pools. */
 
-import { tokenize } from '../../core/retrieval/tokenize.ts';
+import { tokenize } from '../../core/language/tokenize.ts';
 import type { CorpusGenerator } from './corpus-generator.ts';
 import { PLACES, SURNAMES } from './entity-pools.ts';
 import { intBetween, mulberry32, pick, type Random } from './prng.ts';

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { femaleFirstNames, knownPeople } from '../../core/entities/vocabulary.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { extendKnowledge } from '../../core/knowledge/word-groups.ts';
+import { lemma as stem } from '../../core/language/lemma.ts';
+import { synonymGroups } from '../../core/language/synonyms.ts';
 import { expandTerm } from '../../core/retrieval/aliases.ts';
-import { stem } from '../../core/text/stem.ts';
-import { synonymGroups } from '../../core/text/synonyms.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-knowledge-'));
 const file = (name: string, value: unknown) => {

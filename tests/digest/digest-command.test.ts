@@ -105,6 +105,26 @@ describe('digest CLI', () => {
     expect((await cli(['run-due', '--at', '2026-01-10T08:00'])).code).toBe(2);
   });
 
+  it('takes include / exclude keywords and the empty-day choice, and lists them', async () => {
+    const args = [...subscribeArgs('08:00'), '--include', 'Arms control, NATO', '--include', 'sanctions'];
+    const subscribed = await cli([...args, '--exclude', 'sport', '--when-empty', 'silent', '--json']);
+    expect(subscribed.code).toBe(0);
+    expect(JSON.parse(subscribed.stdout)).toMatchObject({
+      includeKeywords: ['arms control', 'nato', 'sanctions'],
+      excludeKeywords: ['sport'],
+      whenEmpty: 'silent',
+    });
+    expect((await cli(['list'])).stdout).toContain(
+      '   Only stories with: arms control, nato, sanctions. Never stories with: sport. Nothing is posted on days without new stories.',
+    );
+    const bad = await cli([...subscribeArgs('08:00'), '--when-empty', 'never']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Use notice (one short line) or silent (nothing)');
+    // Subscribing again replaces every option.
+    const again = await cli([...subscribeArgs('09:00'), '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ includeKeywords: [], excludeKeywords: [], whenEmpty: 'notice' });
+  });
+
   it('subscribes, lists, runs what is due (no platform token: left unclaimed) and unsubscribes', async () => {
     const subscribed = await cli([...subscribeArgs('08:00', 'europe/berlin'), '--topic', 'NATO', '--json']);
     expect(subscribed.code).toBe(0);

@@ -9,7 +9,6 @@ import { createDigestRunner, type DigestRunner, type DigestRunnerDeps } from '..
 import { createDigestService } from '../../core/digest/digest-service.ts';
 import type { Clock } from '../../core/ports/clock.ts';
 import type { Logger } from '../../core/ports/logger.ts';
-import type { Reply } from '../../core/reply.ts';
 import type { AppDatabase } from '../../db/open-database.ts';
 import { createDigestRepository } from '../../db/repositories/digest-repository.ts';
 import { digestRuns } from '../../db/schema.ts';
@@ -45,71 +44,35 @@ export function recordingLogger(): Logger & { lines: LogLine[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-type BriefInput = Parameters<AttacheApi['brief']>[0];
-
-function citedBriefing(title: string): Reply {
-  const blocks = [
-    { text: 'Russia ruled out any concession before the talks. [1]', citations: [1] },
-    { text: 'The US said it would not discuss NATO expansion. [2]', citations: [2] },
-  ];
-  return {
-    kind: 'briefing',
-    status: 'answered',
-    title,
-    text: [title, '', ...blocks.map((b) => b.text)].join('\n'),
-    blocks,
-    citations: [
-      {
-        n: 1,
-        documentId: '003_103cb3a0a2eb9731',
-        passageId: '003_103cb3a0a2eb9731:2',
-        quote: '"We will not agree to any concession. That is completely excluded," said Ryabkov.',
-        outlet: 'DW',
-        title: 'Russia not hopeful ahead of talks with US over Ukraine',
-        publishedAt: '2022-01-09',
-        url: null,
-      },
-      {
-        n: 2,
-        documentId: '001_30cfb7c040abcbc8',
-        passageId: '001_30cfb7c040abcbc8:4',
-        quote: 'NATO expansion is not on the table.',
-        outlet: 'Example',
-        title: 'Talks open',
-        publishedAt: '2022-01-10',
-        url: null,
-      },
-    ],
-    engine: 'extractive',
-    asOf: '2022-01-10',
-  };
-}
-
-export const REFUSED: Reply = {
-  kind: 'briefing',
-  status: 'refused',
-  title: 'Nothing new',
-  text: 'Nothing new',
-  blocks: [],
-  citations: [],
-  engine: 'extractive',
-  asOf: null,
-};
-
 /**
- * A stand-in for the briefing engine: a cited briefing, or a refusal when asked
- * for what was ingested after an instant and `newAfter` says nothing is newer.
+ * A stand-in for core's search (the digest's topic filter): records each topic and finds the documents
+ * `matching` names for it.
  */
-export function stubAttache(newAfter: (ingestedAfter: string) => boolean | Promise<boolean> = () => true) {
-  const calls: BriefInput[] = [];
-  const attache: Pick<AttacheApi, 'brief'> & { calls: BriefInput[] } = {
+export function stubAttache(matching: (topic: string) => readonly string[] = () => []) {
+  const calls: string[] = [];
+  const attache: Pick<AttacheApi, 'search'> & { calls: string[] } = {
     calls,
-    async brief(input) {
-      calls.push(input);
-      if (input.ingestedAfter !== undefined) {
-        return (await newAfter(input.ingestedAfter)) ? citedBriefing('New reporting') : REFUSED;
-      }
-      return citedBriefing('Latest briefing');
+    async search(text) {
+      calls.push(text);
+      const passages = matching(text).map((documentId) => ({
+        id: `${documentId}:0`,
+        documentId,
+        ordinal: 0,
+        start: 0,
+        end: 1,
+        text: 'x',
+        score: 1,
+        document: {
+          id: documentId,
+          title: null,
+          outlet: null,
+          author: null,
+          publishedAt: null,
+          url: null,
+          language: null,
+        },
+      }));
+      return { passages, terms: [] };
     },
   };
   return attache;
@@ -126,7 +89,7 @@ export interface Harness {
 /** The digest service and a runner over one database, with a fake clock and sleeps that only record. */
 export function harness(
   db: AppDatabase,
-  options: { at: string; attache?: Pick<AttacheApi, 'brief'> } & Partial<DigestRunnerDeps> = { at: '' },
+  options: { at: string; attache?: Pick<AttacheApi, 'search'> } & Partial<DigestRunnerDeps> = { at: '' },
 ): Harness {
   const clock = fakeClock(options.at);
   const logger = recordingLogger();

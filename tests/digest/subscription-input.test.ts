@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { consolePlatform } from '../../adapters/console/console-platform.ts';
 import { discordPlatform } from '../../adapters/discord/discord-platform.ts';
 import { telegramPlatform } from '../../adapters/telegram/telegram-platform.ts';
+import { parseKeywords } from '../../core/digest/keywords.ts';
 import {
   parseLocalTime,
   parsePlatform,
   parseTargetId,
   parseTimeZone,
   parseTopic,
+  parseWhenEmpty,
   validateSubscription,
 } from '../../core/digest/subscription-input.ts';
 import { InputError } from '../../core/errors.ts';
@@ -87,6 +89,9 @@ describe('subscription input', () => {
           localTime: '07:15',
           timezone: 'america/new_york',
           topic: 'sanctions',
+          includeKeywords: 'Arms  Control, NATO, nato',
+          excludeKeywords: ['Sport'],
+          whenEmpty: 'silent',
         },
         PLATFORMS,
       ),
@@ -98,6 +103,27 @@ describe('subscription input', () => {
       timezone: 'America/New_York',
       topic: 'sanctions',
       createdBy: null,
+      includeKeywords: ['arms control', 'nato'],
+      excludeKeywords: ['sport'],
+      whenEmpty: 'silent',
     });
+  });
+
+  it('takes keywords as plain words and phrases, never patterns, and checks the empty-day choice', () => {
+    expect(parseKeywords('Zürich talks, "Élysée"', 'include')).toEqual(['zurich talks', 'elysee']);
+    expect(parseKeywords('a.*b', 'exclude')).toEqual(['a b']);
+    expect(messageOf(() => parseKeywords('***', 'exclude'))).toContain('has no letters or digits');
+    expect(messageOf(() => parseKeywords('x'.repeat(61), 'include'))).toContain('60 characters');
+    expect(
+      messageOf(() =>
+        parseKeywords(
+          Array.from({ length: 11 }, (_, i) => `w${i}`),
+          'include',
+        ),
+      ),
+    ).toContain('at most 10');
+    expect(messageOf(() => parseKeywords(42, 'include'))).toContain('separated by commas');
+    expect(parseWhenEmpty(undefined)).toBe('notice');
+    expect(messageOf(() => parseWhenEmpty('never'))).toContain('Use notice');
   });
 });

@@ -94,6 +94,9 @@ describe('discord:deploy', () => {
       ['time', true],
       ['timezone', false],
       ['topic', false],
+      ['include', false],
+      ['exclude', false],
+      ['when_empty', false],
       ['channel', false],
     ]);
     expect(subscribe?.options?.find((o) => o.name === 'timezone')?.autocomplete).toBe(true);

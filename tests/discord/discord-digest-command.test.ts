@@ -70,10 +70,20 @@ describe('/digest', () => {
       str('timezone', 'UTC'),
       channelOption(OTHER_CHANNEL_ID),
       str('topic', 'NATO'),
+      str('include', 'Arms control, sanctions'),
+      str('exclude', 'sport'),
+      str('when_empty', 'silent'),
     ];
     const text = await digest(admin, sub('subscribe', options), resolvedChannel(OTHER_CHANNEL_ID));
     expect(text).toMatch(/on “NATO” for <#523456789012345999> at 18:30 \(UTC\)/);
-    expect(await status(OTHER_CHANNEL_ID)).toMatchObject({ topic: 'NATO', localTime: '18:30' });
+    expect(text).toContain('Only stories with: arms control, sanctions. Never stories with: sport.');
+    expect(await status(OTHER_CHANNEL_ID)).toMatchObject({
+      topic: 'NATO',
+      localTime: '18:30',
+      includeKeywords: ['arms control', 'sanctions'],
+      excludeKeywords: ['sport'],
+      whenEmpty: 'silent',
+    });
     expect(await status(CHANNEL_ID)).toBeNull();
     await digest(admin, sub('unsubscribe', [channelOption(OTHER_CHANNEL_ID)]), resolvedChannel(OTHER_CHANNEL_ID));
     expect(await status(OTHER_CHANNEL_ID)).toBeNull();

@@ -24,8 +24,8 @@ export const TARGETS = {
  * `npm run eval` measures, so a change that loses quality on unseen stories fails. Raise them with the figures.
  */
 export const HELD_OUT_FLOORS = {
-  seeds: { answer: 0.72, refusal: 0.7, chrome: 1, followups: 0.85 },
-  dev: { answer: 0.17, refusal: 0.85, chrome: 0.7, followups: 0.1, recall30: 0.83, chromeCitations: 16 },
+  seeds: { answer: 0.74, refusal: 0.7, chrome: 1, followups: 0.85 },
+  dev: { answer: 0.23, refusal: 0.85, chrome: 0.75, followups: 0.17, recall30: 0.84, chromeCitations: 16 },
 } as const;
 
 export interface TargetCheck {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedsAdmin } from '../../core/feeds/feeds-admin.ts';
-import { createFeedRepository } from '../../db/repositories/feed-repository.ts';
 import { admin, type DiscordHarness, member, messageBody, startHarness } from '../discord/discord-harness.ts';
 import { type CommandOption, chatInput, str } from '../fakes/discord-interactions.ts';
 
@@ -12,7 +11,7 @@ beforeAll(async () => {
       digests: app.digests,
       logger,
       feeds: createFeedsAdmin({
-        store: createFeedRepository((app.storage.sqlite as NonNullable<typeof app.storage.sqlite>).db),
+        store: app.storage.feeds,
         admins: [`discord:${admin.userId}`],
         clock: app.clock,
       }),
@@ -34,7 +33,7 @@ async function feeds(actor: typeof admin, options: CommandOption[]): Promise<str
 
 describe('/feeds on Discord', () => {
   it('lets a BOT_ADMINS user add, list and remove feeds, and refuses other members', async () => {
-    const store = createFeedRepository((h.app.storage.sqlite as NonNullable<typeof h.app.storage.sqlite>).db);
+    const store = h.app.storage.feeds;
     expect(await feeds(member, sub('add', [str('url', 'https://evil.example/rss')]))).toBe(
       "Only the bot's administrators can manage feeds.",
     );

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
+import { tokenize } from '../../core/language/tokenize.ts';
 import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
 import { searchPassages } from '../../core/retrieval/search-passages.ts';
-import { tokenize } from '../../core/retrieval/tokenize.ts';
 import { seededStore } from '../support/seeded-store.ts';
 
 const { database, store } = await seededStore();

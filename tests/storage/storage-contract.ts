@@ -139,6 +139,53 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       ]);
     });
 
+    it('gives a digest the stories added in a window, each with all its copies, and never an edited one', async () => {
+      const sleep = () => new Promise((resolve) => setTimeout(resolve, 3));
+      const before = new Date().toISOString();
+      await sleep();
+      await storage.corpus.saveDocuments([doc('s-a', 'a1', 'Envoys met in Vienna.'), doc('s-b', 'b1', 'Envoys met.')]);
+      await storage.feeds.saveStories(
+        ['s-a', 's-b'].map((documentId) => ({
+          documentId,
+          storyId: 's-a',
+          canonicalUrl: null,
+          signature: [1, 2],
+          createdAt: before,
+        })),
+      );
+      await sleep();
+      const middle = (await storage.digests.corpusWatermark()) as string;
+      await sleep();
+      await storage.corpus.saveDocuments([doc('s-c', 'c1', 'A summit opened.'), doc('s-a', 'a2', 'Envoys met again.')]);
+      await storage.feeds.saveStories([
+        { documentId: 's-c', storyId: 's-a', canonicalUrl: null, signature: [1], createdAt: middle },
+      ]);
+      await storage.corpus.saveDocuments([doc('s-d', 'd1', 'Talks ended.')]);
+      const until = (await storage.digests.corpusWatermark()) as string;
+
+      // A story lists every copy stored by now, also those added after the window.
+      const first = await storage.digests.storiesAddedBetween(before, middle, 10);
+      expect(first.map((d) => [d.storyId, d.id, d.lead?.text])).toEqual([
+        ['s-a', 's-a', 'Envoys met again.'],
+        ['s-a', 's-b', 'Envoys met.'],
+        ['s-a', 's-c', 'A summit opened.'],
+      ]);
+      // s-a was edited after `middle` and stays old; s-c joined its story; s-d is a story of its own.
+      const second = await storage.digests.storiesAddedBetween(middle, until, 10);
+      expect(second.map((d) => [d.storyId, d.id])).toEqual([
+        ['s-d', 's-d'],
+        ['s-a', 's-a'],
+        ['s-a', 's-b'],
+        ['s-a', 's-c'],
+      ]);
+      expect(second.find((d) => d.id === 's-a')).toMatchObject({
+        articleText: 'Envoys met again.',
+        lead: { passageId: 's-a:0', text: 'Envoys met again.' },
+      });
+      expect((await storage.digests.storiesAddedBetween(middle, until, 1)).map((d) => d.id)).toEqual(['s-d']);
+      await storage.corpus.removeDocuments(['s-a', 's-b', 's-c', 's-d']);
+    });
+
     it('lets exactly one of many concurrent claims win a digest run', async () => {
       const d = storage.digests;
       const sub = await d.upsertSubscription({
@@ -150,10 +197,19 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
         topic: null,
         createdBy: null,
         createdAt: '2026-01-01T00:00:00.000Z',
+        includeKeywords: ['arms control', 'nato'],
+        excludeKeywords: [],
+        whenEmpty: 'silent',
+      });
+      expect(sub).toMatchObject({
+        includeKeywords: ['arms control', 'nato'],
+        excludeKeywords: [],
+        whenEmpty: 'silent',
       });
       const { id: _id, active: _active, deactivatedReason: _reason, ...fields } = sub;
-      const again = await d.upsertSubscription({ ...fields, localTime: '09:00' });
+      const again = await d.upsertSubscription({ ...fields, localTime: '09:00', excludeKeywords: ['sport'] });
       expect(again.id).toBe(sub.id);
+      expect((await d.activeSubscription('telegram', '42'))?.excludeKeywords).toEqual(['sport']);
       const claims = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           d.claimRun({

@@ -227,6 +227,21 @@ describe('groups', () => {
     expect(texts(await rig.send(textUpdate(GROUP, ADMIN, '/unsubscribe')))).toMatch(/cancelled/);
   });
 
+  it('takes +include, -exclude keywords (words or quoted phrases) and --silent on /subscribe', async () => {
+    const command = '/subscribe 07:30 Europe/Berlin Geneva talks +NATO +“arms control” -"Premier League" —silent';
+    const reply = texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, command)));
+    expect(reply).toContain('Only stories with: nato, arms control. Never stories with: premier league.');
+    expect(await env.core.digests.status({ platform: 'telegram', targetId: String(ALICE.id) })).toMatchObject({
+      topic: 'Geneva talks',
+      includeKeywords: ['nato', 'arms control'],
+      excludeKeywords: ['premier league'],
+      whenEmpty: 'silent',
+    });
+    const bad = texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, '/subscribe 07:30 UTC +***')));
+    expect(bad).toMatch(/has no letters or digits/);
+    expect(texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, '/unsubscribe')))).toMatch(/cancelled/);
+  });
+
   it('passes bad times and zones on to the digest rules, whose message the user sees', async () => {
     expect(texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, '/subscribe 25:00')))).toMatch(
       /not a valid time/,

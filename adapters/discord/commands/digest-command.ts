@@ -68,6 +68,9 @@ export const digestCommand: DiscordCommand = {
         localTime: checked.values.time ?? '',
         timezone: checked.values.timezone ?? '',
         topic: checked.values.topic ?? null,
+        includeKeywords: checked.values.include ?? null,
+        excludeKeywords: checked.values.exclude ?? null,
+        whenEmpty: checked.values.when_empty === 'silent' ? 'silent' : 'notice',
         createdBy: interaction.user.id,
       });
       await replyEphemeral(interaction, subscribedText(view));

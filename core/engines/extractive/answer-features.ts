@@ -1,3 +1,4 @@
+import { foldCase } from '../../language/fold.ts';
 import { satisfiesType } from './answer-types.ts';
 import type { EngineContext } from './context.ts';
 import type { Question } from './question.ts';
@@ -62,6 +63,15 @@ export const FEATURES = [
   'ruleAnswers',
   /** The question names an outlet ("according to Reuters") and the sentence is from another one. */
   'otherOutlet',
+  /**
+   * The weight of the rarest question word (or a name it asks about) that neither the sentence nor its neighbours
+   * contain, relative to the rarest possible: every specific word of a question narrows what answers it.
+   */
+  'missingRare',
+  /** A person or place the question names is absent from the sentence and its neighbours. */
+  'missingName',
+  /** The sentence's article is one the conversation's last answer cited (follow-ups stay on their story). */
+  'conversationFocus',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -142,13 +152,17 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
     const peopleFound = people.filter((e) => unitHasEntity(u, e)).length;
     const placesFound = places.filter((e) => unitHasEntity(u, e)).length;
     const focused = !!q.focus && unitHasTerm(u, q.focus) && (!q.object || unitHasTerm(u, q.object));
-    const lower = u.text.toLowerCase();
+    const lower = foldCase(u.text);
     const bigrams = bigramPairs.filter(([a, b]) => adjacent(u, a, b) || lower.includes(`${a.stem} ${b.stem}`)).length;
     const speaker = q.subject;
     const plain = plainCoverage(u, q, near(u), plainTotal, absent);
     const needed = q.type === 'general' ? 0.67 : q.type === 'quote' ? 0.4 : 0.6;
     const typed = satisfiesType(u, q);
     const rule = typed && (!q.focus || focused) && peopleFound === people.length && plain >= needed - 1e-9;
+    const neighbours = near(u);
+    const inContext = (t: Term) => termCredit(u, t) > 0 || neighbours.some((n) => unitHasTerm(n, t));
+    const missingWeight = Math.max(0, ...terms.filter((t) => !inContext(t)).map(weight));
+    const missingName = q.entities.some((e) => !unitHasEntity(u, e) && !neighbours.some((n) => unitHasEntity(n, e)));
     const values: Record<FeatureName, number> = {
       bias: 1,
       coverage: here,
@@ -178,6 +192,9 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
           : 0,
       ruleAnswers: rule ? 1 : 0,
       otherOutlet: q.outlet && u.passage.document.outlet !== q.outlet ? 1 : 0,
+      missingRare: idf.max > 0 ? Math.min(1, missingWeight / idf.max) : 0,
+      missingName: missingName ? 1 : 0,
+      conversationFocus: ctx.focus.has(u.passage.documentId) ? 1 : 0,
     };
     return { unit: u, x: FEATURES.map((f) => values[f]) };
   });
@@ -251,6 +268,11 @@ export const VERDICT_FEATURES = [
   'unknownName',
   'focusAbsent',
   'rank',
+  'rareCoverage',
+  'places',
+  'missingRare',
+  'missingName',
+  'corroboration',
 ] as const;
 
 const at = (name: FeatureName) => FEATURES.indexOf(name);

@@ -1,4 +1,6 @@
 import type { Entity } from '../../entities/lexicon.ts';
+import { resolveDates } from '../../language/dates.ts';
+import { foldCase } from '../../language/fold.ts';
 import type { Question } from './question.ts';
 import { sameEntity, unitHasEntity, unitHasTerm } from './term-match.ts';
 import type { Unit } from './units.ts';
@@ -24,7 +26,7 @@ const ROLE_AFTER = new RegExp(`^(?:'s)?,\\s+(?:who is (?:also )?|the |a |an )?(?
 
 /** Where an entity's forms occur in the unit's text (lower case). */
 function* occurrences(unit: Unit, entity: Entity): Generator<{ at: number; form: string }> {
-  const lower = unit.text.toLowerCase();
+  const lower = foldCase(unit.text);
   for (const form of entity.forms) {
     for (let at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) yield { at, form };
   }
@@ -41,6 +43,16 @@ function newMatch(text: string, pattern: RegExp, asked: ReadonlySet<string>): bo
     )
       return true;
   return false;
+}
+
+/** A date expression chrono-node reads in the unit ("November 14", "on 22 July") with a word the question lacks. */
+function newDate(unit: Unit, q: Question): boolean {
+  return resolveDates(unit.text, unit.passage.document.publishedAt).some((m) =>
+    m.text
+      .split(/\s+/)
+      .map((w) => foldCase(w).replace(/[^\p{L}\p{N}]/gu, ''))
+      .some((w) => w !== '' && !q.words.has(w)),
+  );
 }
 
 /** A number within four words before what is counted ("100,000 troops", "tens of thousands of troops"). */
@@ -74,7 +86,7 @@ function newEntities(unit: Unit, q: Question, kinds: readonly string[]): Entity[
 function hasPerson(unit: Unit, q: Question): boolean {
   const people = newEntities(unit, q, ['person']);
   if (!q.role) return people.length > 0;
-  const lower = unit.text.toLowerCase();
+  const lower = foldCase(unit.text);
   const roles = [...lower.matchAll(new RegExp(`\\b${q.role}\\b`, 'g'))].map((m) => m.index);
   // "President of Ukraine": a president of somewhere else does not answer.
   const owners = [...unit.entities].filter((e) => q.roleOf.some((o) => sameEntity(o, e)));
@@ -87,7 +99,7 @@ function hasPerson(unit: Unit, q: Question): boolean {
 
 /** A place the question does not name, written as a place ("in Geneva"), or a venue ("at the U.S. mission"). */
 function hasPlace(unit: Unit, q: Question): boolean {
-  const lower = unit.text.toLowerCase();
+  const lower = foldCase(unit.text);
   const places = q.venue ? [] : newEntities(unit, q, ['place']);
   if (places.some((p) => [...occurrences(unit, p)].some(({ at }) => PLACE_PREPOSITION.test(lower.slice(0, at)))))
     return true;
@@ -100,7 +112,7 @@ function hasPlace(unit: Unit, q: Question): boolean {
  * ("Deputy Foreign Minister Sergei Ryabkov") or an apposition after it ("Greminger, director of …").
  */
 function hasRole(unit: Unit, subject: Entity): boolean {
-  const lower = unit.text.toLowerCase();
+  const lower = foldCase(unit.text);
   for (const { at, form } of occurrences(unit, subject)) {
     const before = lower.slice(Math.max(0, at - 60), at);
     const after = lower.slice(at + form.length, at + form.length + 60);
@@ -117,7 +129,7 @@ export function satisfiesType(unit: Unit, q: Question): boolean {
     case 'person':
       return hasPerson(unit, q);
     case 'date':
-      return newMatch(text, DATE, q.words);
+      return newMatch(text, DATE, q.words) || newDate(unit, q);
     case 'time':
       return newMatch(text, TIME, q.words);
     case 'year':

@@ -6,6 +6,7 @@ import type { EngineContext } from './context.ts';
 import { missingNote } from './missing-note.ts';
 import { analyzeQuestion, type Question } from './question.ts';
 import { sameClaim } from './similarity.ts';
+import { anyUnitHasTerm, RELATED_CREDIT, termCredit } from './term-match.ts';
 import type { Unit } from './units.ts';
 
 /** Shape of an answer (not fitted: how much a reader wants to see). */
@@ -14,6 +15,25 @@ export const ANSWER = {
   extraShare: 0.8,
   maxBlocks: 3,
 } as const;
+
+/** Share of the question's word weight that must appear somewhere in the passages for anything to answer it. */
+const MIN_PRESENT = 0.5;
+
+/**
+ * Share of the question's word weight (rarer words weigh more) that some passage contains as the word itself,
+ * another form of it or a curated synonym: WordNet's looser relations do not count here, since nearly any word
+ * has some related word somewhere in a news corpus.
+ */
+function presentShare(ctx: EngineContext, q: Question): number {
+  let total = 0;
+  let present = 0;
+  for (const t of q.terms) {
+    const w = ctx.idf.weight(t.stem);
+    total += w;
+    if (ctx.units.some((u) => termCredit(u, t) >= RELATED_CREDIT)) present += w;
+  }
+  return total === 0 ? 1 : present / total;
+}
 
 /** A candidate with the sentence model's log-odds and probability that it answers. */
 export interface ScoredCandidate extends Candidate {
@@ -72,9 +92,24 @@ export function composeAnswer(
   const { ranked: scored, verdict } = rankCandidates(ctx, q, model);
   observe?.(q, scored);
   const best = scored[0];
-  // Material "related" to something no retrieved passage mentions would be related to something else.
-  const related = q.unknownNames.length === 0;
-  if (!best || verdict < (related ? model.thresholds.partial : model.thresholds.answered)) {
+  // Material "related" to something no retrieved passage mentions (a name, or the very action asked about:
+  // "who photographed …" where no passage photographs anything) would be related to something else.
+  const focusAbsent =
+    (q.focus !== null && !anyUnitHasTerm(ctx.units, q.focus)) ||
+    (q.object !== null && !anyUnitHasTerm(ctx.units, q.object));
+  const related = q.unknownNames.length === 0 && !focusAbsent;
+  // A typed question ("who photographed …") whose action no passage mentions, in any form or related word, cannot be
+  // answered by naming someone who did something else.
+  const unrelatedAction = focusAbsent && q.type !== 'general';
+  // Most of what the question says appears nowhere in the passages, in any form or related word: whatever
+  // sentence scores best shares only its remaining words.
+  const mostlyAbsent = presentShare(ctx, q) < MIN_PRESENT;
+  if (
+    !best ||
+    unrelatedAction ||
+    mostlyAbsent ||
+    verdict < (related ? model.thresholds.partial : model.thresholds.answered)
+  ) {
     return refused(title, refusalNote(q));
   }
   if (verdict < model.thresholds.answered) {

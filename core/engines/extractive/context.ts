@@ -15,6 +15,8 @@ export interface EngineContext {
   newest: string | null;
   /** Units that share a distinctive word with the unit: the only ones that can say the same thing. */
   partners(unit: Unit): readonly Unit[];
+  /** Documents the conversation's last answer cited (empty outside a conversation). */
+  focus: ReadonlySet<string>;
 }
 
 /** A word used by more than this share of the units is too common to relate two of them. */
@@ -40,7 +42,10 @@ function partnerIndex(units: readonly Unit[]): (unit: Unit) => readonly Unit[] {
   };
 }
 
-export function buildContext(passages: readonly RetrievedPassage[]): EngineContext {
+export function buildContext(
+  passages: readonly RetrievedPassage[],
+  focus: ReadonlySet<string> = new Set(),
+): EngineContext {
   const lexicon = buildLexicon(passages.map((p) => analyzePassage(p)));
   const units = buildUnits(passages, lexicon);
   const lowerWords = new Set<string>();
@@ -53,5 +58,6 @@ export function buildContext(passages: readonly RetrievedPassage[]): EngineConte
     lowerWords,
     newest: dates.sort().at(-1) ?? null,
     partners: partnerIndex(units),
+    focus,
   };
 }

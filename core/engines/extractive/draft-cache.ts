@@ -1,3 +1,4 @@
+import { focusDocuments } from '../../conversation/focus.ts';
 import type { EngineDraft, EngineRequest } from '../../ports/engine.ts';
 
 /** Drafts kept; the engine is deterministic, so a request seen before gets the same draft. */
@@ -13,7 +14,9 @@ function fingerprint(request: EngineRequest): string {
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
   }
-  const asked = [request.kind, request.topic ?? '', request.question ?? '', request.resolvedQuestion ?? ''];
+  // The conversation's subject weighs in the answer, so it is part of the key.
+  const focus = [...focusDocuments(request.history ?? [])].sort().join('\u0002');
+  const asked = [request.kind, request.topic ?? '', request.question ?? '', request.resolvedQuestion ?? '', focus];
   return `${asked.join('\u0000')}\u0000${request.passages.length}:${hash.toString(16)}`;
 }
 

@@ -1,3 +1,4 @@
+import { focusDocuments } from '../../conversation/focus.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
 import { type AnswerModel, defaultAnswerModel } from './answer-model.ts';
 import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
@@ -43,7 +44,7 @@ export function createExtractiveEngine(options: { model?: AnswerModel; observe?:
   const compose = (request: EngineRequest): EngineDraft => {
     const title = request.kind === 'answer' ? (request.question ?? '') : (request.topic ?? 'Briefing');
     if (request.passages.length === 0) return refused(title, 'Nothing in the sources matches this.');
-    const ctx = buildContext(request.passages);
+    const ctx = buildContext(request.passages, focusDocuments(request.history ?? []));
     if (request.kind === 'briefing') return briefing(ctx, request.topic);
     return composeAnswer(ctx, request.resolvedQuestion ?? request.question ?? '', title, model(), options.observe);
   };

@@ -1,4 +1,4 @@
-import { IRREGULAR_FORMS } from '../../text/stem.ts';
+import { isIrregularPast } from '../../language/lemma.ts';
 import type { Cluster } from './clusters.ts';
 
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
@@ -15,7 +15,7 @@ const hasVerb = (clause: string) =>
   clause
     .toLowerCase()
     .split(/\W+/)
-    .some((w) => IRREGULAR_FORMS.has(w));
+    .some((w) => isIrregularPast(w));
 const MIN = 25;
 
 /** Words a headline cannot end on: a clause cut there leaves the reader hanging. */

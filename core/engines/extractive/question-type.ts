@@ -1,5 +1,6 @@
-import { IRREGULAR_FORMS, stem } from '../../text/stem.ts';
-import { isStopword, type Word } from '../../text/words.ts';
+import { lemma } from '../../language/lemma.ts';
+import type { Parsed } from '../../language/parse.ts';
+import { isStopword } from '../../language/words.ts';
 
 export type AnswerType =
   | 'person'
@@ -56,11 +57,9 @@ export const TYPE_NOUNS = new Set(
 );
 /** Verbs that carry no content of their own ("take place", "hold a post"). */
 export const LIGHT = new Set(
-  'hold take make get go do have happen occur give put set keep find see mean want like think be'.split(' ').map(stem),
+  'hold take make get go do have happen occur give put set keep find see mean want like think be'.split(' ').map(lemma),
 );
 const AUX = new Set('is are was were has have had did does do will would can could should may might must'.split(' '));
-const BE = new Set(['being', 'been', 'be', 'not']);
-const MODALS = new Set('will would can could should may might must'.split(' '));
 const CALENDAR =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|week|month|year)$/;
 
@@ -73,80 +72,56 @@ export function detectType(lower: string): { type: AnswerType; tail: string } {
   return { type: 'general', tail };
 }
 
-/** What "how many X" counts: the last content word before the verb ("Russian soldiers" → soldier). */
-export function countedStem(tail: string): string | null {
-  const after = /^how (?:many|much) (.*)$/.exec(tail)?.[1] ?? '';
-  let last: string | null = null;
-  for (const raw of after.split(/\s+/)) {
-    const w = raw.replace(/[^\p{L}\p{N}-]/gu, '');
-    if (AUX.has(w)) break;
-    if (w && !isStopword(w) && !TYPE_NOUNS.has(w)) last = stem(w);
+/** What "how many X" counts: the head noun of the phrase after "how many" ("Russian soldiers", "people in Niger" → soldier, people). */
+export function countedLemma(parsed: Parsed): string | null {
+  const tokens = parsed.tokens;
+  const at = tokens.findIndex((t, i) => (t.lower === 'many' || t.lower === 'much') && tokens[i - 1]?.lower === 'how');
+  if (at < 0) return null;
+  let head: string | null = null;
+  for (const t of tokens.slice(at + 1)) {
+    if (t.pos === 'NOUN' && !TYPE_NOUNS.has(t.lower)) head = lemma(t.lower);
+    else if (t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NUM' && t.pos !== 'NOUN') break;
   }
-  return last;
+  return head;
 }
-
-const looksPast = (w: string) => /[a-z]{2,}(?:ed|en)$/.test(w) || IRREGULAR_FORMS.has(w);
 
 const DETERMINERS = new Set('the a an its their his her this that these those'.split(' '));
 
 /** The main verb of a question and the word it governs ("launch its invasion" → invasion). */
 export interface Focus {
   verb: string;
-  /** The first word after the verb (determiners aside), unless it is a name or a stop-word. */
+  /** The first noun after the verb (determiners and adjectives aside), unless it is a name or a stop-word. */
   object: string | null;
 }
 
-/** Index of the main verb in `tokens`, or -1. */
-function verbIndex(tokens: readonly string[], isNameWord: (lower: string) => boolean): number {
-  const start = tokens.findIndex((t) => WH.test(t));
-  if (start < 0 && !AUX.has(tokens[0] ?? '')) return -1;
-  let j = start >= 0 ? start + 1 : 0;
-  for (; j < Math.min(tokens.length, start + 5); j++) {
-    const t = tokens[j] as string;
-    if (AUX.has(t)) break;
-    if (isStopword(t) || isNameWord(t)) continue;
-    if ((j === start + 1 && /[a-z]{3,}s$/.test(t)) || looksPast(t)) return j;
-  }
-  if (!AUX.has(tokens[j] ?? '')) return -1;
-  // "Who will lead …": a modal right after the wh-word is followed by the verb itself.
-  if (j === start + 1 && MODALS.has(tokens[j] ?? '') && tokens[j + 1] && !isStopword(tokens[j + 1] as string)) {
-    return j + 1;
-  }
-  let k = j + 1;
-  while (BE.has(tokens[k] ?? '')) k++;
-  const next = tokens[k] ?? '';
-  if (looksPast(next) && !isNameWord(next)) return k;
-  // "What was the outcome of the talks?": the noun before "of" is what is asked about.
-  if (/^(?:the|a|an)$/.test(next) && tokens[k + 2] === 'of' && !isNameWord(tokens[k + 1] ?? '')) return k + 1;
-  if (isNameWord(next)) {
-    while (k < tokens.length && (isNameWord(tokens[k] as string) || tokens[k] === 'and')) k++;
-    // "did US officials outline": a plural noun still belongs to the subject.
-    while (/s$/.test(tokens[k] ?? '') && tokens[k + 1] && !isStopword(tokens[k + 1] as string)) k++;
-    while (/ly$/.test(tokens[k] ?? '')) k++;
-    return tokens[k] && !isStopword(tokens[k] as string) ? k : -1;
-  }
-  if (/^(?:did|does|do|will)$/.test(tokens[j] ?? '')) {
-    // "How long did Monday's session last?": a question ending in a bare word ends in its verb.
-    const last = tokens.at(-1) ?? '';
-    if (tokens.length - k >= 2 && !isStopword(last) && !isNameWord(last) && !CALENDAR.test(last))
-      return tokens.length - 1;
-  }
-  return -1;
-}
+/** Tags the tagger gives words that carry the clause's action. */
+const VERBAL = new Set(['VERB']);
 
 /**
- * The main verb of a question, when word shapes tell it without a parser: "who heads",
- * "which city hosted", "what was agreed", "did Russia launch", "will Sherman and Ryabkov meet".
- * Null when unsure or when the verb is a light one ("take place").
+ * The main verb of a question from its part-of-speech tags: the first full verb after the wh-word ("who heads",
+ * "which city hosted", "what was agreed", "did Russia launch"), or, with do-support ("How long did the session
+ * last?"), the bare word that ends the question. Null when there is none or it is a light verb ("take place").
  */
-export function focusVerb(ws: readonly Word[], isNameWord: (lower: string) => boolean): Focus | null {
-  const tokens = ws.map((w) => w.lower.replace(/'s$/, ''));
-  const at = verbIndex(tokens, isNameWord);
-  const verb = tokens[at];
-  if (!verb || LIGHT.has(stem(verb)) || TYPE_NOUNS.has(verb)) return null;
+export function focusVerb(parsed: Parsed, isNameWord: (lower: string) => boolean): Focus | null {
+  const tokens = parsed.tokens.filter((t) => t.pos !== 'PUNCT');
+  const start = Math.max(
+    0,
+    tokens.findIndex((t) => WH.test(t.lower)),
+  );
+  let at = tokens.findIndex((t, i) => i > start && VERBAL.has(t.pos) && !isNameWord(t.lower) && !AUX.has(t.lower));
+  if (at < 0 && tokens.some((t) => /^(?:did|does|do|will)$/.test(t.lower))) {
+    const last = tokens.length - 1;
+    const word = tokens[last]?.lower ?? '';
+    if (last > start + 2 && !isStopword(word) && !isNameWord(word) && !CALENDAR.test(word)) at = last;
+  }
+  const verb = tokens[at]?.lower;
+  if (!verb || LIGHT.has(lemma(verb)) || TYPE_NOUNS.has(verb)) return null;
   let o = at + 1;
-  while (DETERMINERS.has(tokens[o] ?? '')) o++;
+  while (o < tokens.length && (DETERMINERS.has(tokens[o]?.lower ?? '') || tokens[o]?.pos === 'ADJ')) o++;
   const next = tokens[o];
-  const object = next && !isStopword(next) && !isNameWord(next) && !TYPE_NOUNS.has(next) ? next : null;
+  const object =
+    next && next.pos === 'NOUN' && !isStopword(next.lower) && !isNameWord(next.lower) && !TYPE_NOUNS.has(next.lower)
+      ? next.lower
+      : null;
   return { verb, object };
 }

@@ -1,7 +1,9 @@
 import type { Entity, Lexicon } from '../../entities/lexicon.ts';
-import { stem } from '../../text/stem.ts';
-import { isStopword, words } from '../../text/words.ts';
-import { type AnswerType, countedStem, detectType, focusVerb, LIGHT, QUOTE, TYPE_NOUNS } from './question-type.ts';
+import { foldCase } from '../../language/fold.ts';
+import { lemma as stem } from '../../language/lemma.ts';
+import { parse } from '../../language/parse.ts';
+import { isStopword, words } from '../../language/words.ts';
+import { type AnswerType, countedLemma, detectType, focusVerb, LIGHT, QUOTE, TYPE_NOUNS } from './question-type.ts';
 import { anyUnitHasTerm, type Term } from './term-match.ts';
 import type { Unit } from './units.ts';
 
@@ -58,7 +60,7 @@ function outletOf(lower: string, units: readonly Unit[]): string | null {
 
 /** Reads what a question asks: its answer type, content terms, the entities it names, and names nobody mentions. */
 export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly Unit[]): Question {
-  const lower = text.toLowerCase().replaceAll('’', "'");
+  const lower = foldCase(text).replaceAll('’', "'");
   const detected = detectType(lower);
   const { tail } = detected;
   const outlet = outletOf(lower, units);
@@ -79,7 +81,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   const verbWord = quote?.[2]?.split(' ')[0];
   const nameWords = new Set(lexicon.entities.flatMap((e) => [...e.forms].flatMap((f) => f.split(' '))));
   const isNameWord = (w: string) => nameWords.has(w) || /^(?:he|she|they|it)$/.test(w);
-  const found = type === 'quote' ? null : focusVerb(ws, isNameWord);
+  const parsed = parse(text);
+  const found = type === 'quote' ? null : focusVerb(parsed, isNameWord);
   // "Which city hosted …" asks where, and "in Geneva" says it was hosted there.
   const roleMatch = type === 'person' ? ROLE_NOUN.exec(tail) : null;
   const focus = found && !(type === 'place' && PLACE_VERBS.has(stem(found.verb))) ? found : null;
@@ -111,7 +114,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
     verb: verbWord ? { stem: stem(verbWord), weight: 1 } : null,
     focus: focus ? { stem: stem(focus.verb), weight: 1 } : null,
     object: objectTerm && anyUnitHasTerm(units, objectTerm) ? objectTerm : null,
-    counted: type === 'number' ? countedStem(tail) : null,
+    counted: type === 'number' ? countedLemma(parsed) : null,
     role: roleMatch?.[1] ?? null,
     roleOf: roleMatch
       ? lexicon

@@ -1,6 +1,8 @@
 import type { Entity } from '../../entities/lexicon.ts';
-import { stemsMatch } from '../../text/stem.ts';
-import { synonymGroups } from '../../text/synonyms.ts';
+import { foldCase } from '../../language/fold.ts';
+import { formsMatch } from '../../language/lemma.ts';
+import { synonymGroups } from '../../language/synonyms.ts';
+import { relatedWords } from '../../language/wordnet.ts';
 import type { Unit } from './units.ts';
 
 /** A content word of a question. */
@@ -12,20 +14,27 @@ export interface Term {
 
 /** How much a synonym or a metonym counts against the word itself ("spokesman" for "speaks"). */
 export const RELATED_CREDIT = 0.85;
+/** How much a word WordNet relates (a synonym of a common sense, a derived word) counts: looser than a curated group. */
+export const WORDNET_CREDIT = 0.6;
 
 function hasStem(unit: Unit, stem: string): boolean {
   if (unit.stems.has(stem)) return true;
-  for (const s of unit.stems) if (stemsMatch(s, stem)) return true;
+  for (const s of unit.stems) if (formsMatch(s, stem)) return true;
   return false;
 }
 
 /** How well a unit contains the term: 1 for the word or another form of it, less for a synonym, 0 for none. */
 export function termCredit(unit: Unit, term: Term): number {
   if (hasStem(unit, term.stem)) return 1;
-  const lower = unit.text.toLowerCase();
+  const lower = foldCase(unit.text);
   for (const group of synonymGroups(term.stem)) {
     for (const s of group.stems) if (unit.stems.has(s)) return RELATED_CREDIT;
     if (group.phrases.some((phrase) => lower.includes(phrase))) return RELATED_CREDIT;
+  }
+  if (WORDNET_CREDIT > 0) {
+    for (const word of relatedWords(term.stem)) {
+      if (word.includes(' ') ? lower.includes(word) : unit.stems.has(word)) return WORDNET_CREDIT;
+    }
   }
   return 0;
 }
@@ -49,7 +58,7 @@ export function sameEntity(a: Entity, b: Entity): boolean {
 
 /** Whether a name contains another as whole words ("Lake Geneva" names Geneva too). */
 function contains(outer: Entity, inner: Entity): boolean {
-  const name = ` ${outer.name.toLowerCase()} `;
+  const name = ` ${foldCase(outer.name)} `;
   return [...inner.forms].some((f) => f.length > 2 && name.includes(` ${f} `));
 }
 

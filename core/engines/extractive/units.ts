@@ -1,8 +1,8 @@
 import type { RetrievedPassage } from '../../corpus.ts';
 import { analyzePassage } from '../../entities/analyze-text.ts';
 import type { Entity, Lexicon, Mention } from '../../entities/lexicon.ts';
-import { hasOpenQuote, quotedSpans } from '../../text/quotes.ts';
-import { isStopword, type Word } from '../../text/words.ts';
+import { hasOpenQuote, quotedSpans } from '../../language/quotes.ts';
+import { isStopword, type Word } from '../../language/words.ts';
 
 /** A citable piece of a passage: one sentence, or a few when a quotation spans them. */
 export interface Unit {

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { passageId } from '../../../core/corpus.ts';
-import { tokenize } from '../../../core/retrieval/tokenize.ts';
+import { tokenize } from '../../../core/language/tokenize.ts';
 import type { CorpusGenerator, SyntheticDocument } from '../corpus-generator.ts';
 import type { QuerySet } from '../queries.ts';
 import type { SearchCaseResult } from '../results.ts';

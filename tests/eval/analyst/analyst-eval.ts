@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '../../../bot/app.ts';
 import { loadConfig } from '../../../bot/config.ts';
 import { attributeSentence } from '../../../core/analysis/attribution.ts';
-import { resolveDates } from '../../../core/nlp/dates.ts';
+import { resolveDates } from '../../../core/language/dates.ts';
 import { silentLogger } from '../../../core/ports/logger.ts';
 import type { Reply } from '../../../core/reply.ts';
 

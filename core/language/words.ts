@@ -1,11 +1,13 @@
-import { STOPWORDS } from '../retrieval/stopwords.ts';
-import { stem } from './stem.ts';
+import { foldCase } from './fold.ts';
+import { lemma } from './lemma.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 /** A word of a text with its offsets. */
 export interface Word {
   /** As written (after "U.S." → "USA" normalisation). */
   text: string;
   lower: string;
+  /** Base form (lemma): what words are matched on. */
   stem: string;
   start: number;
   end: number;
@@ -26,8 +28,8 @@ export function words(text: string): Word[] {
     const start = match.index;
     // "U.S."/"US" is the country (lower-case "us" stays a pronoun), also inside "US-Russia".
     const surface = raw.replace(/^(?:U\.S\.?(?:A\.?)?|US)(?=-|$)/, 'USA');
-    const lower = surface.toLowerCase().replaceAll('’', "'");
-    out.push({ text: surface, lower, stem: stem(lower), start, end: start + raw.length });
+    const lower = foldCase(surface).replaceAll('’', "'");
+    out.push({ text: surface, lower, stem: lemma(lower), start, end: start + raw.length });
   }
   return out;
 }
@@ -43,7 +45,7 @@ export function contentStems(text: string): string[] {
   for (const word of words(text)) {
     for (const part of word.lower.split('-')) {
       if (part.length < 2 || isStopword(part)) continue;
-      seen.add(stem(part));
+      seen.add(lemma(part));
     }
   }
   return [...seen];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, resolveDates } from '../../core/nlp/dates.ts';
+import { formatDateRange, resolveDates } from '../../core/language/dates.ts';
 
 /** [case, text, publishedAt, expected [phrase, from, to?] in text order]. */
 const CASES: [string, string, string | null, [string, string, string?][]][] = [

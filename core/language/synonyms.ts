@@ -1,5 +1,5 @@
 import { aliasGroups, knowledgeVersion, synonymGroupsData } from '../knowledge/word-groups.ts';
-import { stem, stemsMatch } from './stem.ts';
+import { formsMatch, lemma } from './lemma.ts';
 
 export interface SynonymGroup {
   stems: ReadonlySet<string>;
@@ -20,7 +20,7 @@ function index(): void {
   for (const group of [...synonymGroupsData(), ...aliasGroups()]) {
     const single = group.filter((entry) => !entry.includes(' '));
     const entry: SynonymGroup = {
-      stems: new Set(single.map(stem)),
+      stems: new Set(single.map(lemma)),
       phrases: group.filter((term) => term.includes(' ')),
       words: group,
     };
@@ -36,7 +36,7 @@ export function synonymGroups(wordStem: string): readonly SynonymGroup[] {
   if (exact) return exact;
   let found = fuzzy.get(wordStem);
   if (!found) {
-    found = [...byStem.entries()].filter(([key]) => stemsMatch(key, wordStem)).flatMap(([, groups]) => groups);
+    found = [...byStem.entries()].filter(([key]) => formsMatch(key, wordStem)).flatMap(([, groups]) => groups);
     if (fuzzy.size < 10_000) fuzzy.set(wordStem, found);
   }
   return found;

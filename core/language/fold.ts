@@ -1,0 +1,18 @@
+/**
+ * Lower case with diacritics removed ("Erdoğan" → "erdogan", "Vučić" → "vucic", "Türkiye" → "turkiye"): outlets
+ * spell foreign names with and without them, and users type them without. Keeps the string's length for the
+ * Latin letters news names use, so offsets found in the folded text hold in the original.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  // Pure ASCII needs no decomposition (the common case, and the hot path).
+  if (/^[\x20-\x7e\t\n\r]*$/.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd');
+}
