@@ -80,8 +80,8 @@ export interface Reply {
   /** Newest publication date among the cited sources (YYYY-MM-DD), or null. */
   asOf: string | null;
   /**
-   * Refused or partial: why the sources do not answer (in full). Renderers show it under the title; it is
-   * never repeated in `note` or `blocks`.
+   * Why the reply holds less than asked: refused or partial, why the sources do not answer (in full); a
+   * digest with nothing new, that. Renderers show it once; it is never repeated in `note` or `blocks`.
    */
   reason?: string;
   /** Refused: what the corpus does cover, so the reader can ask something it answers. */

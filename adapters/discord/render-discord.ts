@@ -93,8 +93,13 @@ export function replyPlan(reply: Reply): EmbedPlan {
   }
   const bullet = reply.kind === 'briefing' ? '• ' : '';
   const body = reply.blocks.flatMap((b) => blockLines(b.text, b.citations, bullet, 4096));
+  // Partial: the status line and why; answered with a reason (a digest with nothing new): the reason.
   const status =
-    reply.status === 'partial' ? [`*${escapeText([PARTIAL_LINE, reasonText(reply)].join(' ').trim())}*`] : [];
+    reply.status === 'partial'
+      ? [`*${escapeText([PARTIAL_LINE, reasonText(reply)].join(' ').trim())}*`]
+      : reply.reason
+        ? [escapeText(reasonText(reply))]
+        : [];
   return {
     title: heading(reply),
     color: reply.status === 'partial' ? COLORS.partial : COLORS.answered,

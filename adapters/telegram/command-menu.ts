@@ -47,8 +47,12 @@ export function botCommands(withAdmin = false): BotCommand[] {
 /** The menu for everyone (setMyCommands with the default scope). */
 export const BOT_COMMANDS: BotCommand[] = botCommands();
 
-/** "/subscribe <time> [timezone] [topic]". */
+/** How Telegram users type the subscription's options (see subscribe-args.ts). */
+const SUBSCRIBE_USAGE = '/subscribe HH:MM [Area/City] [topic] [+word] [-word] [--silent]';
+
+/** "/ask <question>", "/timeline [topic]". */
 function usage(c: TelegramCommand): string {
+  if (c.command === 'subscribe') return SUBSCRIBE_USAGE;
   const args = argumentsOf(c).map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`));
   if (c.spec.name === 'feeds') args.push('[add <url> | remove <feed>]');
   return [`/${c.command}`, ...args].join(' ');

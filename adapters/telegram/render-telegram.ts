@@ -73,6 +73,8 @@ function bodyUnits(reply: Reply): Unit[] {
   }
   const units = [unit(bold(text(heading(reply))))];
   if (reply.status === 'partial') units.push(unit(italic(text(PARTIAL_LINE))));
+  // An answered reply with a reason (a digest with nothing new) says it under the title.
+  else if (reply.reason) units.push(claimUnit({ text: reasonText(reply), citations: [] }, '', '\n\n'));
   reply.blocks.forEach((b, i) => {
     units.push(claimUnit(b, BULLET, i === 0 ? '\n\n' : '\n'));
   });

@@ -178,8 +178,9 @@ export function storyDigestReply(stories: readonly Story[], options: StoryDigest
     citations,
     engine: 'extractive' as const,
     asOf: dates.sort().at(-1) ?? null,
+    // Nothing new is said as a part of its own (renderers show it under the title), never as pre-rendered text.
+    ...(count === 0 ? { reason: NO_NEW_STORIES } : {}),
     note: note.join('\n'),
   };
-  // Renderers show a blockless reply's text as its body (under the title): there it is the one line.
-  return { ...reply, text: count === 0 ? NO_NEW_STORIES : renderText(reply) };
+  return { ...reply, text: renderText(reply) };
 }

@@ -154,9 +154,10 @@ describe('digest of new stories', () => {
     expect(nothingNew).toBe(true);
     expect(reply?.blocks).toEqual([]);
     expect(reply?.title).toBe('Daily digest — Sunday, 11 January 2026');
-    expect(reply?.text).toBe(NO_NEW_STORIES);
+    expect(reply?.reason).toBe(NO_NEW_STORIES);
     expect(reply?.note).toBe(unsubscribeHint('telegram'));
     if (!reply) throw new Error('expected a notice');
+    expect(reply.text).toBe(renderText(reply));
     expect(renderTelegram(reply)).toEqual([
       `<b>Daily digest — Sunday, 11 January 2026</b>\n\n${NO_NEW_STORIES}\n\n<i>${unsubscribeHint('telegram')}</i>`,
     ]);
@@ -275,6 +276,7 @@ describe('digest of new stories', () => {
       expect(stored?.articleText).toContain(c.quote);
       expect(c.outlet).toBe(documents.get(c.documentId)?.outlet ?? null);
     }
-    expect(digest.note?.endsWith(unsubscribeHint('telegram'))).toBe(true);
+    // The footer is the sender's platform's own wording.
+    expect(digest.note?.endsWith(sender.unsubscribeHint)).toBe(true);
   });
 });
