@@ -5,7 +5,7 @@ import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
 import { previousRequest } from './conversation/focus.ts';
 import { createMemory } from './conversation/memory.ts';
-import { mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
+import { asksForMore, mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
 import type { RetrievedPassage } from './corpus.ts';
 import { analyzePassage } from './entities/analyze-text.ts';
 import { buildLexicon } from './entities/lexicon.ts';
@@ -154,11 +154,18 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
         const topical = await retrieve(corpus, `${resolved} ${previousRequest(history)}`, CANDIDATES.answer);
         passages = interleave(passages, topical, passages.length + CANDIDATES.followUpExtra);
       }
+      const more = history.length > 0 && asksForMore(asked);
+      if (more) {
+        // "What else did he say?": what the conversation already showed is not an answer to it.
+        const shown = new Set(history.flatMap((t) => t.shownPassageIds));
+        passages = passages.filter((p) => !shown.has(p.id));
+      }
       const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
       const reply = await respond(
         request,
         safeTitle(resolved, 'Answer'),
-        'The sources say nothing that answers this question.',
+        more ? 'The sources say nothing more on this.' : 'The sources say nothing that answers this question.',
+        more ? notShownBefore(history) : undefined,
       );
       await remember(conversation, 'answer', [question, resolved], passages, reply);
       return reply;

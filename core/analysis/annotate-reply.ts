@@ -71,6 +71,9 @@ function disagreementBlock(
   };
 }
 
+/** The briefing's shape (core/engines/extractive/compose-briefing.ts BRIEFING): bullets and characters. */
+const BRIEFING_LIMITS = { blocks: 6, chars: 1200 } as const;
+
 /** How much a briefing block should lead: corroborated by several outlets, then on record. */
 function weight(block: Block, citations: ReadonlyMap<number, Citation>): number {
   const cited = block.citations.map((n) => citations.get(n)).filter((c): c is Citation => c !== undefined);
@@ -140,7 +143,13 @@ export function annotateReply(
   const found = findDisagreements(cited, passages.filter((p) => p.score > 0).slice(0, COMPARED_PASSAGES));
   const disagreements: Disagreement[] = [];
   for (const f of found) {
-    const { block, disagreement } = disagreementBlock(f, citations);
+    const trial = [...citations];
+    const { block, disagreement } = disagreementBlock(f, trial);
+    // A briefing stays readable at a glance: the note joins only within its six bullets and 1,200 characters.
+    const chars = [...blocks, block].reduce((sum, b) => sum + b.text.length, 0);
+    if (reply.kind === 'briefing' && (blocks.length >= BRIEFING_LIMITS.blocks || chars > BRIEFING_LIMITS.chars))
+      continue;
+    citations = trial;
     blocks = [...blocks, block];
     disagreements.push(disagreement);
   }

@@ -74,11 +74,25 @@ function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
   return `${base.slice(0, from)}${cleaned}${base.slice(to)}?`;
 }
 
+/** "What else did he say?", "anything else?": more of what the previous answer gave, not the same again. */
+const ELSE = /\b(?:else|more)\b(?!\s+than\b)/i;
+
+/** Whether a question asks for more of the same ("what else did he say?"): earlier shown passages are left out. */
+export function asksForMore(question: string): boolean {
+  return ELSE.test(question);
+}
+
 /** Whether a question may lean on earlier turns (a pronoun, "and …?", "what about …?", a bare "when?"). */
 export function mayBeFollowUp(question: string): boolean {
   const text = question.trim();
   PRONOUN.lastIndex = 0;
-  return PRONOUN.test(text) || BARE_WH.test(text) || ELLIPSIS.test(text) || /\b(?:it|that|this|them)\b/i.test(text);
+  return (
+    PRONOUN.test(text) ||
+    BARE_WH.test(text) ||
+    ELLIPSIS.test(text) ||
+    asksForMore(text) ||
+    /\b(?:it|that|this|them)\b/i.test(text)
+  );
 }
 
 /**
@@ -97,8 +111,12 @@ export function resolveFollowUp(question: string, history: readonly Conversation
     const start = WH_START.exec(previous);
     return start ? `${wh}${previous.slice(start[0].length)}` : `${wh}: ${previous}`;
   }
+  // "What else did he say?" asks the same as "what did he say?", minus what was shown (the caller leaves that out);
+  // "anything else?" alone re-asks the previous question.
+  const bareMore = /^(?:and\s+)?(?:anything|something|what|any)\s+(?:else|more)\s*\??$/i.test(question.trim());
+  if (bareMore) return previous;
   const ellipsis = ELLIPSIS.exec(question.trim());
-  let text = question;
+  let text = question.replace(/\s+else\b/i, '');
   if (ellipsis?.[1]) {
     const rest = ellipsis[1];
     text =

@@ -178,6 +178,20 @@ function componentDay(
  * Without a publication date only fully written dates ("9 January 2022") are returned.
  */
 export function resolveDates(text: string, publishedAt: string | null): DateMention[] {
+  const key = `${publishedAt ?? ''}\u0000${text}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const found = resolveUncached(text, publishedAt);
+  if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value as string);
+  memo.set(key, found);
+  return found;
+}
+
+/** Passages are immutable and re-read on every question about them: chrono's parse is the costly step. */
+const MAX_MEMO = 20_000;
+const memo = new Map<string, DateMention[]>();
+
+function resolveUncached(text: string, publishedAt: string | null): DateMention[] {
   const published = parseIsoDay(publishedAt);
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];

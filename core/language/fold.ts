@@ -6,7 +6,7 @@
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
   // Pure ASCII needs no decomposition (the common case, and the hot path).
-  if (/^[\x20-\x7e\t\n\r]*$/.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -15,4 +15,9 @@ export function foldCase(text: string): string {
     .replace(/ł/g, 'l')
     .replace(/ø/g, 'o')
     .replace(/đ/g, 'd');
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -81,6 +81,24 @@ describe('annotateReply', () => {
     ]);
   });
 
+  it('keeps a briefing within six bullets: a disagreement joins a full briefing not at all, and cites nothing', () => {
+    const reuters = passage(
+      'reuters',
+      'Reuters',
+      'Russia has massed about 100,000 troops near the border with Ukraine.',
+    );
+    const ap = passage('ap', 'AP', 'Russia has massed some 100,000 troops near the Ukrainian border.');
+    const fox = passage('fox', 'Fox', 'Russia has massed 90,000 troops near the border with Ukraine.');
+    const six = Array.from({ length: 6 }, (_, i) => ({ text: `Claim ${i + 1} about the troops.`, cite: [reuters] }));
+    const full = annotateReply(reply('briefing', six, [reuters, ap, fox]), [reuters, ap, fox]);
+    expect(full.blocks).toHaveLength(6);
+    expect(full.disagreements).toBeUndefined();
+    expect(full.citations.map((c) => c.outlet)).toEqual(['Reuters']);
+    const five = annotateReply(reply('briefing', six.slice(1), [reuters, ap, fox]), [reuters, ap, fox]);
+    expect(five.blocks).toHaveLength(6);
+    expect(five.disagreements).toHaveLength(1);
+  });
+
   it('says nothing of disagreement when the outlets agree', () => {
     const reuters = passage(
       'reuters',

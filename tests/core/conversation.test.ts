@@ -99,6 +99,19 @@ describe('follow-ups through the real SQLite memory', () => {
     expect(reply.citations.map((c) => c.quote).join(' ')).toContain("Putin's foreign policy adviser");
   });
 
+  it('answers "what else did he say?" with what he said that was not shown yet', async () => {
+    const { attache } = await core();
+    const conversation = 'console:else';
+    const first = await attache.ask({ question: 'What did Ryabkov say?', conversation });
+    expect(first.status).toBe('answered');
+    const more = await attache.ask({ question: 'What else did he say?', conversation });
+    expect(more.status).toBe('answered');
+    expect(more.title).toBe('What did Sergei Ryabkov say?');
+    const before = new Set(first.citations.map((c) => c.passageId));
+    for (const c of more.citations) expect(before.has(c.passageId)).toBe(false);
+    expect(more.citations.map((c) => c.quote).join(' ')).toContain('Ryabkov');
+  });
+
   it('forgets turns older than 24 hours', async () => {
     const clock = fakeClock('2022-01-12T09:00:00.000Z');
     const { attache } = await core(clock);

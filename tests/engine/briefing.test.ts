@@ -4,6 +4,15 @@ import type { Reply } from '../../core/reply.ts';
 import { seededCore, spanOf } from '../core/core-fixture.ts';
 
 let close: (() => void) | undefined;
+
+/** Sentences of a bullet outside quotation marks and [n] markers ("“A. B,” he said." is one). */
+function sentencesOutsideQuotes(text: string): number {
+  const bare = text
+    .replace(/\s*(?:\[\d+\])+\s*$/, '')
+    .replace(/“[^”]*”|"[^"]*"/g, 'Q')
+    .replace(/\b(?:[A-Z]\.){1,3}/g, 'X');
+  return bare.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((s) => s.trim() !== '').length;
+}
 afterEach(() => close?.());
 
 async function core() {
@@ -58,13 +67,34 @@ describe('briefing (extractive engine through the core)', () => {
     }
   });
 
+  it('states one claim per bullet under a title that names the story, not a clause of one sentence', async () => {
+    const { attache, store } = await core();
+    const reply = await attache.brief({ conversation: 'console:one-claim' });
+    expect(reply.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(reply.blocks.length).toBeLessThanOrEqual(6);
+    expect(reply.blocks.reduce((sum, b) => sum + b.text.length, 0)).toBeLessThanOrEqual(1200);
+    for (const topic of [undefined, 'NATO', 'sanctions']) {
+      const brief = await attache.brief({ conversation: 'console:one-claim', ...(topic ? { topic } : {}) });
+      for (const block of brief.blocks) expect(sentencesOutsideQuotes(block.text), block.text).toBe(1);
+    }
+    const articles = await Promise.all(
+      (await store.listDocuments()).map(async (d) => (await store.getDocument(d.id))?.articleText ?? ''),
+    );
+    expect(reply.title).not.toMatch(/["“”]/);
+    // A title built from the story, not cut out of one of its sentences.
+    for (const article of articles) expect(article.toLowerCase()).not.toContain(reply.title.toLowerCase());
+    expect(reply.title).toMatch(/Russia/);
+    expect(reply.title).toMatch(/\b(?:talks|negotiations|meeting)\b/);
+  });
+
   it('never joins statements from different days (before and after the talks) in one bullet', async () => {
     const { attache } = await core();
     const reply = await attache.brief({ conversation: 'console:moments' });
-    const firm = reply.blocks.find((b) => b.text.includes('We were firm'));
-    expect(firm).toBeDefined();
-    const dates = reply.citations.filter((c) => firm?.citations.includes(c.n)).map((c) => c.publishedAt);
-    expect(new Set(dates)).toEqual(new Set(['2022-01-11']));
+    const dates = new Map(reply.citations.map((c) => [c.n, c.publishedAt]));
+    for (const block of reply.blocks) {
+      expect(new Set(block.citations.map((n) => dates.get(n))).size, block.text).toBe(1);
+    }
+    expect(reply.blocks.some((b) => b.citations.some((n) => dates.get(n) === '2022-01-11'))).toBe(true);
   });
 
   it('reports the same quote from three outlets as one block citing each of them', async () => {

@@ -152,7 +152,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
     const peopleFound = people.filter((e) => unitHasEntity(u, e)).length;
     const placesFound = places.filter((e) => unitHasEntity(u, e)).length;
     const focused = !!q.focus && unitHasTerm(u, q.focus) && (!q.object || unitHasTerm(u, q.object));
-    const lower = foldCase(u.text);
+    const lower = u.folded;
     const bigrams = bigramPairs.filter(([a, b]) => adjacent(u, a, b) || lower.includes(`${a.stem} ${b.stem}`)).length;
     const speaker = q.subject;
     const plain = plainCoverage(u, q, near(u), plainTotal, absent);

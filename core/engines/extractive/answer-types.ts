@@ -26,7 +26,7 @@ const ROLE_AFTER = new RegExp(`^(?:'s)?,\\s+(?:who is (?:also )?|the |a |an )?(?
 
 /** Where an entity's forms occur in the unit's text (lower case). */
 function* occurrences(unit: Unit, entity: Entity): Generator<{ at: number; form: string }> {
-  const lower = foldCase(unit.text);
+  const lower = unit.folded;
   for (const form of entity.forms) {
     for (let at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) yield { at, form };
   }
@@ -86,7 +86,7 @@ function newEntities(unit: Unit, q: Question, kinds: readonly string[]): Entity[
 function hasPerson(unit: Unit, q: Question): boolean {
   const people = newEntities(unit, q, ['person']);
   if (!q.role) return people.length > 0;
-  const lower = foldCase(unit.text);
+  const lower = unit.folded;
   const roles = [...lower.matchAll(new RegExp(`\\b${q.role}\\b`, 'g'))].map((m) => m.index);
   // "President of Ukraine": a president of somewhere else does not answer.
   const owners = [...unit.entities].filter((e) => q.roleOf.some((o) => sameEntity(o, e)));
@@ -99,7 +99,7 @@ function hasPerson(unit: Unit, q: Question): boolean {
 
 /** A place the question does not name, written as a place ("in Geneva"), or a venue ("at the U.S. mission"). */
 function hasPlace(unit: Unit, q: Question): boolean {
-  const lower = foldCase(unit.text);
+  const lower = unit.folded;
   const places = q.venue ? [] : newEntities(unit, q, ['place']);
   if (places.some((p) => [...occurrences(unit, p)].some(({ at }) => PLACE_PREPOSITION.test(lower.slice(0, at)))))
     return true;
@@ -112,7 +112,7 @@ function hasPlace(unit: Unit, q: Question): boolean {
  * ("Deputy Foreign Minister Sergei Ryabkov") or an apposition after it ("Greminger, director of …").
  */
 function hasRole(unit: Unit, subject: Entity): boolean {
-  const lower = foldCase(unit.text);
+  const lower = unit.folded;
   for (const { at, form } of occurrences(unit, subject)) {
     const before = lower.slice(Math.max(0, at - 60), at);
     const after = lower.slice(at + form.length, at + form.length + 60);

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import type { Entity } from '../../entities/lexicon.ts';
+import { foldCase } from '../../language/fold.ts';
 import { isIrregularPast } from '../../language/lemma.ts';
 import type { Cluster } from './clusters.ts';
+import type { EngineContext } from './context.ts';
+import { sameEntity } from './term-match.ts';
+import type { Unit } from './units.ts';
 
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*/;
 const LEADING_ADVERBIAL = /^(?:On|In|Earlier on|Late on|By) [A-Z][a-z]+(?: [a-z]+)?,\s*/;
@@ -64,4 +70,95 @@ export function headline(clusters: readonly Cluster[], entities: readonly string
     }
   }
   return entities.length > 0 ? `Briefing: ${entities.slice(0, 3).join(', ')}` : 'Briefing';
+}
+
+/** Nouns that name what a story is (core/engines/extractive/story-nouns.json), read once. */
+let storyNouns: Set<string> | null = null;
+function nouns(): Set<string> {
+  if (!storyNouns) {
+    const data = JSON.parse(readFileSync(new URL('./story-nouns.json', import.meta.url), 'utf8')) as {
+      nouns: string[];
+    };
+    storyNouns = new Set(data.nouns.map((n) => n.toLowerCase()));
+  }
+  return storyNouns;
+}
+
+/** Documents that mention each entity, and those that name it after "in" (a venue: "in Geneva"). */
+function entityDocuments(units: readonly Unit[]) {
+  const docs = new Map<Entity, Set<string>>();
+  const venue = new Map<Entity, Set<string>>();
+  const mentions = new Map<Entity, number>();
+  const asVenue = new Map<Entity, number>();
+  for (const u of units) {
+    for (const e of u.entities) {
+      if (e.kind === 'person' || e.kind === 'other') continue;
+      docs.set(e, (docs.get(e) ?? new Set()).add(u.passage.documentId));
+      const at = [...e.forms].some((f) =>
+        new RegExp(`\\bin ${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(u.text),
+      );
+      mentions.set(e, (mentions.get(e) ?? 0) + 1);
+      if (at) {
+        venue.set(e, (venue.get(e) ?? new Set()).add(u.passage.documentId));
+        asVenue.set(e, (asVenue.get(e) ?? 0) + 1);
+      }
+    }
+  }
+  return { docs, venue, mentions, asVenue };
+}
+
+/** The story noun most documents use ("talks", "summit"), or null. */
+function storyNoun(units: readonly Unit[]): string | null {
+  const docs = new Map<string, Set<string>>();
+  for (const u of units) {
+    for (const w of u.words) {
+      const lower = w.lower;
+      const noun = nouns().has(lower) ? lower : nouns().has(lower.replace(/s$/, '')) ? lower.replace(/s$/, '') : null;
+      if (noun) docs.set(noun, (docs.get(noun) ?? new Set()).add(u.passage.documentId));
+    }
+  }
+  const best = [...docs].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0];
+  return best && best[1].size >= 2 ? best[0] : null;
+}
+
+/** One actor under two names: an alias or metonym (Russia / the Kremlin) or another form of the name (China / Chinese). */
+function sameActor(a: Entity, b: Entity): boolean {
+  if (sameEntity(a, b)) return true;
+  const [x, y] = [foldCase(a.name), foldCase(b.name)].sort((p, q) => p.length - q.length) as [string, string];
+  return x === y || (x.length >= 5 && y.startsWith(x.slice(0, -1)));
+}
+
+const mostDocuments = (m: Map<Entity, Set<string>>) =>
+  [...m].sort((a, b) => b[1].size - a[1].size || a[0].name.localeCompare(b[0].name));
+
+/**
+ * The briefing title names the story, never quotes it: the actors most of its documents name, what
+ * happens (the story noun they use most) and where ("Russia–United States talks in Geneva"), built from
+ * the sentences the briefing draws on. Without a story noun, the first clause of a plain central
+ * sentence (`headline`).
+ */
+export function storyTitle(ctx: EngineContext, chosen: readonly Unit[], entities: readonly string[]): string {
+  const docsInBriefing = new Set(chosen.map((u) => u.passage.documentId));
+  const units = ctx.units.filter((u) => docsInBriefing.has(u.passage.documentId));
+  const noun = storyNoun(units);
+  const { docs, venue, mentions, asVenue } = entityDocuments(units);
+  const place = mostDocuments(venue).find(([, d]) => d.size >= 2)?.[0] ?? null;
+  // Actors are what the sentences talk about most, across documents; a name mostly written as a venue is a place.
+  const actors: string[] = [];
+  const chosenActors: Entity[] = [];
+  for (const [e, n] of [...mentions].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name))) {
+    if (actors.length === 2) break;
+    if (e === place || (docs.get(e)?.size ?? 0) < 2 || (asVenue.get(e) ?? 0) * 2 > n) continue;
+    if (e.name.toLowerCase().includes(noun ?? '\u0000')) continue;
+    // "Israel" and "Israeli", "China" and "Chinese", "Russia" and "the Kremlin" are one actor.
+    if (chosenActors.some((a) => sameActor(a, e))) continue;
+    chosenActors.push(e);
+    actors.push(e.name);
+  }
+  if (!noun || actors.length === 0)
+    return headline(
+      chosen.map((rep) => ({ rep, members: [rep] })),
+      entities,
+    );
+  return capitalise(`${actors.join('–')} ${noun}${place ? ` in ${place.name}` : ''}`);
 }

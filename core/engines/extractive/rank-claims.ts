@@ -18,6 +18,8 @@ export const CLAIM_VALUE = {
   danglingPenalty: 0.5,
   /** Longest sentence worth a bullet. */
   maxUnitChars: 320,
+  /** Shortest: a shorter one is a fragment or page furniture ("Friday is pasta day."). */
+  minUnitChars: 50,
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -70,7 +72,13 @@ export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => numb
   const docs = new Set(ctx.units.map((u) => u.passage.documentId)).size;
   const df = documentFrequencies(ctx);
   return ctx.units
-    .filter((u) => u.text.length <= CLAIM_VALUE.maxUnitChars && !u.text.endsWith('?') && relevance(u) >= 0)
+    .filter(
+      (u) =>
+        u.text.length <= CLAIM_VALUE.maxUnitChars &&
+        u.text.length >= CLAIM_VALUE.minUnitChars &&
+        !/[?…:]\s*$|\.\.\.\s*$/.test(u.text) &&
+        relevance(u) >= 0,
+    )
     .map((u) => {
       const cluster = clusterAround(u, ctx.partners(u), ctx.idf);
       const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));

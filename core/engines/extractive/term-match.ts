@@ -26,7 +26,7 @@ function hasStem(unit: Unit, stem: string): boolean {
 /** How well a unit contains the term: 1 for the word or another form of it, less for a synonym, 0 for none. */
 export function termCredit(unit: Unit, term: Term): number {
   if (hasStem(unit, term.stem)) return 1;
-  const lower = foldCase(unit.text);
+  const lower = unit.folded;
   for (const group of synonymGroups(term.stem)) {
     for (const s of group.stems) if (unit.stems.has(s)) return RELATED_CREDIT;
     if (group.phrases.some((phrase) => lower.includes(phrase))) return RELATED_CREDIT;
