@@ -9,6 +9,8 @@ export interface AdapterCore {
   logger: Logger;
   /** Feed management for BOT_ADMINS; absent where feeds are not wired. */
   feeds?: FeedsAdminApi;
+  /** BOT_ADMINS (qualified ids, `telegram:123`), for the admins' command menus. */
+  botAdmins?: readonly string[];
 }
 
 /** A started platform adapter; stop() finishes in-flight replies and disconnects. */

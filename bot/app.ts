@@ -7,9 +7,11 @@ import { extendKnowledge } from '../core/knowledge/word-groups.ts';
 import { type Clock, systemClock } from '../core/ports/clock.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
+import type { PlatformAdapter } from '../core/ports/platform.ts';
 import { databaseError } from '../db/database-errors.ts';
 import { openStorage, type Storage } from '../db/open-storage.ts';
 import type { Config } from './config.ts';
+import { createPlatforms } from './platforms.ts';
 import { wireEngines } from './wire-engine.ts';
 
 /** Everything the entry points (main, cli, eval, bench) share, wired by hand. */
@@ -20,6 +22,8 @@ export interface App {
   corpus: CorpusStore;
   attache: AttacheApi;
   digests: DigestApi;
+  /** The platforms wired here (core knows them only by name). */
+  platforms: PlatformAdapter[];
   clock: Clock;
   close(): Promise<void>;
 }
@@ -58,8 +62,9 @@ export async function createApp(config: Config, logger: Logger, clock: Clock = s
       clock,
       logger,
     });
-    const digests = createDigestService({ store: storage.digests, clock, logger });
-    return { config, storage, corpus, attache, digests, clock, close: () => storage.close() };
+    const platforms = createPlatforms(config);
+    const digests = createDigestService({ store: storage.digests, clock, logger, platforms });
+    return { config, storage, corpus, attache, digests, platforms, clock, close: () => storage.close() };
   } catch (error) {
     await storage.close();
     // Seeding writes: a full disk or a lock taken meanwhile is the operator's to fix, said in one line.

@@ -1,4 +1,5 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
+import { consoleConversation } from '../adapters/console/console-platform.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
 import { warmUpLanguage } from '../core/language/warm-up.ts';
@@ -7,9 +8,9 @@ import { type App, createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
 import { startFeedScheduler } from './feed-scheduler.ts';
 import { createLogger } from './logger.ts';
+import { sendersOf } from './platforms.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
-import { createSenders } from './senders.ts';
 import type { Feeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const feeds = lazyFeeds(app, logger);
   const feedsAdmin = consoleMode ? {} : { feeds: (await feeds()).admin };
-  const core = { attache: app.attache, digests: app.digests, logger, ...feedsAdmin };
+  const core = { attache: app.attache, digests: app.digests, logger, botAdmins: config.feeds.admins, ...feedsAdmin };
   const adapters: RunningAdapter[] = [];
   // Each platform's library is imported only when its token is set (discord.js alone takes half a second).
   if (telegram.token) {
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     const { startDiscord } = await import('../adapters/discord/start-discord.ts');
     adapters.push(await startDiscord({ ...discord, token: discord.token, applicationId: discord.applicationId }, core));
   }
-  const scheduler = startDigestScheduler(app, await createSenders(config), logger);
+  const scheduler = startDigestScheduler(app, sendersOf(app.platforms), logger);
   const feedScheduler = startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger);
 
   let stopping: Promise<void> | undefined;
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
-      conversation: `console:${process.pid}`,
+      conversation: consoleConversation(String(process.pid)),
     });
     await shutdown('end of input');
   } else {

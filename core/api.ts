@@ -9,7 +9,7 @@ import type { Platform } from './ports/sender.ts';
 import type { Citation, Reply } from './reply.ts';
 import type { SearchResult } from './retrieval/search-passages.ts';
 
-/** Briefings, answers and follow-ups. Conversation ids: `console:…`, `telegram:<chat>:<user>`, `discord:<channel>:<user>`. */
+/** Briefings, answers and follow-ups. Conversation ids are opaque here; each platform adapter makes its own. */
 export interface AttacheApi {
   /** A short cited briefing, on a topic when given. Throws InputError for a bad topic. */
   brief(input: {

@@ -69,14 +69,24 @@ export interface Reply {
   kind: ReplyKind;
   status: ReplyStatus;
   title: string;
-  /** Plain-text rendering of the whole reply, with [n] markers. */
+  /**
+   * Plain-text rendering of the whole reply, with [n] markers, made by core from the other fields
+   * (`renderText`). For people and logs reading the JSON; renderers build from the parts, never from this.
+   */
   text: string;
   blocks: Block[];
   citations: Citation[];
   engine: EngineName;
   /** Newest publication date among the cited sources (YYYY-MM-DD), or null. */
   asOf: string | null;
-  /** Short remark for the reader, e.g. why the reply is partial or that a fallback engine answered. */
+  /**
+   * Why the reply holds less than asked: refused or partial, why the sources do not answer (in full); a
+   * digest with nothing new, that. Renderers show it once; it is never repeated in `note` or `blocks`.
+   */
+  reason?: string;
+  /** Refused: what the corpus does cover, so the reader can ask something it answers. */
+  coverage?: string;
+  /** Remarks beyond the reason, e.g. that a fallback engine answered, or a digest's footer lines. */
   note?: string;
   /** Values the cited or retrieved passages give differently (absent when they agree). */
   disagreements?: Disagreement[];

@@ -50,7 +50,8 @@ export const subscriptions = sqliteTable(
   'subscriptions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['telegram', 'discord'] }).notNull(),
+    // An opaque platform name: core and the database know no list of platforms (adapters do).
+    platform: text('platform').notNull(),
     targetId: text('target_id').notNull(),
     guildId: text('guild_id'),
     /** HH:MM, local to `timezone`. */

@@ -9,7 +9,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
-import { PlatformError } from '../../core/errors.ts';
+import { codeForStatus, PlatformError, type PlatformErrorCode } from '../../core/errors.ts';
 
 const PLATFORM = 'anthropic';
 
@@ -26,25 +26,26 @@ function retryAfterMs(error: APIError): number | undefined {
  * into a log line or a user's screen through it.
  */
 export function toPlatformError(error: unknown, timedOut: boolean): PlatformError {
-  const fail = (code: string, what: string, retryable: boolean, retryAfter?: number) =>
+  const fail = (code: PlatformErrorCode, what: string, retryable: boolean, retryAfter?: number) =>
     new PlatformError(PLATFORM, code, `Claude request failed: ${what}.`, {
       retryable,
       ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+      ...(error instanceof APIError && typeof error.status === 'number' ? { detail: error.status } : {}),
     });
   if (error instanceof PlatformError) return error;
   if (timedOut || error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
     return fail('timeout', 'no reply within the time limit', true);
   }
-  if (error instanceof APIConnectionError) return fail('connection', 'could not reach the API', true);
+  if (error instanceof APIConnectionError) return fail('network', 'could not reach the API', true);
   if (error instanceof RateLimitError) return fail('rate_limited', 'rate limited (429)', true, retryAfterMs(error));
-  if (error instanceof OverloadedError) return fail('overloaded', 'API overloaded (529)', true, retryAfterMs(error));
+  if (error instanceof OverloadedError) return fail('unavailable', 'API overloaded (529)', true, retryAfterMs(error));
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-    return fail('auth', `the API key was not accepted (${error.status})`, false);
+    return fail('unauthorized', `the API key was not accepted (${error.status})`, false);
   }
-  if (error instanceof BadRequestError) return fail('bad_request', 'the API rejected the request (400)', false);
+  if (error instanceof BadRequestError) return fail('rejected', 'the API rejected the request (400)', false);
   if (error instanceof APIError && typeof error.status === 'number') {
-    const retryable = error.status >= 500 || error.status === 408 || error.status === 409;
-    return fail(error.status >= 500 ? 'server_error' : 'api_error', `HTTP ${error.status}`, retryable);
+    const { code, retryable } = codeForStatus(error.status);
+    return fail(code, `HTTP ${error.status}`, retryable);
   }
   return fail('unexpected', 'unexpected error', false);
 }

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { timelineReply } from '../../core/analysis/timeline.ts';
 import { renderWhyText } from '../../core/analysis/why.ts';
 import type { AttacheApi } from '../../core/api.ts';
+import { COMMANDS, type CommandResult, command } from '../../core/commands/command-table.ts';
 import { userMessage } from '../../core/errors.ts';
 import { renderReplyText, renderSourcesText } from './render-reply.ts';
 
@@ -17,45 +17,40 @@ export interface ConsoleChatOptions {
 
 const PROMPT = '> ';
 
+/** Commands the console offers: the table's conversation commands (digests and feeds belong to chats and the CLI). */
+const CONSOLE_COMMANDS = COMMANDS.filter((c) => c.call && c.name !== 'ask');
+
 const HELP = [
   'Attaché answers questions about diplomatic news from its corpus, citing every claim.',
-  '  /brief [topic]  a short briefing, e.g. /brief Geneva talks',
-  '  /more           more on the last briefing or answer',
-  '  /timeline [topic] dated events in order, each cited',
-  '  /why            how the last reply came about (passages, engine, corpus)',
-  '  /sources        the documents in the corpus',
-  '  /help           this help',
-  '  /quit           leave (or press Ctrl+D or Ctrl+C)',
-  '  anything else   a question, e.g. What did Ryabkov say about concessions?',
+  ...CONSOLE_COMMANDS.map((c) => {
+    const usage = [`/${c.name}`, ...c.arguments.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`))].join(' ');
+    return `  ${usage.padEnd(18)} ${c.help}`;
+  }),
+  `  ${'/help'.padEnd(18)} this help`,
+  `  ${'/quit'.padEnd(18)} leave (or press Ctrl+D or Ctrl+C)`,
+  `  ${'anything else'.padEnd(18)} a question, e.g. What did Ryabkov say about concessions?`,
 ].join('\n');
 
 const QUIT = new Set(['/quit', '/exit']);
 
-/** Maps one console line to a core call and renders the result as text. */
+/** A command's result as terminal text. */
+function show(result: CommandResult): string {
+  if (result.kind === 'documents') return renderSourcesText(result.documents);
+  if (result.kind === 'why') return renderWhyText(result.report);
+  return renderReplyText(result.reply);
+}
+
+/** Maps one console line to a core call of the command table and renders the result as text. */
 export async function handleConsoleLine(line: string, attache: AttacheApi, conversation: string): Promise<string> {
   const text = line.trim();
-  const [command = '', ...rest] = text.split(/\s+/);
-  const argument = rest.join(' ');
+  const [name = '', ...rest] = text.split(/\s+/);
   try {
-    switch (command.toLowerCase()) {
-      case '/help':
-        return HELP;
-      case '/sources':
-        return renderSourcesText(await attache.sources());
-      case '/brief':
-        return renderReplyText(await attache.brief({ conversation, ...(argument ? { topic: argument } : {}) }));
-      case '/more':
-        return renderReplyText(await attache.more({ conversation }));
-      case '/timeline':
-        return renderReplyText(
-          timelineReply(await attache.timeline(argument ? { topic: argument } : {}), 'extractive'),
-        );
-      case '/why':
-        return renderWhyText(await attache.why({ conversation }));
-      default:
-        if (command.startsWith('/')) return `Unknown command ${command}. Type /help for the commands.`;
-        return renderReplyText(await attache.ask({ question: text, conversation }));
-    }
+    if (name.toLowerCase() === '/help') return HELP;
+    // Anything that is not a command is a question.
+    const typed = name.startsWith('/');
+    const spec = typed ? CONSOLE_COMMANDS.find((c) => `/${c.name}` === name.toLowerCase()) : command('ask');
+    if (!spec?.call) return `Unknown command ${name}. Type /help for the commands.`;
+    return show(await spec.call(attache, { conversation, text: typed ? rest.join(' ') : text }));
   } catch (error) {
     return userMessage(error);
   }

@@ -1,42 +1,37 @@
-import { describeAttribution } from '../../core/analysis/attribution.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
+import { asOfSuffix, byDocument, heading, markers, PARTIAL_LINE, sourceView } from '../shared/reply-parts.ts';
 
 function sourceLine(c: Citation): string {
-  const where = [c.outlet ?? 'Unknown outlet', c.publishedAt ?? 'undated'].join(', ');
-  const who = c.attribution ? ` — ${describeAttribution(c.attribution)}` : '';
-  return `[${c.n}] ${where}${c.removed ? ' (source removed)' : ''}${c.edited ? ' (article edited since; quoted as cited)' : ''}: "${c.quote}"${who}`;
+  const view = sourceView(c);
+  const who = view.attribution ? ` — ${view.attribution}` : '';
+  return `[${c.n}] ${view.outlet}, ${view.date}${view.removed}${view.edited}: "${c.quote}"${who}`;
 }
 
 /** "[1][4] Reuters, 2022-01-11 · [2] DW, 2022-01-09": each source document once, with the markers citing it. */
 export function compactSources(citations: readonly Citation[]): string {
-  const byDocument = new Map<string, Citation[]>();
-  for (const c of citations) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
-  return [...byDocument.values()]
+  return byDocument(citations)
     .map((group) => {
-      const first = group[0] as Citation;
-      const where = [first.outlet ?? 'Unknown outlet', first.publishedAt ?? 'undated'].join(', ');
-      return `${group.map((c) => `[${c.n}]`).join('')} ${where}${first.removed ? ' (source removed)' : ''}`;
+      const view = sourceView(group[0] as Citation);
+      return `${markers(group.map((c) => c.n))} ${view.outlet}, ${view.date}${view.removed}`;
     })
     .join(' · ');
 }
 
-/** Plain-text rendering of a Reply for a terminal: title, blocks, note, sources. */
+/** Plain-text rendering of a Reply for a terminal: title, status, blocks, reason, note, sources. */
 export function renderReplyText(reply: Reply): string {
-  // A reply with nothing to show says everything in its text (title, reason, what the corpus covers).
-  if (reply.blocks.length === 0) return reply.text;
-  const lines: string[] = [reply.title, ''];
+  const lines: string[] = [heading(reply)];
+  const why = [reply.reason, reply.coverage].filter(Boolean).join(' ');
+  if (reply.status === 'partial') lines.push(PARTIAL_LINE);
   const bullet = reply.kind === 'briefing' ? '• ' : '';
-  for (const block of reply.blocks) lines.push(`${bullet}${block.text}`);
+  if (reply.blocks.length > 0) lines.push('', ...reply.blocks.map((block) => `${bullet}${block.text}`));
+  if (why) lines.push('', why);
   if (reply.note) lines.push('', reply.note);
   if (reply.citations.length > 0) {
-    const heading = `Sources${reply.asOf ? ` (as of ${reply.asOf})` : ''}:`;
+    const title = `Sources${asOfSuffix(reply.asOf)}:`;
     // A briefing is read at a glance: one compact line of sources; an answer shows its verbatim quotes.
-    if (reply.kind === 'briefing') lines.push('', `${heading} ${compactSources(reply.citations)}`);
-    else {
-      lines.push('', heading);
-      for (const c of reply.citations) lines.push(sourceLine(c));
-    }
+    if (reply.kind === 'briefing') lines.push('', `${title} ${compactSources(reply.citations)}`);
+    else lines.push('', title, ...reply.citations.map(sourceLine));
   }
   return lines.join('\n');
 }

@@ -1,22 +1,18 @@
-/** Every slash command, wired by hand (no filesystem scanning): the router and `discord:deploy` both read this. */
-import { askCommand } from './commands/ask-command.ts';
-import { briefCommand } from './commands/brief-command.ts';
+/** Every slash command, bound to core's command table by hand (no filesystem scanning): the router and `discord:deploy` both read this. */
+import { command } from '../../core/commands/command-table.ts';
 import { digestCommand } from './commands/digest-command.ts';
 import { feedsCommand } from './commands/feeds-command.ts';
 import { helpCommand } from './commands/help-command.ts';
-import { moreCommand } from './commands/more-command.ts';
-import { sourcesCommand } from './commands/sources-command.ts';
-import { timelineCommand } from './commands/timeline-command.ts';
-import { whyCommand } from './commands/why-command.ts';
+import { tableCommand } from './commands/table-command.ts';
 import type { DiscordCommand } from './discord-command.ts';
 
 export const DISCORD_COMMANDS: readonly DiscordCommand[] = [
-  briefCommand,
-  askCommand,
-  moreCommand,
-  sourcesCommand,
-  timelineCommand,
-  whyCommand,
+  tableCommand(command('brief')),
+  tableCommand(command('ask')),
+  tableCommand(command('more')),
+  tableCommand(command('sources')),
+  tableCommand(command('timeline')),
+  tableCommand(command('why')),
   digestCommand,
   feedsCommand,
   helpCommand,

@@ -3,9 +3,10 @@
  * a Reply becomes one or more channel messages.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
-import { PlatformError } from '../../core/errors.ts';
+import { codeForStatus, PlatformError } from '../../core/errors.ts';
 import type { Sender, SendOutcome } from '../../core/ports/sender.ts';
 import type { Reply } from '../../core/reply.ts';
+import { DISCORD_UNSUBSCRIBE_HINT, SNOWFLAKE } from './discord-platform.ts';
 import { renderReply } from './render-discord.ts';
 
 export interface DiscordSenderOptions {
@@ -37,8 +38,9 @@ function failure(error: unknown): SendOutcome {
         cause: error,
       });
     }
-    throw new PlatformError('discord', String(error.code), `Discord refused the message: ${error.message}`, {
+    throw new PlatformError('discord', 'rejected', `Discord refused the message: ${error.message}`, {
       retryable: false,
+      detail: error.code,
       cause: error,
     });
   }
@@ -50,8 +52,10 @@ function failure(error: unknown): SendOutcome {
     });
   }
   if (error instanceof HTTPError) {
-    throw new PlatformError('discord', `http_${error.status}`, `Discord answered ${error.status}.`, {
-      retryable: error.status >= 500,
+    const { code, retryable } = codeForStatus(error.status);
+    throw new PlatformError('discord', code, `Discord answered ${error.status}.`, {
+      retryable,
+      detail: error.status,
       cause: error,
     });
   }
@@ -79,8 +83,9 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
 
   return {
     platform: 'discord',
+    unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
     async send(targetId: string, reply: Reply): Promise<SendOutcome> {
-      if (!/^\d{5,25}$/.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
+      if (!SNOWFLAKE.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
       const messageIds: string[] = [];
       try {
         for (const message of renderReply(reply)) {

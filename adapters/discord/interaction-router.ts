@@ -4,6 +4,7 @@
  * polite ephemeral messages.
  */
 import type { Interaction } from 'discord.js';
+import { RATE_LIMIT_MESSAGE } from '../../core/commands/guards.ts';
 import { handleButton } from './button-handlers.ts';
 import type { DiscordCommand, DiscordContext } from './discord-command.ts';
 import { describeError, replyEphemeral, replyWithError } from './respond.ts';
@@ -33,6 +34,11 @@ async function route(
     return;
   }
   if (!interaction.isRepliable()) return;
+  // Discord shows "did not respond" for an unanswered interaction, so every limited one gets the notice.
+  if (context.guard.admit(`discord:${interaction.user.id}`) !== 'allowed') {
+    await replyEphemeral(interaction, RATE_LIMIT_MESSAGE);
+    return;
+  }
   try {
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);

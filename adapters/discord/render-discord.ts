@@ -4,14 +4,15 @@
  */
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import { escapeMarkdown } from 'discord.js';
-import { describeAttribution } from '../../core/analysis/attribution.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
+import { engineLabel, heading, markers, PARTIAL_LINE, sourceView } from '../shared/reply-parts.ts';
 import { type EmbedPlan, packEmbeds, truncate } from './embed-packing.ts';
 
 /** Embed colours: answers, partial answers and refusals must not look alike. */
 export const COLORS = { answered: 0x2f6fb3, partial: 0xc98a1b, refused: 0x7a7f87, info: 0x4f5660 } as const;
 
-export const REFUSAL_PREFIX = 'Not in the sources';
+/** Said by a refusal that carries no reason of its own. */
+const REFUSAL_FALLBACK = 'The articles I hold do not answer this. Use /sources to see what they cover.';
 
 /** One Discord message: embeds plus, on the last message of a reply, its buttons. */
 export interface RenderedMessage {
@@ -22,10 +23,6 @@ export interface RenderedMessage {
 /** Escapes Discord markdown (and masked links) in corpus or user text so it shows as written. */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-}
-
-function markers(citations: readonly number[]): string {
-  return citations.map((n) => `[${n}]`).join('');
 }
 
 /**
@@ -48,25 +45,25 @@ function blockLines(text: string, citations: readonly number[], bullet: string, 
   return pieces;
 }
 
-/** "[1] DW, 2022-01-09 — Title" with the title linked when the source has a URL. */
+/** "[1] DW, 2022-01-09 — Title" with the title linked when the source has a URL markdown can hold. */
 export function sourceLine(c: Citation): string {
-  const where = `${escapeText(c.outlet ?? 'Unknown outlet')}, ${c.publishedAt ?? 'undated'}`;
-  const title = c.title ? escapeText(truncate(c.title, 180)) : null;
-  const linkable = c.url !== null && /^https?:\/\//.test(c.url) && c.url.length <= 512 && !/[()\s]/.test(c.url);
-  const what = title && linkable ? `[${title}](${c.url})` : (title ?? (linkable ? `<${c.url}>` : null));
-  const who = c.attribution ? ` (${escapeText(describeAttribution(c.attribution))})` : '';
-  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${c.removed ? ' (source removed)' : ''}${c.edited ? ' (article edited since; quoted as cited)' : ''}${who}`;
+  const view = sourceView(c);
+  const where = `${escapeText(view.outlet)}, ${view.date}`;
+  const title = view.title ? escapeText(truncate(view.title, 180)) : null;
+  const url = view.url && view.url.length <= 512 && !/[()\s]/.test(view.url) ? view.url : null;
+  const what = title && url ? `[${title}](${url})` : (title ?? (url ? `<${url}>` : null));
+  const who = view.attribution ? ` (${escapeText(view.attribution)})` : '';
+  return `[${c.n}] ${where}${what ? ` — ${what}` : ''}${view.removed}${view.edited}${who}`;
 }
 
 function footerOf(reply: Reply): string {
-  const engine = reply.engine === 'claude' ? 'Claude engine' : 'extractive engine';
+  const engine = engineLabel(reply.engine);
   return reply.asOf ? `Attaché · ${engine} · sources as of ${reply.asOf}` : `Attaché · ${engine}`;
 }
 
-function titleOf(reply: Reply): string {
-  if (reply.status !== 'refused') return reply.title;
-  if (reply.title.toLowerCase().startsWith(REFUSAL_PREFIX.toLowerCase())) return reply.title;
-  return reply.title.trim() === '' ? REFUSAL_PREFIX : `${REFUSAL_PREFIX} — ${reply.title}`;
+/** Why a refused or partial reply does not answer (in full), and what the corpus covers. */
+function reasonText(reply: Reply): string {
+  return [reply.reason, reply.coverage].filter(Boolean).join(' ');
 }
 
 /** Custom ids of the reply buttons; the owner's id routes a press to the asker's conversation. */
@@ -83,26 +80,30 @@ export function replyButtons(ownerId: string): APIActionRowComponent<APIComponen
   };
 }
 
-/** The embed plan of a reply; exported for tests of the layout. */
+/** The embed plan of a reply: each part of it shown once; exported for tests of the layout. */
 export function replyPlan(reply: Reply): EmbedPlan {
-  const note = reply.note ? `*${escapeText(reply.note)}*` : null;
+  const note = reply.note ? [`*${escapeText(reply.note)}*`] : [];
   if (reply.status === 'refused') {
-    const body = reply.text.trim() !== '' ? [escapeText(reply.text)] : reply.blocks.map((b) => escapeText(b.text));
     return {
-      title: titleOf(reply),
+      title: heading(reply),
       color: COLORS.refused,
-      lines: note ? [...body, note] : body,
+      lines: [escapeText(reasonText(reply) || REFUSAL_FALLBACK), ...note],
       footer: footerOf(reply),
     };
   }
   const bullet = reply.kind === 'briefing' ? '• ' : '';
-  const blocks = reply.blocks.flatMap((b) => blockLines(b.text, b.citations, bullet, 4096));
-  const body = blocks.length > 0 ? blocks : [escapeText(reply.text)];
-  const lines = note ? (reply.status === 'partial' ? [note, ...body] : [...body, note]) : body;
+  const body = reply.blocks.flatMap((b) => blockLines(b.text, b.citations, bullet, 4096));
+  // Partial: the status line and why; answered with a reason (a digest with nothing new): the reason.
+  const status =
+    reply.status === 'partial'
+      ? [`*${escapeText([PARTIAL_LINE, reasonText(reply)].join(' ').trim())}*`]
+      : reply.reason
+        ? [escapeText(reasonText(reply))]
+        : [];
   return {
-    title: titleOf(reply),
+    title: heading(reply),
     color: reply.status === 'partial' ? COLORS.partial : COLORS.answered,
-    lines,
+    lines: [...status, ...body, ...note],
     separator: reply.kind === 'briefing' ? '\n' : '\n\n',
     fields: reply.citations.length > 0 ? { name: 'Sources', lines: reply.citations.map(sourceLine) } : undefined,
     footer: footerOf(reply),

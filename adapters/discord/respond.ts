@@ -5,10 +5,11 @@
  */
 import type { BaseInteraction, MessageMentionOptions, RepliableInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { InputError, userMessage } from '../../core/errors.ts';
+import { describeError, InputError, userMessage } from '../../core/errors.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { DiscordContext } from './discord-command.ts';
+import { discordConversation } from './discord-platform.ts';
 import { DISCORD_LIMITS, truncate } from './embed-packing.ts';
 import { type RenderedMessage, renderReply } from './render-discord.ts';
 
@@ -17,7 +18,7 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 
 /** `discord:<channel>:<user>`: one conversation per person per channel (a DM is a channel too). */
 export function conversationId(context: DiscordContext, interaction: BaseInteraction, userId?: string): string {
-  return `discord:${context.channelOf(interaction) ?? 'unknown'}:${userId ?? interaction.user.id}`;
+  return discordConversation(context.channelOf(interaction) ?? 'unknown', userId ?? interaction.user.id);
 }
 
 function payload(message: RenderedMessage) {
@@ -91,9 +92,5 @@ export async function replyWithError(interaction: RepliableInteraction, error: u
   }
 }
 
-/** Error details safe to log: never request URLs, which carry interaction tokens. */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const extra = error as Error & { code?: unknown; status?: unknown };
-  return { name: error.name, message: error.message, code: extra.code, status: extra.status };
-}
+/** Error details safe to log (core's one describeError): never request URLs, which carry interaction tokens. */
+export { describeError };

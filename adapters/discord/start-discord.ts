@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { createCommandGuard, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../core/commands/guards.ts';
 import { PlatformError } from '../../core/errors.ts';
+import { systemClock } from '../../core/ports/clock.ts';
 import { createTopicIndex } from '../../core/topics/suggest-topics.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
 import { DISCORD_COMMANDS } from './command-table.ts';
@@ -24,7 +26,12 @@ export interface DiscordOptions {
    * interactions to shard (guild_id >> 22) % count only, and direct messages to shard 0. Unset: one shard.
    */
   shards?: { ids: number[]; count: number } | undefined;
+  /** Per-user limit on commands and button presses; defaults to core's DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions;
 }
+
+/** Discord's words for a digest change by a member without the Manage Server permission. */
+export const ADMINS_ONLY = 'Only server admins (members with the Manage Server permission) can change daily digests.';
 
 /** The running adapter; idle() lets tests and tools wait until every interaction so far is handled. */
 export interface DiscordAdapter extends RunningAdapter {
@@ -64,6 +71,12 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     ...core,
     topics: createTopicIndex(core.attache),
     channelOf: trackInteractionChannels(client),
+    guard: createCommandGuard({
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      clock: systemClock,
+      isBotAdmin: (id) => core.feeds?.isAdmin(id) ?? false,
+      chatAdminsOnly: ADMINS_ONLY,
+    }),
   };
   const router = createInteractionRouter(DISCORD_COMMANDS, context);
   client.on(Events.InteractionCreate, router.handle);
@@ -86,7 +99,7 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     await Promise.race([loggedIn, timeout]);
   } catch (error) {
     await destroyClient(client, core);
-    throw new PlatformError('discord', 'login_failed', `Discord login failed: ${describeError(error).message}`, {
+    throw new PlatformError('discord', 'unavailable', `Discord login failed: ${describeError(error).message}`, {
       retryable: false,
       cause: error,
     });

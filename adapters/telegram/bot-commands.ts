@@ -1,29 +1,17 @@
-/** The chat commands, questions and reply buttons, mapped to core calls. */
+/** The chat commands, questions and reply buttons, bound to core's command table. */
 import { Composer, type Context } from 'grammy';
-import type { BotCommand } from 'grammy/types';
-import { timelineReply } from '../../core/analysis/timeline.ts';
+import { type CommandResult, type CommandSpec, command } from '../../core/commands/command-table.ts';
+import type { CommandGuard } from '../../core/commands/guards.ts';
 import type { AdapterCore } from '../running-adapter.ts';
 import { isOwnCommand, isPrivateChat, questionText } from './addressing.ts';
 import { conversationId, sendHtml, sendNotice, sendReply, withTyping } from './chat-replies.ts';
-import { lengthNotice } from './protection.ts';
+import { TELEGRAM_COMMANDS } from './command-menu.ts';
 import { renderDocuments, renderHelp, renderWhy } from './render-info.ts';
 import { renderCitations, renderReply } from './render-telegram.ts';
 import { MORE_BUTTON, SOURCES_BUTTON } from './send-messages.ts';
 import { describeError } from './telegram-errors.ts';
 
-/** What setMyCommands announces (the menu next to the input field). */
-export const BOT_COMMANDS: BotCommand[] = [
-  { command: 'brief', description: 'A short cited briefing, optionally on a topic' },
-  { command: 'ask', description: 'Ask a question (answered from the sources, with citations)' },
-  { command: 'more', description: 'More on the last briefing or answer' },
-  { command: 'sources', description: 'The articles I draw on' },
-  { command: 'timeline', description: 'Dated events in order, each cited: /timeline [topic]' },
-  { command: 'why', description: 'How my last reply came about: passages, engine, corpus' },
-  { command: 'subscribe', description: 'Daily digest here: /subscribe HH:MM [Area/City]' },
-  { command: 'unsubscribe', description: 'Stop the daily digest' },
-  { command: 'digest', description: 'Show the daily digest subscription' },
-  { command: 'help', description: 'What I do and how to use me' },
-];
+export { BOT_COMMANDS } from './command-menu.ts';
 
 const ASK_USAGE = 'Ask me a question after /ask, for example: /ask What did Ryabkov say about concessions?';
 const MENTION_USAGE = 'Ask me a question after the mention, for example: What did Ryabkov say about concessions?';
@@ -32,65 +20,57 @@ function commandArgument(ctx: Context): string {
   return typeof ctx.match === 'string' ? ctx.match.trim() : '';
 }
 
-async function answer(ctx: Context, core: AdapterCore, question: string): Promise<void> {
-  const notice = lengthNotice(question);
-  if (notice) return sendNotice(ctx, notice);
-  const reply = await withTyping(ctx, () => core.attache.ask({ question, conversation: conversationId(ctx) }));
-  await sendReply(ctx, reply);
+async function show(ctx: Context, result: CommandResult): Promise<void> {
+  if (result.kind === 'documents') return sendHtml(ctx, renderDocuments(result.documents));
+  if (result.kind === 'why') return sendHtml(ctx, renderWhy(result.report));
+  if (result.continuable) return sendReply(ctx, result.reply);
+  await sendHtml(ctx, renderReply(result.reply));
 }
 
-async function brief(ctx: Context, core: AdapterCore, topic: string): Promise<void> {
-  const notice = lengthNotice(topic, 'topic');
-  if (notice) return sendNotice(ctx, notice);
-  const conversation = conversationId(ctx);
-  const reply = await withTyping(ctx, () => core.attache.brief(topic ? { topic, conversation } : { conversation }));
-  await sendReply(ctx, reply);
+/** Runs a conversation command of the table: core's guard checks the text, core's call answers, then render. */
+async function run(ctx: Context, core: AdapterCore, guard: CommandGuard, spec: CommandSpec, text: string) {
+  const [argument] = spec.arguments;
+  const actor = { id: `telegram:${ctx.from?.id ?? 'unknown'}` };
+  const checked = await guard.check(spec, actor, argument ? { [argument.name]: text } : {});
+  if (!checked.ok) return sendNotice(ctx, checked.message);
+  const input = { conversation: conversationId(ctx), text: (argument && checked.values[argument.name]) || '' };
+  const call = spec.call;
+  if (!call) return;
+  // Only the slow calls (engine work) show "typing…".
+  const slow = spec.arguments.length > 0 || spec.name === 'more';
+  await show(ctx, await (slow ? withTyping(ctx, () => call(core.attache, input)) : call(core.attache, input)));
 }
 
-async function more(ctx: Context, core: AdapterCore): Promise<void> {
-  const reply = await withTyping(ctx, () => core.attache.more({ conversation: conversationId(ctx) }));
-  await sendReply(ctx, reply);
+async function more(ctx: Context, core: AdapterCore, guard: CommandGuard): Promise<void> {
+  await run(ctx, core, guard, command('more'), '');
 }
 
 /** "Sources": the citations of the last reply, or the corpus documents when there is none. */
-async function sources(ctx: Context, core: AdapterCore, preferLastReply: boolean): Promise<void> {
-  const citations = preferLastReply ? await core.attache.lastCitations({ conversation: conversationId(ctx) }) : [];
+async function sources(ctx: Context, core: AdapterCore): Promise<void> {
+  const citations = await core.attache.lastCitations({ conversation: conversationId(ctx) });
   await sendHtml(
     ctx,
     citations.length > 0 ? renderCitations(citations) : renderDocuments(await core.attache.sources()),
   );
 }
 
-/** `/timeline [topic]`: the dated events, rendered like a briefing (no More/Sources: it is no conversation turn). */
-async function timeline(ctx: Context, core: AdapterCore, topic: string): Promise<void> {
-  const notice = lengthNotice(topic, 'topic');
-  if (notice) return sendNotice(ctx, notice);
-  const result = await withTyping(ctx, () => core.attache.timeline(topic ? { topic } : {}));
-  await sendHtml(ctx, renderReply(timelineReply(result, 'extractive')));
-}
-
-/** `/why`: how the sender's last reply in this chat came about. */
-async function why(ctx: Context, core: AdapterCore): Promise<void> {
-  await sendHtml(ctx, renderWhy(await core.attache.why({ conversation: conversationId(ctx) })));
-}
-
 /** Handlers for everything except digest subscriptions. */
-export function chatCommands(core: AdapterCore): Composer<Context> {
+export function chatCommands(core: AdapterCore, guard: CommandGuard): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command(['start', 'help'], async (ctx) => {
     const greeting = ctx.msg?.text?.startsWith('/start') ?? false;
-    await sendHtml(ctx, [renderHelp(await core.attache.sources(), ctx.me.username, greeting)]);
+    const admin = core.feeds?.isAdmin(`telegram:${ctx.from?.id}`) ?? false;
+    await sendHtml(ctx, [renderHelp(await core.attache.sources(), ctx.me.username, greeting, admin)]);
   });
-  composer.command('brief', (ctx) => brief(ctx, core, commandArgument(ctx)));
-  composer.command('ask', async (ctx) => {
-    const question = commandArgument(ctx);
-    if (!question) return sendNotice(ctx, ASK_USAGE);
-    await answer(ctx, core, question);
-  });
-  composer.command('more', (ctx) => more(ctx, core));
-  composer.command('sources', (ctx) => sources(ctx, core, false));
-  composer.command('timeline', (ctx) => timeline(ctx, core, commandArgument(ctx)));
-  composer.command('why', (ctx) => why(ctx, core));
+  for (const bound of TELEGRAM_COMMANDS) {
+    if (!bound.spec.call) continue;
+    const spec = bound.spec;
+    composer.command(bound.command, async (ctx) => {
+      const text = commandArgument(ctx);
+      if (spec.arguments[0]?.required && !text) return sendNotice(ctx, ASK_USAGE);
+      await run(ctx, core, guard, spec, text);
+    });
+  }
 
   // Answering the query only stops the button's spinner; the content matters more than that call.
   const acknowledge = (ctx: Context, text?: string) =>
@@ -99,18 +79,18 @@ export function chatCommands(core: AdapterCore): Composer<Context> {
     });
   composer.callbackQuery(MORE_BUTTON, async (ctx) => {
     await acknowledge(ctx);
-    await more(ctx, core);
+    await more(ctx, core, guard);
   });
   composer.callbackQuery(SOURCES_BUTTON, async (ctx) => {
     await acknowledge(ctx);
-    await sources(ctx, core, true);
+    await sources(ctx, core);
   });
   composer.on('callback_query:data', (ctx) => acknowledge(ctx, 'This button is no longer active.'));
   return composer;
 }
 
 /** Unknown commands and free text: questions in private chats, mentions and replies in groups. */
-export function questionHandlers(core: AdapterCore): Composer<Context> {
+export function questionHandlers(core: AdapterCore, guard: CommandGuard): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on(['message:text', 'channel_post:text'], async (ctx) => {
     const message = ctx.msg;
@@ -126,7 +106,7 @@ export function questionHandlers(core: AdapterCore): Composer<Context> {
     if (ctx.channelPost) return;
     const question = questionText(ctx);
     if (!question) return sendNotice(ctx, isPrivateChat(ctx) ? ASK_USAGE : MENTION_USAGE);
-    await answer(ctx, core, question);
+    await run(ctx, core, guard, command('ask'), question);
   });
   return composer;
 }

@@ -2,6 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError, type Context } from 'grammy';
+import type { RateLimitOptions } from '../../core/commands/guards.ts';
 import { InputError, userMessage } from '../../core/errors.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { AdapterCore } from '../running-adapter.ts';
@@ -10,7 +11,7 @@ import { chatCommands, questionHandlers } from './bot-commands.ts';
 import { sendNotice } from './chat-replies.ts';
 import { digestCommands } from './digest-commands.ts';
 import { feedsCommands } from './feeds-commands.ts';
-import { mediaHint, type RateLimitOptions, rateLimit } from './protection.ts';
+import { mediaHint, rateLimit, telegramGuard } from './protection.ts';
 import { describeError } from './telegram-errors.ts';
 import { createUpdateTracker, type UpdateTracker } from './track-updates.ts';
 
@@ -56,8 +57,14 @@ export function buildBot(options: BuildBotOptions, core: AdapterCore): BuiltBot 
   bot.use(tracker.middleware);
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   const handlers = bot.errorBoundary((error) => reportFailure(error, core.logger));
-  handlers.use(commandEntities, addressedOnly, rateLimit(options.rateLimit), mediaHint);
-  handlers.use(digestCommands(core), feedsCommands(core), chatCommands(core), questionHandlers(core));
+  const guard = telegramGuard(core, options.rateLimit);
+  handlers.use(commandEntities, addressedOnly, rateLimit(guard), mediaHint);
+  handlers.use(
+    digestCommands(core, guard),
+    feedsCommands(core),
+    chatCommands(core, guard),
+    questionHandlers(core, guard),
+  );
   // Last net: the error boundary handles everything, so reaching this is a bug worth a log line.
   bot.catch((error) => core.logger.error({ error: describeError(error) }, 'telegram: unhandled bot error'));
   return { bot, tracker };

@@ -4,6 +4,7 @@ import type { Reply } from '../../core/reply.ts';
 import { renderNotice } from './render-info.ts';
 import { renderReply } from './render-telegram.ts';
 import { replyKeyboard, type SendOptions, sendHtmlMessages } from './send-messages.ts';
+import { telegramConversation } from './telegram-platform.ts';
 
 /** Telegram shows "typing…" for five seconds; refresh it a little sooner while work goes on. */
 const TYPING_REFRESH_MS = 4500;
@@ -12,7 +13,7 @@ const TYPING_REFRESH_MS = 4500;
 export function conversationId(ctx: Context): string {
   const chat = ctx.chat?.id ?? 0;
   const user = ctx.from?.id ?? ctx.senderChat?.id ?? chat;
-  return `telegram:${chat}:${user}`;
+  return telegramConversation(chat, user);
 }
 
 function placement(ctx: Context): SendOptions {

@@ -1,5 +1,7 @@
 /** /subscribe, /unsubscribe and /digest, mapped to core's DigestApi for the chat the command came from. */
 import { Composer, type Context } from 'grammy';
+import { action } from '../../core/commands/command-table.ts';
+import type { Actor, CommandGuard } from '../../core/commands/guards.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { AdapterCore } from '../running-adapter.ts';
 import { sendHtml, sendNotice } from './chat-replies.ts';
@@ -30,24 +32,27 @@ async function mayManageDigest(ctx: Context, logger: Logger): Promise<boolean> {
   }
 }
 
-function adminsOnly(action: string): string {
-  return `Only administrators of this group can ${action} its daily digest. Ask an admin to do it.`;
+/** The sender as core's guard sees them; whether they administer the chat is asked only when it matters. */
+function actor(ctx: Context, logger: Logger): Actor {
+  return { id: `telegram:${ctx.from?.id ?? 'unknown'}`, isChatAdmin: () => mayManageDigest(ctx, logger) };
 }
 
-/** Handlers for the digest commands. */
-export function digestCommands(core: AdapterCore): Composer<Context> {
+/** Handlers for the digest commands; core's guard checks permissions and values. */
+export function digestCommands(core: AdapterCore, guard: CommandGuard): Composer<Context> {
   const composer = new Composer<Context>();
   const target = (ctx: Context) => ({ platform: 'telegram' as const, targetId: String(ctx.chat?.id) });
 
   composer.command('subscribe', async (ctx) => {
     const { localTime, topic, ...options } = parseSubscribeArgs(typeof ctx.match === 'string' ? ctx.match : '');
     if (!localTime) return sendNotice(ctx, SUBSCRIBE_USAGE);
-    if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('set up'));
+    const values = { time: localTime, timezone: options.timezone ?? '', topic: topic ?? '' };
+    const checked = await guard.check(action('digest', 'subscribe'), actor(ctx, core.logger), values);
+    if (!checked.ok) return sendNotice(ctx, checked.message);
     const view = await core.digests.subscribe({
       ...target(ctx),
       guildId: null,
       localTime,
-      topic,
+      topic: checked.values.topic ?? null,
       ...options,
       createdBy: String(ctx.from?.id ?? ctx.senderChat?.id ?? ctx.chat.id),
     });
@@ -55,7 +60,8 @@ export function digestCommands(core: AdapterCore): Composer<Context> {
   });
 
   composer.command('unsubscribe', async (ctx) => {
-    if (!(await mayManageDigest(ctx, core.logger))) return sendNotice(ctx, adminsOnly('cancel'));
+    const checked = await guard.check(action('digest', 'unsubscribe'), actor(ctx, core.logger));
+    if (!checked.ok) return sendNotice(ctx, checked.message);
     const { removed } = await core.digests.unsubscribe(target(ctx));
     await sendNotice(ctx, removed ? 'The daily digest for this chat is cancelled.' : 'This chat has no daily digest.');
   });

@@ -1,36 +1,39 @@
-/** Guards in front of the handlers: per-user rate limit, non-text messages, over-long questions. */
-import { limit } from '@grammyjs/ratelimiter';
+/** Guards in front of the handlers: core's per-user rate limit, and a hint for non-text messages. */
 import type { Context, NextFunction } from 'grammy';
+import {
+  type CommandGuard,
+  createCommandGuard,
+  RATE_LIMIT_MESSAGE,
+  type RateLimitOptions,
+} from '../../core/commands/guards.ts';
+import { systemClock } from '../../core/ports/clock.ts';
+import type { AdapterCore } from '../running-adapter.ts';
 import { sendNotice } from './chat-replies.ts';
 
-/** Longest question or topic the Telegram adapter passes on. */
-export const MAX_QUESTION_CHARS = 1000;
+/** Telegram's words for a digest change by someone who does not administer the group. */
+export const ADMINS_ONLY =
+  'Only administrators of this group can set up or cancel its daily digest. Ask an admin to do it.';
 
-export interface RateLimitOptions {
-  /** Updates one user may send per time frame. */
-  limit: number;
-  timeFrameMs: number;
+/** Core's command guard with Telegram's wording. */
+export function telegramGuard(core: AdapterCore, rateLimit: RateLimitOptions): CommandGuard {
+  return createCommandGuard({
+    rateLimit,
+    clock: systemClock,
+    isBotAdmin: (id) => core.feeds?.isAdmin(id) ?? false,
+    chatAdminsOnly: ADMINS_ONLY,
+  });
 }
 
-/** Generous enough for a quick conversation, tight enough to stop a flood. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 30, timeFrameMs: 30_000 };
-
-export const RATE_LIMIT_MESSAGE = "You're sending messages quickly — please wait a few seconds and try again.";
-
-/** Per-user rate limit; the user is told once per time frame, later excess updates are dropped. */
-export function rateLimit(options: RateLimitOptions) {
-  return limit<Context, never>({
-    limit: options.limit,
-    timeFrame: options.timeFrameMs,
-    keyGenerator: (ctx) => ctx.from?.id.toString(),
-    onLimitExceeded: async (ctx) => {
-      if (ctx.callbackQuery) {
-        await ctx.answerCallbackQuery({ text: RATE_LIMIT_MESSAGE });
-        return;
-      }
-      await sendNotice(ctx, RATE_LIMIT_MESSAGE);
-    },
-  });
+/** Core's per-user rate limit on every update; the user is told once per window, later excess is dropped. */
+export function rateLimit(guard: CommandGuard) {
+  return async (ctx: Context, next: NextFunction): Promise<void> => {
+    const user = ctx.from?.id;
+    const admission = user === undefined ? 'allowed' : guard.admit(`telegram:${user}`);
+    if (admission === 'allowed') return next();
+    if (admission === 'dropped') return;
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: RATE_LIMIT_MESSAGE });
+    else await sendNotice(ctx, RATE_LIMIT_MESSAGE);
+  };
 }
 
 const MEDIA_KEYS = [
@@ -59,11 +62,4 @@ export async function mediaHint(ctx: Context, next: NextFunction): Promise<void>
     return;
   }
   await next();
-}
-
-/** The "please shorten" message for an over-long question or topic, or null when it is fine. */
-export function lengthNotice(text: string, what = 'question'): string | null {
-  if (text.length <= MAX_QUESTION_CHARS) return null;
-  const n = text.length.toLocaleString('en-US');
-  return `Your ${what} is ${n} characters long; please shorten it to at most ${MAX_QUESTION_CHARS.toLocaleString('en-US')} characters.`;
 }

@@ -4,37 +4,23 @@ import { renderWhyText, type WhyReport } from '../../core/analysis/why.ts';
 import type { SubscriptionView } from '../../core/api.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import { describeFilters } from '../../core/digest/keywords.ts';
+import { corpusCoverage, UNKNOWN_OUTLET } from '../shared/reply-parts.ts';
+import { helpLines } from './command-menu.ts';
 import { bold, escapeHtml, italic, join, link, type Piece, text } from './html.ts';
 import { packMessages, TELEGRAM_TEXT_LIMIT, type Unit } from './split-message.ts';
 
-const MAX_OUTLETS = 8;
 /** A chat is no place for a catalogue: the list stops here. */
 const MAX_LISTED_DOCUMENTS = 40;
 
-/** Outlets and date range of the corpus, e.g. "5 articles from DW, TRT World (2022-01-09 to 2022-01-10)". */
-export function corpusCoverage(documents: readonly DocumentSummary[]): string {
-  if (documents.length === 0) return 'no articles yet';
-  const outlets = [...new Set(documents.map((d) => d.outlet).filter((o): o is string => Boolean(o)))];
-  const unattributed = documents.filter((d) => !d.outlet).length;
-  const shown =
-    outlets.length > MAX_OUTLETS ? [...outlets.slice(0, MAX_OUTLETS), `${outlets.length - MAX_OUTLETS} more`] : outlets;
-  const from = shown.length > 0 ? shown.join(', ') : 'unnamed outlets';
-  const extra = unattributed > 0 && outlets.length > 0 ? ` and ${unattributed} unattributed` : '';
-  const dates = documents
-    .map((d) => d.publishedAt)
-    .filter((d): d is string => Boolean(d))
-    .sort();
-  const first = dates[0];
-  const last = dates.at(-1);
-  const range = first && last ? (first === last ? ` (${first})` : ` (${first} to ${last})`) : '';
-  const noun = documents.length === 1 ? 'article' : 'articles';
-  return `${documents.length} ${noun} from ${from}${extra}${range}`;
-}
-
 const EXAMPLE_QUESTION = 'What did Ryabkov say about concessions?';
 
-/** /start and /help: what the bot does, what it knows, how to use it. */
-export function renderHelp(documents: readonly DocumentSummary[], botUsername: string, greeting: boolean): string {
+/** /start and /help: what the bot does, what it knows, how to use it (commands from core's table). */
+export function renderHelp(
+  documents: readonly DocumentSummary[],
+  botUsername: string,
+  greeting: boolean,
+  botAdmin = false,
+): string {
   const lines: Piece[] = [
     greeting ? join(text('Hello! I am '), bold(text('Attaché')), text('.')) : bold(text('Attaché')),
     text(
@@ -44,14 +30,7 @@ export function renderHelp(documents: readonly DocumentSummary[], botUsername: s
     join(bold(text('What I know: ')), text(corpusCoverage(documents)), text('.')),
     text(''),
     bold(text('Commands')),
-    text('/brief [topic] — a short cited briefing, e.g. /brief Geneva talks'),
-    text(`/ask <question> — a cited answer, e.g. /ask ${EXAMPLE_QUESTION}`),
-    text('/more — more on the last briefing or answer'),
-    text('/sources — the articles I draw on'),
-    text('/timeline [topic] — dated events in order, each cited'),
-    text('/why — how my last reply came about (passages, engine, corpus)'),
-    text('/subscribe HH:MM [Area/City] — a daily digest here, e.g. /subscribe 08:00 Europe/Berlin'),
-    text('/unsubscribe — stop the daily digest; /digest — show it'),
+    ...helpLines(botAdmin).map((line) => text(line)),
     text(''),
     join(text('In a private chat just type a question, e.g. '), italic(text(EXAMPLE_QUESTION))),
     // The bot's own handle stays a live mention: tapping it is useful and notifies no one.
@@ -65,7 +44,7 @@ export function renderDocuments(documents: readonly DocumentSummary[], limit = T
   if (documents.length === 0) return ['The corpus is empty: no articles have been ingested yet.'];
   const head: Unit = { ...join(bold(text('Sources')), text(` — ${corpusCoverage(documents)}`)), gap: '\n' };
   const rows = documents.slice(0, MAX_LISTED_DOCUMENTS).map((d): Unit => {
-    const outlet = link(d.url, bold(text(d.outlet ?? 'Unattributed source')));
+    const outlet = link(d.url, bold(text(d.outlet ?? UNKNOWN_OUTLET)));
     const title = italic(text(d.title ?? d.id));
     return { ...join(text('• '), outlet, text(`, ${d.publishedAt ?? 'undated'} — `), title), gap: '\n' };
   });

@@ -1,11 +1,11 @@
 import { type Bot, GrammyError } from 'grammy';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../core/commands/guards.ts';
 import { ConfigError, PlatformError } from '../../core/errors.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
-import { BOT_COMMANDS } from './bot-commands.ts';
 import { buildBot } from './build-bot.ts';
+import { BOT_COMMANDS, botCommands } from './command-menu.ts';
 import { logConnectionFailures, startPolling } from './polling.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './protection.ts';
 import { describeError } from './telegram-errors.ts';
 import { startWebhookServer } from './webhook-server.ts';
 
@@ -27,7 +27,7 @@ export interface TelegramAdapter extends RunningAdapter {
 }
 
 /** getMe and setMyCommands; fails start-up with a clear, token-free error when Telegram rejects the bot. */
-async function initialise(bot: Bot, logger: Logger): Promise<void> {
+async function initialise(bot: Bot, logger: Logger, botAdmins: readonly string[]): Promise<void> {
   try {
     await bot.init();
   } catch (error) {
@@ -46,6 +46,14 @@ async function initialise(bot: Bot, logger: Logger): Promise<void> {
   await bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
     logger.warn({ error: describeError(error) }, 'telegram: setMyCommands failed');
   });
+  // BOT_ADMINS see /feeds too, in their private chat with the bot (a user's private chat id is their user id).
+  for (const admin of botAdmins) {
+    const chatId = /^telegram:(\d{1,20})$/.exec(admin)?.[1];
+    if (!chatId) continue;
+    await bot.api
+      .setMyCommands(botCommands(true), { scope: { type: 'chat', chat_id: Number(chatId) } })
+      .catch((error: unknown) => logger.warn({ error: describeError(error) }, 'telegram: admin menu not set'));
+  }
 }
 
 /**
@@ -60,7 +68,7 @@ export async function startTelegram(options: TelegramOptions, core: AdapterCore)
     core,
   );
   logConnectionFailures(bot, logger);
-  await initialise(bot, logger);
+  await initialise(bot, logger, core.botAdmins ?? []);
 
   if (options.webhookUrl) {
     const webhook = await startWebhookServer(

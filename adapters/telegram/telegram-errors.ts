@@ -1,6 +1,6 @@
 /** Telegram failures mapped to core's vocabulary, and described for logs without secrets. */
 import { BotError, GrammyError, HttpError } from 'grammy';
-import { AttacheError, PlatformError } from '../../core/errors.ts';
+import { codeForStatus, describeError as describeAny, PlatformError } from '../../core/errors.ts';
 import type { SendOutcome } from '../../core/ports/sender.ts';
 
 // 400 descriptions that mean the chat will never accept messages from the bot again.
@@ -8,19 +8,14 @@ const GONE_400 =
   /chat not found|user is deactivated|bot was kicked|bot was blocked|group chat was upgraded|chat_write_forbidden|have no rights to send|not enough rights to send/i;
 
 /**
- * A loggable summary of any error. grammY network errors can wrap a fetch
- * error whose message holds the request URL (with the token), so only grammY's
- * own message is kept for those.
+ * A loggable summary of any error, through core's one describeError. grammY network errors can wrap a
+ * fetch error whose message holds the request URL (with the token), so they are mapped first and only
+ * grammY's own message is kept.
  */
 export function describeError(error: unknown): Record<string, unknown> {
   const inner = error instanceof BotError ? error.error : error;
-  if (inner instanceof GrammyError) {
-    return { kind: 'telegram', method: inner.method, code: inner.error_code, description: inner.description };
-  }
-  if (inner instanceof HttpError) return { kind: 'network', message: inner.message };
-  if (inner instanceof AttacheError) return { kind: inner.name, code: inner.code, message: inner.message };
-  if (inner instanceof Error) return { kind: inner.name, message: inner.message, stack: inner.stack };
-  return { kind: typeof inner, message: String(inner).slice(0, 200) };
+  const mapped = inner instanceof GrammyError || inner instanceof HttpError ? toPlatformError(inner) : inner;
+  return describeAny(mapped);
 }
 
 /** The chat is gone for good (blocked, kicked, deleted): stop sending to it. */
@@ -32,26 +27,28 @@ export function goneReason(error: unknown): string | null {
   return null;
 }
 
-/** Any send failure as a PlatformError: 429, 5xx and network failures are worth retrying. */
+/** Any Telegram failure as a PlatformError with core's codes: 429, 5xx and network failures are worth retrying. */
 export function toPlatformError(error: unknown): PlatformError {
+  if (error instanceof PlatformError) return error;
   if (error instanceof GrammyError) {
-    const code = error.error_code;
+    const status = error.error_code;
     const retryAfter = error.parameters.retry_after;
     return new PlatformError(
       'telegram',
-      `telegram_${code}`,
-      `Telegram ${error.method} failed (${code}: ${error.description})`,
+      codeForStatus(status).code,
+      `Telegram ${error.method} failed (${status}: ${error.description})`,
       {
-        retryable: code === 429 || code >= 500,
+        retryable: codeForStatus(status).retryable,
+        detail: status,
         ...(typeof retryAfter === 'number' ? { retryAfterMs: retryAfter * 1000 } : {}),
       },
     );
   }
   if (error instanceof HttpError) {
-    return new PlatformError('telegram', 'telegram_network', error.message, { retryable: true });
+    return new PlatformError('telegram', 'network', error.message, { retryable: true });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new PlatformError('telegram', 'telegram_unknown', message, { retryable: false });
+  return new PlatformError('telegram', 'unexpected', message, { retryable: false });
 }
 
 /** A failed delivery as a SendOutcome (gone) or a thrown PlatformError. */

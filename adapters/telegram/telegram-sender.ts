@@ -4,6 +4,9 @@ import type { Sender } from '../../core/ports/sender.ts';
 import { renderReply } from './render-telegram.ts';
 import { sendHtmlMessages } from './send-messages.ts';
 import { deliveryFailure } from './telegram-errors.ts';
+import { TELEGRAM_UNSUBSCRIBE_HINT } from './telegram-platform.ts';
+
+/** How a Telegram chat stops its digests (the digest's last line). */
 
 export interface TelegramSenderOptions {
   token: string;
@@ -26,6 +29,7 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
   );
   return {
     platform: 'telegram',
+    unsubscribeHint: TELEGRAM_UNSUBSCRIBE_HINT,
     async send(targetId, reply) {
       try {
         const ids = await sendHtmlMessages(api, targetId, renderReply(reply));

@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import type { SubscribeInput, SubscriptionView } from '../../core/api.ts';
 import type { DigestRunReport } from '../../core/digest/digest-runner.ts';
 import { describeFilters } from '../../core/digest/keywords.ts';
-import { parsePlatform, parseTargetId, validateSubscription } from '../../core/digest/subscription-input.ts';
+import { parsePlatform, validateSubscription } from '../../core/digest/subscription-input.ts';
 import { addDays, localDateTime } from '../../core/digest/time-zone.ts';
 import { InputError } from '../../core/errors.ts';
-import { createSenders } from '../senders.ts';
+import { createPlatforms, sendersOf } from '../platforms.ts';
 import { wireDigestRunner } from '../wire-digests.ts';
 import { type CliCommand, type CliContext, writeJson, writeLine } from './command.ts';
 import { reportError } from './report-error.ts';
@@ -160,7 +160,8 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
         excludeKeywords: (values.exclude ?? []).join(','),
         whenEmpty: (values['when-empty'] ?? null) as SubscribeInput['whenEmpty'],
       };
-      validateSubscription(input); // before the database is even opened: bad input writes nothing
+      // Before the database is even opened: bad input writes nothing.
+      validateSubscription(input, createPlatforms(context.config));
       const view = await (await context.app()).digests.subscribe(input);
       if (json) writeJson(stdout, view);
       else {
@@ -170,8 +171,8 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
       return 0;
     }
     case 'unsubscribe': {
-      const platform = parsePlatform(values.platform);
-      const targetId = parseTargetId(platform, values.target);
+      const platform = parsePlatform(values.platform, createPlatforms(context.config)).name;
+      const targetId = values.target?.trim() ?? '';
       const result = await (await context.app()).digests.unsubscribe({ platform, targetId });
       if (json) writeJson(stdout, result);
       else
@@ -186,7 +187,7 @@ async function execute(sub: string, values: Values, context: CliContext): Promis
     case 'run-due': {
       const at = await parseInstant(values.at, context);
       const runner = wireDigestRunner(await context.app(), context.logger);
-      const report = await runner.runDue(at, await createSenders(context.config));
+      const report = await runner.runDue(at, sendersOf((await context.app()).platforms));
       if (json) writeJson(stdout, report);
       else for (const line of describeReport(report)) writeLine(stdout, line);
       return 0;

@@ -3,6 +3,8 @@
  * against its article's publication date) becomes an event; reports of one event by several
  * outlets merge into one entry citing each.
  */
+
+import { refusedReply } from '../compose/build-reply.ts';
 import type { RetrievedPassage } from '../corpus.ts';
 import { splitSentences } from '../ingest/split-sentences.ts';
 import { formatDateRange, resolveDates } from '../language/dates.ts';
@@ -129,18 +131,7 @@ export function buildTimeline(passages: readonly RetrievedPassage[], topic: stri
 export function timelineReply(timeline: Timeline, engine: Reply['engine']): Reply {
   const title = timeline.topic ? `Timeline: ${timeline.topic}` : 'Timeline';
   if (timeline.entries.length === 0) {
-    const note = 'The sources date no events on this.';
-    return {
-      kind: 'briefing',
-      status: 'refused',
-      title,
-      text: `${title}\n\n${note}`,
-      blocks: [],
-      citations: [],
-      engine,
-      asOf: null,
-      note,
-    };
+    return refusedReply({ kind: 'briefing', engine, title, reason: 'The sources date no events on this.' });
   }
   const blocks: Block[] = timeline.entries.map((e) => {
     const numbers = e.citations.map((c) => c.n);

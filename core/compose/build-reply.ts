@@ -19,13 +19,58 @@ export function dropUnverifiedQuoteMarks(text: string, quotes: readonly string[]
   return unverified ? text.replace(/["“”]/g, '') : text;
 }
 
-/** The plain-text rendering of a Reply (its `text`): title, blocks (bulleted in a briefing), then the note. */
-export function renderText(reply: Pick<Reply, 'kind' | 'title' | 'blocks' | 'note'>): string {
+/** The parts of a Reply that its plain text is made of. */
+export type TextParts = Pick<Reply, 'kind' | 'title' | 'blocks' | 'reason' | 'coverage' | 'note'>;
+
+/**
+ * The plain-text rendering of a Reply (its `text`): title, blocks (bulleted in a briefing), the reason
+ * and what the corpus covers, then the note. Each part appears once.
+ */
+export function renderText(reply: TextParts): string {
   const bullet = reply.kind === 'briefing' ? '• ' : '';
   const parts = [reply.title];
   if (reply.blocks.length > 0) parts.push(reply.blocks.map((b) => `${bullet}${b.text}`).join('\n'));
+  const why = [reply.reason, reply.coverage].filter(Boolean).join(' ');
+  if (why) parts.push(why);
   if (reply.note) parts.push(reply.note);
   return parts.join('\n\n');
+}
+
+/** The title of a reply with nothing to show. */
+export function refusalTitle(kind: ReplyKind): string {
+  return kind === 'briefing' ? 'No briefing on that' : 'Not in the sources';
+}
+
+/**
+ * A reply with nothing to show: its title, why, and what the corpus does cover (left out when it
+ * only repeats the reason). The title never echoes the user's words (they may carry markup).
+ */
+export function refusedReply(input: {
+  kind: ReplyKind;
+  engine: EngineName;
+  reason: string;
+  coverage?: string | undefined;
+  title?: string | undefined;
+  note?: string | undefined;
+}): Reply {
+  const reason = collapseWhitespace(input.reason);
+  const coverage = input.coverage ? collapseWhitespace(input.coverage) : '';
+  const parts: TextParts = {
+    kind: input.kind,
+    title: input.title ?? refusalTitle(input.kind),
+    blocks: [],
+    ...(reason ? { reason } : {}),
+    ...(coverage && coverage !== reason ? { coverage } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  };
+  return {
+    ...parts,
+    status: 'refused',
+    text: renderText(parts),
+    citations: [],
+    engine: input.engine,
+    asOf: null,
+  };
 }
 
 /**
@@ -64,17 +109,20 @@ export function buildReply(parts: ReplyParts, passages: ReadonlyMap<string, Retr
   });
   const quotes = citations.map((c) => c.quote);
   const title = dropUnverifiedQuoteMarks(collapseWhitespace(parts.title), quotes);
-  const note = parts.note ? dropUnverifiedQuoteMarks(collapseWhitespace(parts.note), quotes) : undefined;
+  const remark = parts.note ? dropUnverifiedQuoteMarks(collapseWhitespace(parts.note), quotes) : undefined;
+  const status: ReplyStatus = blocks.length === 0 ? 'refused' : parts.status;
+  // An engine's note on a reply that does not fully answer says why: that is the reply's reason.
+  const said = remark ? (status === 'answered' ? { note: remark } : { reason: remark }) : {};
   const dates = citations.map((c) => c.publishedAt).filter((d): d is string => Boolean(d));
   return {
     kind: parts.kind,
-    status: blocks.length === 0 ? 'refused' : parts.status,
+    status,
     title,
-    text: renderText({ kind: parts.kind, title, blocks, note }),
+    text: renderText({ kind: parts.kind, title, blocks, ...said }),
     blocks,
     citations,
     engine: parts.engine,
     asOf: dates.length > 0 ? (dates.sort().at(-1) ?? null) : null,
-    ...(note ? { note } : {}),
+    ...said,
   };
 }

@@ -21,13 +21,6 @@ export function digestConversation(platform: Platform, targetId: string): string
   return `digest:${platform}:${targetId}`;
 }
 
-/** The footer: how to stop the digests on that platform. */
-export function unsubscribeHint(platform: Platform): string {
-  return platform === 'telegram'
-    ? 'To stop these digests, send /unsubscribe.'
-    : 'To stop these digests, use /digest unsubscribe.';
-}
-
 export interface DigestRequest {
   subscription: Pick<
     SubscriptionRecord,
@@ -40,6 +33,8 @@ export interface DigestRequest {
   coveredUntil: string | null;
   /** The instant the digest is scheduled for. */
   at: Date;
+  /** The platform's words for stopping digests (its adapter's), the digest's last line. */
+  unsubscribeHint: string;
 }
 
 export interface ComposedDigest {
@@ -83,7 +78,7 @@ export async function composeDigest(deps: DigestContentDeps, request: DigestRequ
   const reply = storyDigestReply(stories, {
     localDate: request.localDate,
     platform: sub.platform,
-    footer: unsubscribeHint(sub.platform),
+    footer: request.unsubscribeHint,
   });
   return { reply, nothingNew, stories: stories.length };
 }

@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AttacheApi } from '../api.ts';
-import { PlatformError } from '../errors.ts';
+import { errorLine } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DigestStore, RunClaim, SubscriptionRecord } from '../ports/digest-store.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { Platform, Sender } from '../ports/sender.ts';
+import { retryDelay as nextDelay } from '../retry.ts';
 import { composeDigest } from './digest-content.ts';
 import {
   claimState,
@@ -59,7 +60,7 @@ export interface DigestRunReport {
 export interface RetryPolicy {
   /** Send attempts in all. */
   attempts: number;
-  /** Wait after the first failure; each later wait is four times longer. */
+  /** Wait after the first failure; each later wait is four times longer (up to half less, for jitter). */
   baseDelayMs: number;
   /** Longest wait; a platform asking to wait longer (retry-after) fails the run instead. */
   maxDelayMs: number;
@@ -82,6 +83,8 @@ export interface DigestRunnerDeps {
   instanceId?: string;
   retry?: Partial<RetryPolicy>;
   staleClaimMs?: number;
+  /** 0–1, for the retry jitter (Math.random by default). */
+  random?: () => number;
 }
 
 export interface DigestRunner {
@@ -93,18 +96,9 @@ export interface DigestRunner {
   runDue(instant: Date, senders: readonly Sender[], options?: { signal?: AbortSignal }): Promise<DigestRunReport>;
 }
 
-const MAX_ERROR_CHARS = 500;
-
-/** Error text for the database and logs: bot tokens (digits:secret) never leave, and it stays short. */
+/** Error text for the database and logs: core's one description, secrets redacted, one short line. */
 export function describeError(error: unknown): string {
-  const raw =
-    error instanceof PlatformError
-      ? `${error.code}: ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  const clean = raw.replace(/\d{5,}:[A-Za-z0-9_-]{20,}/g, '[redacted]');
-  return clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS - 1)}…` : clean;
+  return errorLine(error);
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, signal ? { signal } : {});
@@ -149,14 +143,9 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     }
   }
 
-  /** The wait before the next attempt, or null when retrying makes no sense. */
+  /** The wait before the next attempt (core's retry policy: backoff with jitter, retry-after honoured), or null. */
   function retryDelay(error: unknown, attempt: number): number | null {
-    if (error instanceof PlatformError && !error.retryable) return null;
-    const wait =
-      error instanceof PlatformError && error.retryAfterMs !== undefined
-        ? error.retryAfterMs
-        : retry.baseDelayMs * 4 ** (attempt - 1);
-    return wait <= retry.maxDelayMs ? wait : null;
+    return nextDelay(error, attempt, { ...retry, factor: 4 }, deps.random);
   }
 
   async function deliver(
@@ -188,6 +177,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
           lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
           coveredUntil,
           at: due.scheduledAt,
+          unsubscribeHint: sender.unsubscribeHint,
         },
       );
     } catch (error) {

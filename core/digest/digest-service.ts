@@ -3,19 +3,22 @@ import type { DigestApi, SubscriptionView } from '../api.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DigestStore, SubscriptionRecord } from '../ports/digest-store.ts';
 import type { Logger } from '../ports/logger.ts';
+import type { PlatformAdapter } from '../ports/platform.ts';
 import { indexRuns, nextRunAt } from './schedule.ts';
 import { parsePlatform, parseTargetId, validateSubscription } from './subscription-input.ts';
 import { addDays, localDateTime, zonedInstant } from './time-zone.ts';
 
 export interface DigestServiceDeps {
   store: DigestStore;
+  /** The platforms wired here; their adapters check target and server ids. */
+  platforms: readonly PlatformAdapter[];
   clock: Clock;
   logger: Logger;
 }
 
 /** Creates the DigestApi over a DigestStore. Input is validated before anything is written. */
 export function createDigestService(deps: DigestServiceDeps): DigestApi {
-  const { store, clock, logger } = deps;
+  const { store, clock, logger, platforms } = deps;
 
   async function view(subscription: SubscriptionRecord): Promise<SubscriptionView> {
     const now = clock.now();
@@ -42,7 +45,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
 
   return {
     async subscribe(input) {
-      const valid = validateSubscription(input);
+      const valid = validateSubscription(input, platforms);
       const now = clock.now();
       const todayAt = zonedInstant(localDateTime(now, valid.timezone).date, valid.localTime, valid.timezone);
       // createdAt is when the subscription takes effect; --now backdates it to today's time so today's is owed.
@@ -61,16 +64,16 @@ export function createDigestService(deps: DigestServiceDeps): DigestApi {
     },
 
     async unsubscribe(input) {
-      const platform = parsePlatform(input.platform);
+      const platform = parsePlatform(input.platform, platforms);
       const targetId = parseTargetId(platform, input.targetId);
-      const removed = await store.deactivateTarget(platform, targetId, 'unsubscribed');
-      if (removed) logger.info({ platform, targetId }, 'digest subscription removed');
+      const removed = await store.deactivateTarget(platform.name, targetId, 'unsubscribed');
+      if (removed) logger.info({ platform: platform.name, targetId }, 'digest subscription removed');
       return { removed };
     },
 
     async status(input) {
-      const platform = parsePlatform(input.platform);
-      const record = await store.activeSubscription(platform, parseTargetId(platform, input.targetId));
+      const platform = parsePlatform(input.platform, platforms);
+      const record = await store.activeSubscription(platform.name, parseTargetId(platform, input.targetId));
       return record ? view(record) : null;
     },
 

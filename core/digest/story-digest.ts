@@ -18,6 +18,8 @@ export const NO_NEW_STORIES = 'No new stories since your last digest.';
  * footer: Telegram allows 4,096 per message, Discord 2,000 per message (4,096 per embed description).
  */
 export const DIGEST_BUDGET: Readonly<Record<Platform, number>> = { telegram: 3_000, discord: 1_800 };
+/** The budget of a platform without one of its own: the tighter of the two. */
+const DEFAULT_BUDGET = 1_800;
 /** Most stories in one digest, however short. */
 export const MAX_STORIES = 15;
 /** Outlets cited per story; the others are named without a quote. */
@@ -141,7 +143,10 @@ export function storyDigestReply(stories: readonly Story[], options: StoryDigest
     const entry = entryOf(story);
     if (!entry) continue;
     const cost = entryCost(entry);
-    if (entries.length >= MAX_STORIES || (entries.length > 0 && spent + cost > DIGEST_BUDGET[options.platform])) {
+    if (
+      entries.length >= MAX_STORIES ||
+      (entries.length > 0 && spent + cost > (DIGEST_BUDGET[options.platform] ?? DEFAULT_BUDGET))
+    ) {
       left++;
       continue;
     }
@@ -173,8 +178,9 @@ export function storyDigestReply(stories: readonly Story[], options: StoryDigest
     citations,
     engine: 'extractive' as const,
     asOf: dates.sort().at(-1) ?? null,
+    // Nothing new is said as a part of its own (renderers show it under the title), never as pre-rendered text.
+    ...(count === 0 ? { reason: NO_NEW_STORIES } : {}),
     note: note.join('\n'),
   };
-  // Renderers show a blockless reply's text as its body (under the title): there it is the one line.
-  return { ...reply, text: count === 0 ? NO_NEW_STORIES : renderText(reply) };
+  return { ...reply, text: renderText(reply) };
 }

@@ -1,9 +1,12 @@
-/** Validation of what people type when they subscribe: time, zone, platform, target, topic. */
+/**
+ * Validation of what people type when they subscribe: time, zone, platform, target, topic. Target and
+ * server ids are checked by the platform's adapter (core knows no platform id format).
+ */
 import type { SubscribeInput } from '../api.ts';
 import { InputError } from '../errors.ts';
 import { validateUserText } from '../input.ts';
 import type { NewSubscription, WhenEmpty } from '../ports/digest-store.ts';
-import type { Platform } from '../ports/sender.ts';
+import type { PlatformAdapter } from '../ports/platform.ts';
 import { parseKeywords } from './keywords.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 
@@ -12,20 +15,27 @@ export const MAX_TOPIC_CHARS = 200;
 
 export const DEFAULT_TIMEZONE = 'UTC';
 
-const PLATFORMS: readonly Platform[] = ['telegram', 'discord'];
-
 /** A subscription request after validation: canonical zone, trimmed values, nulls for what is absent. */
 export type ValidSubscription = Omit<NewSubscription, 'createdAt'>;
 
-/** Checks a platform name. */
-export function parsePlatform(value: unknown): Platform {
+/** A platform that takes digest subscriptions. */
+export type DigestPlatform = PlatformAdapter & Required<Pick<PlatformAdapter, 'parseTargetId'>>;
+
+/** "telegram or discord": the platforms that take digests, for messages. */
+function names(platforms: readonly PlatformAdapter[]): string {
+  const list = platforms.filter((p) => p.parseTargetId).map((p) => p.name);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)}` : (list[0] ?? 'none');
+}
+
+/** Checks a platform name against the platforms wired here that take digests. */
+export function parsePlatform(value: unknown, platforms: readonly PlatformAdapter[]): DigestPlatform {
   const name = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  const platform = PLATFORMS.find((p) => p === name);
-  if (!platform) {
+  const platform = platforms.find((p) => p.name === name);
+  if (!platform?.parseTargetId) {
     const shown = name === '' ? 'The platform is missing' : `Platform "${String(value).trim()}" is not supported`;
-    throw new InputError('bad_platform', `${shown}. Use telegram or discord.`);
+    throw new InputError('bad_platform', `${shown}. Use ${names(platforms)}.`);
   }
-  return platform;
+  return platform as DigestPlatform;
 }
 
 /** Checks an HH:MM 24-hour time (08:00, 18:30); `8am`, `8:5`, `24:00` and `25:00` are rejected. */
@@ -52,27 +62,16 @@ export function parseTimeZone(value: unknown): string {
   return zone;
 }
 
-/** Checks a chat or channel id: a Telegram chat id (or @channel) or a Discord snowflake. */
-export function parseTargetId(platform: Platform, value: unknown): string {
+/** Checks a chat or channel id in the platform's own terms (its adapter knows the format). */
+export function parseTargetId(platform: DigestPlatform, value: unknown): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (platform === 'telegram' && /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/.test(text)) return text;
-  if (platform === 'discord' && /^\d{5,25}$/.test(text)) return text;
-  const what =
-    platform === 'telegram'
-      ? 'a Telegram chat id (e.g. -1001234567890) or @channelname'
-      : 'a Discord channel id (digits)';
-  const shown = text === '' ? 'The target is missing' : `"${text}" is not a valid target`;
-  throw new InputError('bad_target', `${shown}. Use ${what}.`);
+  return platform.parseTargetId(text);
 }
 
-function parseGuildId(value: unknown): string | null {
+function parseGroupId(platform: PlatformAdapter, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const text = String(value).trim();
-  if (text === '') return null;
-  if (!/^\d{5,25}$/.test(text)) {
-    throw new InputError('bad_guild', `"${text}" is not a valid guild id. Use a Discord server id (digits).`);
-  }
-  return text;
+  return text === '' ? null : platform.parseGroupId(text);
 }
 
 /** An optional topic filter; blank means none. */
@@ -100,14 +99,14 @@ export function parseWhenEmpty(value: unknown): WhenEmpty {
 }
 
 /** Validates a whole subscription request. Throws InputError with a message a person can act on. */
-export function validateSubscription(input: SubscribeInput): ValidSubscription {
-  const platform = parsePlatform(input.platform);
+export function validateSubscription(input: SubscribeInput, platforms: readonly PlatformAdapter[]): ValidSubscription {
+  const platform = parsePlatform(input.platform, platforms);
   const createdBy =
     typeof input.createdBy === 'string' && input.createdBy.trim() !== '' ? input.createdBy.trim() : null;
   return {
-    platform,
+    platform: platform.name,
     targetId: parseTargetId(platform, input.targetId),
-    guildId: parseGuildId(input.guildId),
+    guildId: parseGroupId(platform, input.guildId),
     localTime: parseLocalTime(input.localTime),
     timezone: parseTimeZone(input.timezone),
     topic: parseTopic(input.topic),

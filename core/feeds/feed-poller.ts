@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FeedRecord } from '../ports/feed-store.ts';
+import { backoffDelay } from '../retry.ts';
 import { createStoryMatcher, type StoryMatcher } from './assign-story.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { FetchError } from './fetch-error.ts';
@@ -44,13 +45,11 @@ const itemHash = (entry: FeedEntry): string =>
     .update(JSON.stringify([entry.url, entry.title, entry.content, entry.published]))
     .digest('hex');
 
-/** Next poll after `failures` consecutive failures: the interval doubled per failure, capped, with jitter. */
+/** Next poll after `failures` consecutive failures: core's backoff (the interval doubled per failure, capped, with jitter). */
 export function backoffMs(everyMinutes: number, failures: number, random: () => number): number {
   const every = everyMinutes * 60_000;
   if (failures === 0) return every;
-  const base = Math.min(every * 2 ** (failures - 1), MAX_BACKOFF_MS);
-  // "Equal jitter": half fixed, half random, so failing feeds spread out instead of retrying together.
-  return Math.round(base / 2 + (base / 2) * random());
+  return backoffDelay({ baseDelayMs: every, factor: 2, maxDelayMs: MAX_BACKOFF_MS }, failures, random);
 }
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,3 +1,4 @@
+import { refusedReply } from '../compose/build-reply.ts';
 import type { EngineName, Reply, ReplyKind } from '../reply.ts';
 
 /** Longest title kept. */
@@ -20,22 +21,7 @@ export function safeTitle(text: string, fallback: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : MAX_TITLE)}…`;
 }
 
-/**
- * A reply with nothing to show: says why and what the corpus does cover. The title never echoes
- * the user's words (they may name page-chrome content or carry markup).
- */
+/** A reply with nothing to show: says why and what the corpus does cover (see core/compose). */
 export function refusalReply(kind: ReplyKind, engine: EngineName, reason: string, coverage: string): Reply {
-  const title = kind === 'briefing' ? 'No briefing on that' : 'Not in the sources';
-  const message = (coverage === reason ? reason : `${reason} ${coverage}`).trim();
-  return {
-    kind,
-    status: 'refused',
-    title,
-    text: `${title}\n\n${message}`,
-    blocks: [],
-    citations: [],
-    engine,
-    asOf: null,
-    note: message,
-  };
+  return refusedReply({ kind, engine, reason, coverage });
 }

@@ -50,7 +50,7 @@ export interface ConversationTurn {
   retrieval?: RetrievalRecord;
 }
 
-/** Conversation memory, keyed by conversation id (`console:…`, `telegram:<chat>:<user>`, `discord:<channel>:<user>`). */
+/** Conversation memory, keyed by conversation id (opaque; made by the platform adapter, e.g. PlatformAdapter.conversationId). */
 export interface ConversationStore {
   /** Turns of a conversation created at or after `since`, oldest first, at most `limit` (the newest ones). */
   recent(conversationId: string, since: Date, limit: number): Promise<ConversationTurn[]>;

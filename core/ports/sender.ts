@@ -1,6 +1,7 @@
 import type { Reply } from '../reply.ts';
+import type { Platform } from './platform.ts';
 
-export type Platform = 'telegram' | 'discord';
+export type { Platform } from './platform.ts';
 
 /** The target is gone (blocked the bot, deleted, no access): an expected miss, not an error. */
 export type SendOutcome = { status: 'sent'; messageIds: string[] } | { status: 'gone'; reason: string };
@@ -11,5 +12,7 @@ export type SendOutcome = { status: 'sent'; messageIds: string[] } | { status: '
  */
 export interface Sender {
   readonly platform: Platform;
+  /** How a reader stops these digests on the platform (the digest's footer line). */
+  readonly unsubscribeHint: string;
   send(targetId: string, reply: Reply): Promise<SendOutcome>;
 }

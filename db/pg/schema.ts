@@ -74,7 +74,8 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    platform: text('platform', { enum: ['telegram', 'discord'] }).notNull(),
+    // An opaque platform name: core and the database know no list of platforms (adapters do).
+    platform: text('platform').notNull(),
     targetId: text('target_id').notNull(),
     guildId: text('guild_id'),
     localTime: text('local_time').notNull(),

@@ -398,14 +398,14 @@ describe('Claude engine failures', async () => {
   it('retries a 500 and then throws a retryable PlatformError', async () => {
     fake.fallback = apiError(500, 'api_error', 'Internal server error', { 'retry-after-ms': '5' });
     const error = await failure(engine({ maxRetries: 1, logger: logs.logger }).compose(answerRequest(passages)));
-    expect(error).toMatchObject({ code: 'server_error', retryable: true });
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true });
     expect(fake.requests).toHaveLength(2);
   });
 
   it('throws overloaded for 529 overloaded_error', async () => {
     fake.fallback = apiError(529, 'overloaded_error', 'Overloaded', { 'retry-after-ms': '5' });
     const error = await failure(engine({ maxRetries: 1, logger: logs.logger }).compose(answerRequest(passages)));
-    expect(error).toMatchObject({ code: 'overloaded', retryable: true, retryAfterMs: 5 });
+    expect(error).toMatchObject({ code: 'unavailable', retryable: true, retryAfterMs: 5 });
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -420,7 +420,7 @@ describe('Claude engine failures', async () => {
   it('does not retry a rejected key, and says nothing of the key', async () => {
     fake.fallback = apiError(401, 'authentication_error', `invalid x-api-key ${TEST_API_KEY}`);
     const error = await failure(engine({ maxRetries: 2, logger: logs.logger }).compose(answerRequest(passages)));
-    expect(error).toMatchObject({ code: 'auth', retryable: false });
+    expect(error).toMatchObject({ code: 'unauthorized', retryable: false });
     expect(fake.requests).toHaveLength(1);
     expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain(TEST_API_KEY);
     expect(error.cause).toBeUndefined();

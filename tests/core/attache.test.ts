@@ -82,7 +82,7 @@ describe('engine fallback and verification', () => {
     expect(reply.engine).toBe('claude');
     expect(reply.status).toBe('partial');
     expect(reply.blocks.map((b) => b.text)).toEqual(['Wendy Sherman led the US side. [1]']);
-    expect(reply.note).toMatch(/left out/);
+    expect(reply.reason).toMatch(/left out/);
     expect(usage.records).toEqual([
       {
         inputTokens: 1200,

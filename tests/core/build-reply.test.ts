@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReply } from '../../core/compose/build-reply.ts';
+import { buildReply, refusedReply } from '../../core/compose/build-reply.ts';
 import type { RetrievedPassage } from '../../core/corpus.ts';
 
 function passage(id: string, text: string, publishedAt: string | null, outlet: string | null): RetrievedPassage {
@@ -86,5 +86,58 @@ describe('buildReply', () => {
     expect(reply.title).toBe('Russia refuses all');
     expect(reply.engine).toBe('claude');
     expect(reply).not.toHaveProperty('note');
+  });
+
+  it('gives a partial reply its reason as a part of its own, not a note', () => {
+    const reply = buildReply(
+      {
+        kind: 'answer',
+        status: 'partial',
+        title: 'Troops',
+        engine: 'extractive',
+        note: 'The sources do not say how many.',
+        blocks: [{ text: 'Talks.', citations: [{ passageId: 'a:0', quote: 'Talks begin' }] }],
+      },
+      passages,
+    );
+    expect(reply).toMatchObject({ status: 'partial', reason: 'The sources do not say how many.' });
+    expect(reply).not.toHaveProperty('note');
+    expect(reply.text).toBe('Troops\n\nTalks. [1]\n\nThe sources do not say how many.');
+  });
+});
+
+describe('refusedReply', () => {
+  it('carries its title, reason and coverage as parts, and says each once in its text', () => {
+    const reply = refusedReply({
+      kind: 'answer',
+      engine: 'extractive',
+      reason: 'The sources say nothing that answers this question.',
+      coverage: 'The corpus holds 5 news articles.',
+    });
+    expect(reply).toMatchObject({
+      status: 'refused',
+      title: 'Not in the sources',
+      reason: 'The sources say nothing that answers this question.',
+      coverage: 'The corpus holds 5 news articles.',
+      blocks: [],
+      citations: [],
+      asOf: null,
+    });
+    expect(reply).not.toHaveProperty('note');
+    expect(reply.text).toBe(
+      'Not in the sources\n\nThe sources say nothing that answers this question. The corpus holds 5 news articles.',
+    );
+  });
+
+  it('leaves out a coverage that only repeats the reason', () => {
+    const reply = refusedReply({
+      kind: 'briefing',
+      engine: 'claude',
+      reason: 'The corpus is empty.',
+      coverage: 'The corpus is empty.',
+    });
+    expect(reply.title).toBe('No briefing on that');
+    expect(reply).not.toHaveProperty('coverage');
+    expect(reply.text).toBe('No briefing on that\n\nThe corpus is empty.');
   });
 });

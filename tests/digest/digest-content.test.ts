@@ -1,12 +1,19 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discordPlatform } from '../../adapters/discord/discord-platform.ts';
 import { renderReply as renderDiscord } from '../../adapters/discord/render-discord.ts';
 import { renderReply as renderTelegram } from '../../adapters/telegram/render-telegram.ts';
+import { telegramPlatform } from '../../adapters/telegram/telegram-platform.ts';
 import { type App, createApp } from '../../bot/app.ts';
 import { loadConfig } from '../../bot/config.ts';
 import { wireDigestRunner } from '../../bot/wire-digests.ts';
 import { renderText } from '../../core/compose/build-reply.ts';
-import { composeDigest, type DigestRequest, unsubscribeHint } from '../../core/digest/digest-content.ts';
+import { composeDigest, type DigestRequest } from '../../core/digest/digest-content.ts';
+
+/** The footer each platform's adapter gives its digests. */
+const unsubscribeHint = (platform: string) =>
+  (platform === 'discord' ? discordPlatform() : telegramPlatform()).unsubscribeHint;
+
 import { DIGEST_BUDGET, MAX_STORIES, NO_NEW_STORIES } from '../../core/digest/story-digest.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
@@ -73,6 +80,7 @@ function request(overrides: Partial<DigestRequest['subscription']> = {}, lastCov
     lastCoveredUntil,
     coveredUntil: await createDigestRepository(database.db).corpusWatermark(),
     at: new Date(),
+    unsubscribeHint: unsubscribeHint(overrides.platform ?? 'telegram'),
   });
 }
 
@@ -146,9 +154,10 @@ describe('digest of new stories', () => {
     expect(nothingNew).toBe(true);
     expect(reply?.blocks).toEqual([]);
     expect(reply?.title).toBe('Daily digest — Sunday, 11 January 2026');
-    expect(reply?.text).toBe(NO_NEW_STORIES);
+    expect(reply?.reason).toBe(NO_NEW_STORIES);
     expect(reply?.note).toBe(unsubscribeHint('telegram'));
     if (!reply) throw new Error('expected a notice');
+    expect(reply.text).toBe(renderText(reply));
     expect(renderTelegram(reply)).toEqual([
       `<b>Daily digest — Sunday, 11 January 2026</b>\n\n${NO_NEW_STORIES}\n\n<i>${unsubscribeHint('telegram')}</i>`,
     ]);
@@ -210,7 +219,7 @@ describe('digest of new stories', () => {
       expect(reply.blocks.length).toBeLessThanOrEqual(MAX_STORIES);
       expect(reply.blocks[0]?.text).toMatch(/^A fairly long headline about story number 7 .* — 2 outlets/);
       expect(reply.note).toContain(`…and ${30 - reply.blocks.length} more new stories not shown here.`);
-      expect(reply.blocks.map((b) => b.text).join('\n').length).toBeLessThan(DIGEST_BUDGET[platform]);
+      expect(reply.blocks.map((b) => b.text).join('\n').length).toBeLessThan(DIGEST_BUDGET[platform] ?? 0);
       if (platform === 'telegram') expect(renderTelegram(reply)).toHaveLength(1);
       else expect(renderDiscord(reply)).toHaveLength(1);
     }
@@ -267,6 +276,7 @@ describe('digest of new stories', () => {
       expect(stored?.articleText).toContain(c.quote);
       expect(c.outlet).toBe(documents.get(c.documentId)?.outlet ?? null);
     }
-    expect(digest.note?.endsWith(unsubscribeHint('telegram'))).toBe(true);
+    // The footer is the sender's platform's own wording.
+    expect(digest.note?.endsWith(sender.unsubscribeHint)).toBe(true);
   });
 });

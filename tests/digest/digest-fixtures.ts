@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { discordPlatform } from '../../adapters/discord/discord-platform.ts';
+import { telegramPlatform } from '../../adapters/telegram/telegram-platform.ts';
 import type { AttacheApi, DigestApi, SubscribeInput } from '../../core/api.ts';
 import { createDigestRunner, type DigestRunner, type DigestRunnerDeps } from '../../core/digest/digest-runner.ts';
 import { createDigestService } from '../../core/digest/digest-service.ts';
@@ -101,10 +103,18 @@ export function harness(
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    // The top of the jitter range, so the waits are the policy's own figures.
+    random: () => 1,
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  return { digests: createDigestService({ store, clock, logger }), runner, clock, logger, sleeps };
+  return {
+    digests: createDigestService({ store, clock, logger, platforms: [telegramPlatform(), discordPlatform()] }),
+    runner,
+    clock,
+    logger,
+    sleeps,
+  };
 }
 
 export function subscription(overrides: Partial<SubscribeInput> = {}): SubscribeInput {

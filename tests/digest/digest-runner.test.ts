@@ -276,7 +276,7 @@ describe('delivery failures', () => {
       throw new Error('request to /bot123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-Ms/sendMessage failed');
     });
     const once = createMemorySender('telegram', () => {
-      throw new PlatformError('telegram', 'forbidden', 'Bad Request: message is too long', { retryable: false });
+      throw new PlatformError('telegram', 'rejected', 'Bad Request: message is too long', { retryable: false });
     });
     const first = await runWith(sender);
     expect(first.report.items[0]?.reason).toBe('request to /bot[redacted]/sendMessage failed');

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { consolePlatform } from '../../adapters/console/console-platform.ts';
+import { discordPlatform } from '../../adapters/discord/discord-platform.ts';
+import { telegramPlatform } from '../../adapters/telegram/telegram-platform.ts';
 import { parseKeywords } from '../../core/digest/keywords.ts';
 import {
   parseLocalTime,
@@ -10,6 +13,8 @@ import {
   validateSubscription,
 } from '../../core/digest/subscription-input.ts';
 import { InputError } from '../../core/errors.ts';
+
+const PLATFORMS = [telegramPlatform(), discordPlatform(), consolePlatform()];
 
 function messageOf(fn: () => unknown): string {
   try {
@@ -50,14 +55,22 @@ describe('subscription input', () => {
   });
 
   it('checks platform and target ids', () => {
-    expect(parsePlatform('Telegram')).toBe('telegram');
-    expect(messageOf(() => parsePlatform('slack'))).toBe('Platform "slack" is not supported. Use telegram or discord.');
-    expect(messageOf(() => parsePlatform(undefined))).toBe('The platform is missing. Use telegram or discord.');
-    expect(parseTargetId('telegram', '-1001234567890')).toBe('-1001234567890');
-    expect(parseTargetId('telegram', '@attache_news')).toBe('@attache_news');
-    expect(parseTargetId('discord', '123456789012345678')).toBe('123456789012345678');
-    expect(messageOf(() => parseTargetId('discord', 'general'))).toContain('"general" is not a valid target');
-    expect(messageOf(() => parseTargetId('telegram', ''))).toContain('The target is missing');
+    const telegram = parsePlatform('Telegram', PLATFORMS);
+    const discord = parsePlatform('discord', PLATFORMS);
+    expect(telegram.name).toBe('telegram');
+    // The console takes no digests, so it is not offered.
+    expect(messageOf(() => parsePlatform('slack', PLATFORMS))).toBe(
+      'Platform "slack" is not supported. Use telegram or discord.',
+    );
+    expect(messageOf(() => parsePlatform('console', PLATFORMS))).toMatch(/not supported/);
+    expect(messageOf(() => parsePlatform(undefined, PLATFORMS))).toBe(
+      'The platform is missing. Use telegram or discord.',
+    );
+    expect(parseTargetId(telegram, '-1001234567890')).toBe('-1001234567890');
+    expect(parseTargetId(telegram, '@attache_news')).toBe('@attache_news');
+    expect(parseTargetId(discord, '123456789012345678')).toBe('123456789012345678');
+    expect(messageOf(() => parseTargetId(discord, 'general'))).toContain('"general" is not a valid target');
+    expect(messageOf(() => parseTargetId(telegram, ''))).toContain('The target is missing');
   });
 
   it('treats a blank topic as none and rejects an overlong one', () => {
@@ -68,17 +81,20 @@ describe('subscription input', () => {
 
   it('validates a whole request', () => {
     expect(
-      validateSubscription({
-        platform: 'discord',
-        targetId: '123456789012345678',
-        guildId: '987654321098765432',
-        localTime: '07:15',
-        timezone: 'america/new_york',
-        topic: 'sanctions',
-        includeKeywords: 'Arms  Control, NATO, nato',
-        excludeKeywords: ['Sport'],
-        whenEmpty: 'silent',
-      }),
+      validateSubscription(
+        {
+          platform: 'discord',
+          targetId: '123456789012345678',
+          guildId: '987654321098765432',
+          localTime: '07:15',
+          timezone: 'america/new_york',
+          topic: 'sanctions',
+          includeKeywords: 'Arms  Control, NATO, nato',
+          excludeKeywords: ['Sport'],
+          whenEmpty: 'silent',
+        },
+        PLATFORMS,
+      ),
     ).toEqual({
       platform: 'discord',
       targetId: '123456789012345678',

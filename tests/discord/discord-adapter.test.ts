@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLORS } from '../../adapters/discord/render-discord.ts';
 import type { AdapterCore } from '../../adapters/running-adapter.ts';
 import type { App } from '../../bot/app.ts';
 import type { AttacheApi } from '../../core/api.ts';
@@ -113,6 +114,22 @@ describe('Discord adapter: slash commands through the real discord.js client', (
     expect(ids).toEqual([`attache:more:${admin.userId}`, `attache:sources:${admin.userId}`]);
     expectWithinLimits(body);
     expect(calls.at(-1)).toEqual({ method: 'ask', conversation: `discord:${CHANNEL_ID}:${admin.userId}` });
+  });
+
+  it('shows a refusal’s heading and reason once, in the refusal colour, without buttons', async () => {
+    const { body } = await deferred(
+      chatInput(APP(), member, 'ask', [str('question', 'What is the best recipe for banana bread?')]),
+    );
+    const [embed, ...more] = body.embeds ?? [];
+    expect(more).toEqual([]);
+    expect(embed?.title).toBe('Not in the sources');
+    expect(embed?.color).toBe(COLORS.refused);
+    const shown = `${embed?.title}\n${embed?.description}`;
+    expect(shown.match(/not in the sources/gi)).toHaveLength(1);
+    expect(shown.match(/The sources say nothing that answers this question\./g)).toHaveLength(1);
+    expect(embed?.description).toMatch(/The corpus holds \d+ news articles/);
+    expect(body.components ?? []).toEqual([]);
+    expectWithinLimits(body);
   });
 
   it('briefs on a topic with bullets, and keeps separate conversations per user and per DM', async () => {

@@ -92,12 +92,12 @@ describe('discord:deploy', () => {
     expect(subscribe?.type).toBe(1);
     expect(subscribe?.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['time', true],
-      ['timezone', true],
-      ['channel', false],
+      ['timezone', false],
       ['topic', false],
       ['include', false],
       ['exclude', false],
       ['when_empty', false],
+      ['channel', false],
     ]);
     expect(subscribe?.options?.find((o) => o.name === 'timezone')?.autocomplete).toBe(true);
     expect(digest?.options?.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'status']);

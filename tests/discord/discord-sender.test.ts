@@ -87,7 +87,7 @@ describe('Discord digest sender (REST only)', () => {
     const error = await sender()
       .send(CHANNEL, reply)
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ platform: 'discord', retryable: true, code: 'http_502' });
+    expect(error).toMatchObject({ platform: 'discord', retryable: true, code: 'unavailable' });
   });
 
   it('does not retry a bad token, and never puts the token in the error', async () => {

@@ -4,6 +4,7 @@ import { COLORS, renderReply, sourceLine } from '../../adapters/discord/render-d
 import { renderCitations, renderDocuments } from '../../adapters/discord/render-sources.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
+import { builtRefusal, builtReply } from '../support/built-replies.ts';
 import { expectWithinLimits } from './discord-harness.ts';
 
 const citation = (n: number, extra: Partial<Citation> = {}): Citation => ({
@@ -18,19 +19,29 @@ const citation = (n: number, extra: Partial<Citation> = {}): Citation => ({
   ...extra,
 });
 
-const answered: Reply = {
-  kind: 'briefing',
-  status: 'answered',
+/** A briefing as core builds it: two cited claims from DW (linked) and Reuters. */
+const answered: Reply = builtReply({
   title: 'US–Russia security talks in Geneva',
-  text: 'Russia ruled out concessions. [1]\nThe Kremlin was not optimistic. [2]',
-  blocks: [
-    { text: 'Russia ruled out concessions. [1]', citations: [1] },
-    { text: 'The Kremlin was not optimistic. [2]', citations: [2] },
+  sources: [
+    {
+      documentId: 'doc1',
+      text: 'Russia ruled out any concession.',
+      title: 'Kremlin says it is not optimistic on U.S. talks',
+      url: 'https://www.dw.com/a-1',
+    },
+    {
+      documentId: 'doc2',
+      text: 'The Kremlin said it was not optimistic.',
+      outlet: 'Reuters',
+      title: 'Kremlin says it is not optimistic on U.S. talks',
+      publishedAt: '2022-01-11',
+    },
   ],
-  citations: [citation(1, { outlet: 'DW', publishedAt: '2022-01-09', url: 'https://www.dw.com/a-1' }), citation(2)],
-  engine: 'extractive',
-  asOf: '2022-01-11',
-};
+  claims: [
+    { text: 'Russia ruled out concessions.', quotes: [{ source: 0, quote: 'Russia ruled out any concession.' }] },
+    { text: 'The Kremlin was not optimistic.', quotes: [{ source: 1, quote: 'not optimistic' }] },
+  ],
+});
 
 const withinLimits = (reply: Reply) => {
   const messages = renderReply(reply, { ownerId: '42' });
@@ -60,33 +71,34 @@ describe('renderReply', () => {
     ]);
   });
 
-  it('makes a refusal look different: its own colour and title prefix, no Sources field, no buttons', () => {
-    const refused: Reply = {
-      ...answered,
-      kind: 'answer',
-      status: 'refused',
-      title: 'Who won the 2022 World Cup?',
-      text: 'The sources do not say. They cover the January 2022 US–Russia talks in Geneva.',
-      blocks: [],
-      citations: [],
-      asOf: null,
-    };
+  it('makes a refusal look different: its own colour, its heading and reason once, no Sources field, no buttons', () => {
+    const refused = builtRefusal('answer', 'The sources say nothing that answers this question.');
     const [message] = withinLimits(refused);
     const [embed] = message?.embeds ?? [];
-    expect(embed?.title).toBe('Not in the sources — Who won the 2022 World Cup?');
+    expect(embed?.title).toBe('Not in the sources');
     expect(embed?.color).toBe(COLORS.refused);
     expect(embed?.color).not.toBe(COLORS.answered);
     expect(embed?.fields).toBeUndefined();
-    expect(embed?.description).toBe(refused.text);
+    expect(embed?.description).toBe(
+      'The sources say nothing that answers this question. The corpus holds 5 news articles.',
+    );
     expect(embed?.footer?.text).toBe('Attaché · extractive engine');
     expect(message?.components).toEqual([]);
   });
 
-  it('shows a partial answer in its own colour with the note first', () => {
-    const partial: Reply = { ...answered, kind: 'answer', status: 'partial', note: 'Only part of this is covered.' };
+  it('shows a partial answer in its own colour with the status line and reason first, once', () => {
+    const partial = builtReply({
+      kind: 'answer',
+      status: 'partial',
+      note: 'Only part of this is covered.',
+      sources: [{ documentId: 'doc1', text: 'Troops massed near the border.' }],
+      claims: [{ text: 'Troops massed.', quotes: [{ source: 0, quote: 'Troops massed' }] }],
+    });
     const [embed] = withinLimits(partial)[0]?.embeds ?? [];
     expect(embed?.color).toBe(COLORS.partial);
-    expect(embed?.description?.startsWith('*Only part of this is covered.*\n\n')).toBe(true);
+    expect(embed?.description).toBe(
+      '*The sources answer this only in part. Only part of this is covered.*\n\nTroops massed. [1]',
+    );
   });
 
   it('escapes markdown and masked links from the corpus, so text shows as written', () => {

@@ -96,7 +96,7 @@ describe('refusals and partial answers', () => {
     const counted = reply.citations.some((c) =>
       /\b(?:\d[\d,.]*|dozens|hundreds|thousands)\s+(?:\w+\s+){0,3}missiles?\b/i.test(c.quote),
     );
-    if (reply.status === 'partial' && counted) expect(reply.note ?? '').not.toMatch(/do not say/);
-    if (reply.status === 'partial' && !counted) expect(reply.note ?? '').toMatch(/do not say how many/);
+    if (reply.status === 'partial' && counted) expect(reply.reason ?? '').not.toMatch(/do not say/);
+    if (reply.status === 'partial' && !counted) expect(reply.reason ?? '').toMatch(/do not say how many/);
   });
 });

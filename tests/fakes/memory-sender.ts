@@ -25,6 +25,7 @@ export function createMemorySender(platform: Platform, respond: Respond = delive
   const delivered: SendCall[] = [];
   return {
     platform,
+    unsubscribeHint: `To stop these digests on ${platform}, unsubscribe.`,
     calls,
     delivered,
     async send(targetId, reply) {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  corpusCoverage,
-  renderDocuments,
-  renderHelp,
-  renderSubscription,
-} from '../../adapters/telegram/render-info.ts';
+import { renderDocuments, renderHelp, renderSubscription } from '../../adapters/telegram/render-info.ts';
 import type { DocumentSummary } from '../../core/corpus.ts';
 import { checkTelegramHtml } from '../fakes/telegram-html.ts';
 
@@ -29,15 +24,6 @@ function visible(html: string): string {
   expect(check.visible.length).toBeLessThanOrEqual(4096);
   return check.visible;
 }
-
-describe('corpusCoverage', () => {
-  it('names the outlets, the unattributed count and the date range', () => {
-    expect(corpusCoverage([doc(0), doc(1), doc(2, { outlet: null, publishedAt: null })])).toBe(
-      '3 articles from Outlet 0, Outlet 1 and 1 unattributed (2022-01-10 to 2022-01-11)',
-    );
-    expect(corpusCoverage([])).toBe('no articles yet');
-  });
-});
 
 describe('renderHelp', () => {
   it('says what the bot does, what it knows and how to use it, as valid HTML', () => {

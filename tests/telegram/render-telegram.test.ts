@@ -3,6 +3,7 @@ import { renderCitations, renderReply } from '../../adapters/telegram/render-tel
 import { splitAtSentences } from '../../adapters/telegram/split-message.ts';
 import type { Citation, Reply } from '../../core/reply.ts';
 import { checkTelegramHtml } from '../fakes/telegram-html.ts';
+import { builtRefusal, builtReply, type TestSource } from '../support/built-replies.ts';
 
 const MENTION = /@[A-Za-z0-9_]{5,}/;
 
@@ -20,22 +21,27 @@ function citation(n: number, extra: Partial<Citation> = {}): Citation {
   };
 }
 
+const SOURCES: [TestSource, TestSource] = [
+  { documentId: 'doc1', text: 'Quote number 1 said something verbatim.', title: 'Russia not hopeful' },
+  { documentId: 'doc2', text: 'Quote number 2 said something verbatim.', title: 'Russia not hopeful' },
+];
+
+/** A briefing built by core (two cited claims), with test-specific fields laid over it. */
 function reply(extra: Partial<Reply> = {}): Reply {
-  const citations = extra.citations ?? [citation(1), citation(2)];
-  return {
-    kind: 'briefing',
-    status: 'answered',
-    title: 'US–Russia talks open in Geneva',
-    text: '',
-    blocks: [
-      { text: 'Russia ruled out concessions. [1]', citations: [1] },
-      { text: 'The US called the talks frank. [2]', citations: [2] },
+  const built = builtReply({
+    sources: SOURCES,
+    claims: [
+      {
+        text: 'Russia ruled out concessions.',
+        quotes: [{ source: 0, quote: 'Quote number 1 said something verbatim.' }],
+      },
+      {
+        text: 'The US called the talks frank.',
+        quotes: [{ source: 1, quote: 'Quote number 2 said something verbatim.' }],
+      },
     ],
-    citations,
-    engine: 'extractive',
-    asOf: '2022-01-10',
-    ...extra,
-  };
+  });
+  return { ...built, ...extra };
 }
 
 /** Checks every message and returns their visible texts. */
@@ -51,9 +57,16 @@ function checked(messages: string[]): string[] {
 describe('renderReply', () => {
   it('renders a bold headline, bullets with markers and a compact linked Sources section, one line per document', () => {
     const [html = '', ...rest] = renderReply(
-      reply({
+      builtReply({
         note: 'Answered by the extractive engine.',
-        citations: [citation(1, { url: 'https://dw.com/a?x=1&y="2"' }), citation(2)],
+        sources: [
+          { ...SOURCES[0], url: 'https://dw.com/a?x=1&y="2"' },
+          { ...SOURCES[1], publishedAt: '2022-01-10' },
+        ],
+        claims: [
+          { text: 'Russia ruled out concessions.', quotes: [{ source: 0, quote: 'Quote number 1' }] },
+          { text: 'The US called the talks frank.', quotes: [{ source: 1, quote: 'Quote number 2' }] },
+        ],
       }),
     );
     expect(rest).toEqual([]);
@@ -103,39 +116,36 @@ describe('renderReply', () => {
   });
 
   it('makes a refusal look different: a header, no bullets, no markers', () => {
-    const [visible = ''] = checked(
-      renderReply(
-        reply({
-          status: 'refused',
-          kind: 'answer',
-          blocks: [],
-          citations: [],
-          text: 'The corpus covers the Geneva talks only.',
-        }),
-      ),
+    const refusal = builtRefusal('answer', 'The sources say nothing that answers this question.');
+    const [visible = ''] = checked(renderReply(refusal));
+    expect(visible).toBe(
+      'ℹ️ Not in the sources\n\nThe sources say nothing that answers this question. The corpus holds 5 news articles.',
     );
-    expect(visible).toMatch(/^ℹ️ Not in the sources\n\nThe corpus covers the Geneva talks only\.$/);
     expect(visible).not.toContain('•');
     expect(visible).not.toContain('Sources\n');
   });
 
-  it('shows a refusal’s explanation once when text and note repeat it', () => {
-    const message = 'The sources say nothing about bread. The corpus holds 5 news articles.';
-    const refusal = reply({
-      status: 'refused',
-      title: 'Not in the sources',
-      text: `Not in the sources\n\n${message}`,
-      note: message,
-      blocks: [],
-      citations: [],
-    });
-    const [visible = ''] = checked(renderReply(refusal));
-    expect(visible).toBe(`ℹ️ Not in the sources\n\n${message}`);
+  it('shows a refusal’s heading and reason once, and a digest’s footer after them', () => {
+    const refusal = builtRefusal('briefing', 'Nothing has been added.', 'Nothing has been added.');
+    const [visible = ''] = checked(renderReply({ ...refusal, note: 'To stop these digests, send /unsubscribe.' }));
+    expect(visible).toBe(
+      'ℹ️ No briefing on that\n\nNothing has been added.\n\nTo stop these digests, send /unsubscribe.',
+    );
   });
 
-  it('says so when a reply is partial', () => {
-    const [visible = ''] = checked(renderReply(reply({ status: 'partial' })));
-    expect(visible).toContain('The sources answer this only in part.');
+  it('says so when a reply is partial, with its reason once', () => {
+    const partial = builtReply({
+      kind: 'answer',
+      status: 'partial',
+      note: 'The sources do not say how many.',
+      sources: SOURCES,
+      claims: [{ text: 'Troops massed.', quotes: [{ source: 0, quote: 'Quote number 1' }] }],
+    });
+    const [visible = ''] = checked(renderReply(partial));
+    expect(visible).toContain(
+      'The sources answer this only in part.\n\n• Troops massed. [1]\n\nThe sources do not say how many.',
+    );
+    expect(visible.match(/do not say how many/g)).toHaveLength(1);
   });
 
   it('splits long replies between blocks, never between a claim and its citation', () => {
@@ -195,7 +205,7 @@ describe('renderCitations', () => {
   it('lists the last reply’s citations with their quotes', () => {
     const [visible = ''] = checked(renderCitations([citation(1), citation(2, { outlet: null, publishedAt: null })]));
     expect(visible).toContain('Sources of my last reply\n[1] DW, 2022-01-09 — Russia not hopeful\nQuote number 1');
-    expect(visible).toContain('[2] Unattributed source, undated');
+    expect(visible).toContain('[2] Unknown outlet, undated');
   });
 });
 

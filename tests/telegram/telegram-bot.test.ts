@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_COMMANDS } from '../../adapters/telegram/bot-commands.ts';
-import { MEDIA_HINT, RATE_LIMIT_MESSAGE } from '../../adapters/telegram/protection.ts';
+import { MEDIA_HINT } from '../../adapters/telegram/protection.ts';
 import type { AttacheApi } from '../../core/api.ts';
+import { RATE_LIMIT_MESSAGE } from '../../core/commands/guards.ts';
+import { MAX_INPUT_CHARS } from '../../core/input.ts';
 import type { Logger } from '../../core/ports/logger.ts';
 import { type ContractEnv, createContractEnv } from '../contract/contract-env.ts';
 import { FAKE_BOT, FAKE_TOKEN, type RecordedCall } from '../fakes/telegram-api.ts';
@@ -76,7 +78,12 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   env = await createContractEnv();
-  const core = { ...env.core, attache: recording(env.core.attache, coreCalls), logger: recordingLogger(logLines) };
+  const core = {
+    ...env.core,
+    attache: recording(env.core.attache, coreCalls),
+    logger: recordingLogger(logLines),
+    botAdmins: [`telegram:${ALICE.id}`, 'discord:555'],
+  };
   rig = await startTelegramRig(core);
 });
 
@@ -91,8 +98,12 @@ const lastCoreCall = () => coreCalls.at(-1);
 
 describe('start-up', () => {
   it('announces the commands, clears any webhook and polls', async () => {
-    const [commands] = rig.fake.callsOf('setMyCommands');
+    const [commands, admin, ...rest] = rig.fake.callsOf('setMyCommands');
     expect(commands?.body.commands).toEqual(BOT_COMMANDS);
+    // A BOT_ADMINS user sees /feeds too, in their private chat; other platforms' admins are skipped.
+    expect(admin?.body).toMatchObject({ scope: { type: 'chat', chat_id: ALICE.id } });
+    expect(((admin?.body.commands ?? []) as { command: string }[]).map((c) => c.command)).toContain('feeds');
+    expect(rest).toEqual([]);
     expect(rig.fake.callsOf('getMe')).toHaveLength(1);
     expect(rig.fake.callsOf('deleteWebhook')).toHaveLength(1);
     await expect(rig.fake.waitForCall((c) => c.method === 'getUpdates')).resolves.toMatchObject({
@@ -155,8 +166,9 @@ describe('private chats', () => {
       /^Ask me a question after \/ask/,
     );
     const before = coreCalls.length;
-    const long = texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, 'x'.repeat(1001))));
-    expect(long).toMatch(/1,001 characters long; please shorten it to at most 1,000/);
+    // One limit for every surface: core's (MAX_INPUT_CHARS), checked by core's guard before core is called.
+    const long = texts(await rig.send(textUpdate(privateChat(ALICE), ALICE, 'x'.repeat(MAX_INPUT_CHARS + 1))));
+    expect(long).toMatch(/2,001 characters long; please shorten it to at most 2,000/);
     expect(coreCalls).toHaveLength(before);
   });
 
@@ -310,7 +322,7 @@ async function firstCitedOutlet(): Promise<string> {
 
 describe('rate limit', () => {
   it('tells a flooding user once to slow down and drops the excess; other users are unaffected', async () => {
-    const limited = await startTelegramRig(env.core, { rateLimit: { limit: 2, timeFrameMs: 60_000 } });
+    const limited = await startTelegramRig(env.core, { rateLimit: { limit: 2, windowMs: 60_000 } });
     try {
       const replies: string[] = [];
       for (let i = 0; i < 4; i += 1)

@@ -25,7 +25,7 @@ export async function startTelegramRig(
       token: api.token,
       apiRoot: api.apiRoot,
       port: 0,
-      rateLimit: { limit: 1000, timeFrameMs: 60_000 },
+      rateLimit: { limit: 1000, windowMs: 60_000 },
       ...options,
       onUpdateHandled: (id) => {
         done.add(id);

@@ -87,13 +87,13 @@ describe('createTelegramSender', () => {
       .send('1', reply())
       .catch((error: unknown) => error);
     expect(flood).toBeInstanceOf(PlatformError);
-    expect(flood).toMatchObject({ retryable: true, retryAfterMs: 30_000, code: 'telegram_429' });
+    expect(flood).toMatchObject({ retryable: true, retryAfterMs: 30_000, code: 'rate_limited' });
 
     fake.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
-    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: true, code: 'telegram_502' });
+    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: true, code: 'unavailable' });
 
     fake.failNext('sendMessage', { error_code: 400, description: 'Bad Request: message thread not found' });
-    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: false, code: 'telegram_400' });
+    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: false, code: 'rejected' });
   });
 });
 

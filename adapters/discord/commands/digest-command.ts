@@ -1,80 +1,29 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import {
-  ApplicationIntegrationType,
-  ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { action, command } from '../../../core/commands/command-table.ts';
 import { timezoneChoices, topicChoices } from '../autocomplete-choices.ts';
 import type { DiscordCommand, DiscordContext } from '../discord-command.ts';
 import { statusText, subscribedText, unsubscribedText } from '../render-digest.ts';
 import { replyEphemeral } from '../respond.ts';
+import { slashData } from '../slash-data.ts';
 
 const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-const data = new SlashCommandBuilder()
-  .setName('digest')
-  .setDescription('Daily digest of new coverage in a channel (Manage Server)')
+const channelOption = (what: string) => (s: SlashCommandSubcommandBuilder) =>
+  s.addChannelOption((o) =>
+    o
+      .setName('channel')
+      .setDescription(`${what} (default: this channel)`)
+      .addChannelTypes(...POSTABLE_CHANNELS),
+  );
+
+/** Generated from core's table; Discord adds the channel picker and hides it from non-managers by default. */
+const data = slashData(command('digest'), {
+  subscribe: channelOption('Where to post'),
+  unsubscribe: channelOption('Which channel'),
+})
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setDMPermission(false)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) =>
-    s
-      .setName('subscribe')
-      .setDescription('Post a daily digest in a channel')
-      .addStringOption((o) =>
-        o.setName('time').setDescription('Local time, 24-hour HH:MM, e.g. 08:00').setRequired(true).setMaxLength(5),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('timezone')
-          .setDescription('IANA time zone, e.g. Europe/Berlin')
-          .setRequired(true)
-          .setMaxLength(64)
-          .setAutocomplete(true),
-      )
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('Where to post (default: this channel)')
-          .addChannelTypes(...POSTABLE_CHANNELS),
-      )
-      .addStringOption((o) =>
-        o.setName('topic').setDescription('Only news on this topic (optional)').setMaxLength(200).setAutocomplete(true),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('include')
-          .setDescription('Only stories with one of these words or phrases, comma-separated')
-          .setMaxLength(600),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('exclude')
-          .setDescription('Leave out stories with any of these words or phrases, comma-separated')
-          .setMaxLength(600),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('when_empty')
-          .setDescription('On days without a new story (default: a short line)')
-          .addChoices({ name: 'post a short line', value: 'notice' }, { name: 'post nothing', value: 'silent' }),
-      ),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('unsubscribe')
-      .setDescription('Stop the daily digest of a channel')
-      .addChannelOption((o) =>
-        o
-          .setName('channel')
-          .setDescription('Which channel (default: this channel)')
-          .addChannelTypes(...POSTABLE_CHANNELS),
-      ),
-  )
-  .addSubcommand((s) => s.setName('status').setDescription("Show this channel's daily digest"));
+  .setDMPermission(false);
 
 /** The target channel: the `channel` option's id, else the channel the command was used in. */
 function targetChannel(interaction: ChatInputCommandInteraction, context: DiscordContext): string | null {
@@ -91,12 +40,16 @@ export const digestCommand: DiscordCommand = {
       return;
     }
     const subcommand = interaction.options.getSubcommand();
-    // Discord hides /digest from non-managers, but a server can override that: changes are re-checked here.
-    if (subcommand !== 'status' && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await replyEphemeral(
-        interaction,
-        'Only server admins (members with the Manage Server permission) can change daily digests.',
-      );
+    // Discord hides /digest from non-managers, but a server can override that: core's guard re-checks here.
+    const spec = action('digest', subcommand);
+    const values = Object.fromEntries(spec.arguments.map((a) => [a.name, interaction.options.getString(a.name)]));
+    const actor = {
+      id: `discord:${interaction.user.id}`,
+      isChatAdmin: async () => interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    };
+    const checked = await context.guard.check(spec, actor, values);
+    if (!checked.ok) {
+      await replyEphemeral(interaction, checked.message);
       return;
     }
     const channelId = targetChannel(interaction, context);
@@ -112,12 +65,12 @@ export const digestCommand: DiscordCommand = {
       const view = await context.digests.subscribe({
         ...target,
         guildId: interaction.guildId,
-        localTime: interaction.options.getString('time', true),
-        timezone: interaction.options.getString('timezone', true),
-        topic: interaction.options.getString('topic'),
-        includeKeywords: interaction.options.getString('include'),
-        excludeKeywords: interaction.options.getString('exclude'),
-        whenEmpty: interaction.options.getString('when_empty') === 'silent' ? 'silent' : 'notice',
+        localTime: checked.values.time ?? '',
+        timezone: checked.values.timezone ?? '',
+        topic: checked.values.topic ?? null,
+        includeKeywords: checked.values.include ?? null,
+        excludeKeywords: checked.values.exclude ?? null,
+        whenEmpty: checked.values.when_empty === 'silent' ? 'silent' : 'notice',
         createdBy: interaction.user.id,
       });
       await replyEphemeral(interaction, subscribedText(view));

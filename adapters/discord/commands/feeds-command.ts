@@ -1,36 +1,10 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { command } from '../../../core/commands/command-table.ts';
 import type { FeedsAdminReply } from '../../../core/feeds/feeds-admin.ts';
 import type { DiscordCommand } from '../discord-command.ts';
 import { replyEphemeral } from '../respond.ts';
+import { slashData } from '../slash-data.ts';
 
-const data = new SlashCommandBuilder()
-  .setName('feeds')
-  .setDescription('News feeds the bot follows (bot administrators only)')
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-  .addSubcommand((s) =>
-    s
-      .setName('add')
-      .setDescription('Follow a feed (RSS, Atom, RDF or JSON Feed)')
-      .addStringOption((o) =>
-        o.setName('url').setDescription('The feed URL, http(s)').setRequired(true).setMaxLength(2000),
-      )
-      .addStringOption((o) =>
-        o.setName('every').setDescription('Poll interval, e.g. 30m, 2h (default 30m)').setMaxLength(8),
-      )
-      .addStringOption((o) =>
-        o.setName('outlet').setDescription('Outlet name to show for its articles').setMaxLength(100),
-      ),
-  )
-  .addSubcommand((s) => s.setName('list').setDescription('The feeds followed, with their state'))
-  .addSubcommand((s) =>
-    s
-      .setName('remove')
-      .setDescription('Stop following a feed')
-      .addStringOption((o) =>
-        o.setName('feed').setDescription('The feed #id or URL').setRequired(true).setMaxLength(2000),
-      ),
-  );
+const data = slashData(command('feeds'));
 
 /** Discord allows 2,000 characters per message: a long list is cut with a note. */
 function render(reply: FeedsAdminReply): string {

@@ -1,16 +1,14 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { command } from '../../../core/commands/command-table.ts';
 import type { DiscordCommand } from '../discord-command.ts';
 import { renderHelp } from '../render-help.ts';
 import { sendMessages } from '../respond.ts';
+import { slashData } from '../slash-data.ts';
 
-/** `/help`: what the bot does and what its corpus covers, shown only to the asker. */
+/** `/help`: what the bot does and what its corpus covers, shown only to the asker; /feeds only to BOT_ADMINS. */
 export const helpCommand: DiscordCommand = {
-  data: new SlashCommandBuilder()
-    .setName('help')
-    .setDescription('What Attaché does, what its news corpus covers, and how to use it')
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
+  data: slashData(command('help')),
   async execute(interaction, context) {
-    await sendMessages(interaction, renderHelp(await context.attache.sources()), { ephemeral: true });
+    const admin = context.feeds?.isAdmin(`discord:${interaction.user.id}`) ?? false;
+    await sendMessages(interaction, renderHelp(await context.attache.sources(), admin), { ephemeral: true });
   },
 };
