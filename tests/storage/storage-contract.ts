@@ -160,6 +160,8 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       await storage.feeds.saveStories([
         { documentId: 's-c', storyId: 's-a', canonicalUrl: null, signature: [1], createdAt: middle },
       ]);
+      // A later millisecond than s-c, so the newest-first order has no tie to break.
+      await sleep();
       await storage.corpus.saveDocuments([doc('s-d', 'd1', 'Talks ended.')]);
       const until = (await storage.digests.corpusWatermark()) as string;
 
