@@ -23,6 +23,11 @@ const MIGRATION_LOCK = 7_411_013;
  */
 export async function openPostgres(url: string): Promise<OpenedPostgres> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // A server that ends a connection (restart, failover, pg_terminate_backend) emits 'error' on the client, idle or
+  // checked out; without a listener Node ends the process. The pool drops the dead client, and a query still
+  // running on it fails with the error, so nothing is lost by not rethrowing here.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     try {
