@@ -11,6 +11,50 @@ export interface IngestTotals {
   ingestCpuSeconds: number;
 }
 
+/** The synthetic corpus in batches of about `batchPassages` passages, with the time spent generating each. */
+function* batches(
+  generator: CorpusGenerator,
+  passageCount: number,
+  batchPassages: number,
+  idPrefix?: string,
+): Generator<{ batch: SyntheticDocument[]; passages: number; generateSeconds: number }> {
+  let batch: SyntheticDocument[] = [];
+  let passages = 0;
+  let generateStart = performance.now();
+  for (const doc of generator.documents(passageCount, idPrefix)) {
+    batch.push(doc);
+    passages += doc.passages.length;
+    if (passages >= batchPassages) {
+      yield { batch, passages, generateSeconds: (performance.now() - generateStart) / 1000 };
+      batch = [];
+      passages = 0;
+      generateStart = performance.now();
+    }
+  }
+  if (batch.length > 0) yield { batch, passages, generateSeconds: (performance.now() - generateStart) / 1000 };
+}
+
+const emptyTotals = (): IngestTotals => ({
+  documents: 0,
+  passages: 0,
+  generateSeconds: 0,
+  ingestSeconds: 0,
+  ingestCpuSeconds: 0,
+});
+
+/** Adds one saved batch to the totals. */
+function count(
+  totals: IngestTotals,
+  saved: { batch: readonly SyntheticDocument[]; passages: number },
+  start: number,
+  cpuStart: number,
+) {
+  totals.ingestSeconds += (performance.now() - start) / 1000;
+  totals.ingestCpuSeconds += cpuSeconds() - cpuStart;
+  totals.documents += saved.batch.length;
+  totals.passages += saved.passages;
+}
+
 /**
  * Streams the synthetic corpus into `save` in batches of about `batchPassages` passages, so neither
  * the whole corpus nor its generation time is held against the engine being measured.
@@ -22,32 +66,14 @@ export function ingestInBatches(
   save: (batch: readonly SyntheticDocument[]) => void,
   idPrefix?: string,
 ): IngestTotals {
-  const totals: IngestTotals = { documents: 0, passages: 0, generateSeconds: 0, ingestSeconds: 0, ingestCpuSeconds: 0 };
-  let batch: SyntheticDocument[] = [];
-  let batchSize = 0;
-  const flush = (): void => {
+  const totals = emptyTotals();
+  for (const next of batches(generator, passageCount, batchPassages, idPrefix)) {
+    totals.generateSeconds += next.generateSeconds;
     const start = performance.now();
     const cpuStart = cpuSeconds();
-    save(batch);
-    totals.ingestSeconds += (performance.now() - start) / 1000;
-    totals.ingestCpuSeconds += cpuSeconds() - cpuStart;
-    totals.documents += batch.length;
-    totals.passages += batchSize;
-    batch = [];
-    batchSize = 0;
-  };
-  let generateStart = performance.now();
-  for (const doc of generator.documents(passageCount, idPrefix)) {
-    batch.push(doc);
-    batchSize += doc.passages.length;
-    if (batchSize >= batchPassages) {
-      totals.generateSeconds += (performance.now() - generateStart) / 1000;
-      flush();
-      generateStart = performance.now();
-    }
+    save(next.batch);
+    count(totals, next, start, cpuStart);
   }
-  totals.generateSeconds += (performance.now() - generateStart) / 1000;
-  if (batch.length > 0) flush();
   return totals;
 }
 
@@ -64,7 +90,7 @@ export function ingestFigures(totals: IngestTotals) {
   };
 }
 
-/** As ingestInBatches, for a store whose writes complete when its promise settles (PostgreSQL). */
+/** As ingestInBatches, for a store whose writes complete when its promise settles (PostgreSQL, one save per document). */
 export async function ingestInBatchesAsync(
   generator: CorpusGenerator,
   passageCount: number,
@@ -72,31 +98,13 @@ export async function ingestInBatchesAsync(
   save: (batch: readonly SyntheticDocument[]) => Promise<void>,
   idPrefix?: string,
 ): Promise<IngestTotals> {
-  const totals: IngestTotals = { documents: 0, passages: 0, generateSeconds: 0, ingestSeconds: 0, ingestCpuSeconds: 0 };
-  let batch: SyntheticDocument[] = [];
-  let batchSize = 0;
-  const flush = async (): Promise<void> => {
+  const totals = emptyTotals();
+  for (const next of batches(generator, passageCount, batchPassages, idPrefix)) {
+    totals.generateSeconds += next.generateSeconds;
     const start = performance.now();
     const cpuStart = cpuSeconds();
-    await save(batch);
-    totals.ingestSeconds += (performance.now() - start) / 1000;
-    totals.ingestCpuSeconds += cpuSeconds() - cpuStart;
-    totals.documents += batch.length;
-    totals.passages += batchSize;
-    batch = [];
-    batchSize = 0;
-  };
-  let generateStart = performance.now();
-  for (const doc of generator.documents(passageCount, idPrefix)) {
-    batch.push(doc);
-    batchSize += doc.passages.length;
-    if (batchSize >= batchPassages) {
-      totals.generateSeconds += (performance.now() - generateStart) / 1000;
-      await flush();
-      generateStart = performance.now();
-    }
+    await save(next.batch);
+    count(totals, next, start, cpuStart);
   }
-  totals.generateSeconds += (performance.now() - generateStart) / 1000;
-  if (batch.length > 0) await flush();
   return totals;
 }
