@@ -5,7 +5,7 @@ import { foldCase } from './fold.ts';
 /**
  * Part-of-speech tagging, lemmas and entity spans (dates, durations, numbers…) from wink-nlp with its English
  * model, loaded on first use (about 0.2 s) and read offline. Used once per question: the tagger tells a verb
- * from a noun where word shapes cannot ("who heads", "how many people need").
+ * from a noun where word shapes cannot ("who heads", "how many ships need").
  */
 
 /** One token with its Universal Dependencies part of speech (VERB, AUX, NOUN, PROPN, ADJ, NUM, DET…). */

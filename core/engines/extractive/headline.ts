@@ -133,7 +133,7 @@ const mostDocuments = (m: Map<Entity, Set<string>>) =>
 
 /**
  * The briefing title names the story, never quotes it: the actors most of its documents name, what
- * happens (the story noun they use most) and where ("Russia–United States talks in Geneva"), built from
+ * happens (the story noun they use most) and where ("Serbia–Kosovo talks in Ohrid"), built from
  * the sentences the briefing draws on. Without a story noun, the first clause of a plain central
  * sentence (`headline`).
  */

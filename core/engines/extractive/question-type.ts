@@ -72,7 +72,7 @@ export function detectType(lower: string): { type: AnswerType; tail: string } {
   return { type: 'general', tail };
 }
 
-/** What "how many X" counts: the head noun of the phrase after "how many" ("Russian soldiers", "people in Niger" → soldier, people). */
+/** What "how many X" counts: the head noun of the phrase after "how many" ("wooden boats", "voters in the north" → boat, voter). */
 export function countedLemma(parsed: Parsed): string | null {
   const tokens = parsed.tokens;
   const at = tokens.findIndex((t, i) => (t.lower === 'many' || t.lower === 'much') && tokens[i - 1]?.lower === 'how');
@@ -99,7 +99,7 @@ const VERBAL = new Set(['VERB']);
 
 /**
  * The main verb of a question from its part-of-speech tags: the first full verb after the wh-word ("who heads",
- * "which city hosted", "what was agreed", "did Russia launch"), or, with do-support ("How long did the session
+ * "which port shipped", "what was agreed", "did the envoy resign"), or, with do-support ("How long did the session
  * last?"), the bare word that ends the question. Null when there is none or it is a light verb ("take place").
  */
 export function focusVerb(parsed: Parsed, isNameWord: (lower: string) => boolean): Focus | null {
