@@ -10,6 +10,8 @@ export const DISCORD = 'discord';
 export const DISCORD_UNSUBSCRIBE_HINT = 'To stop these digests, use /digest unsubscribe.';
 /** Discord ids are snowflakes: digits only. */
 export const SNOWFLAKE = /^\d{5,25}$/;
+/** A digest's stories fit one 2,000-character message with its heading and sources. */
+export const DISCORD_DIGEST_CHARS = 1_800;
 
 /** `discord:<channel>:<user>`: one conversation per person per channel (a DM is a channel too). */
 export function discordConversation(channel: string, user: string): string {
@@ -39,7 +41,6 @@ export function discordPlatform(options?: Partial<DiscordSenderOptions>): Platfo
 
 /** The digest sender, with discord.js loaded on the first delivery. */
 function discordSender(options: DiscordSenderOptions) {
-  return lazySender(DISCORD, DISCORD_UNSUBSCRIBE_HINT, async () =>
-    (await import('./discord-sender.ts')).createDiscordSender(options),
-  );
+  const wording = { unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT, digestChars: DISCORD_DIGEST_CHARS };
+  return lazySender(DISCORD, wording, async () => (await import('./discord-sender.ts')).createDiscordSender(options));
 }

@@ -4,11 +4,15 @@ import type { Platform, Sender } from '../../core/ports/sender.ts';
  * A digest Sender whose platform client is loaded on the first delivery: discord.js and grammY take a quarter to
  * half a second to import, which a command line or a console chat that never posts should not pay.
  */
-export function lazySender(platform: Platform, unsubscribeHint: string, load: () => Promise<Sender>): Sender {
+export function lazySender(
+  platform: Platform,
+  wording: { unsubscribeHint: string; digestChars: number },
+  load: () => Promise<Sender>,
+): Sender {
   let real: Promise<Sender> | undefined;
   return {
     platform,
-    unsubscribeHint,
+    ...wording,
     async send(targetId, reply) {
       real ??= load();
       return (await real).send(targetId, reply);

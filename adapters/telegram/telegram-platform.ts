@@ -9,6 +9,9 @@ export const TELEGRAM = 'telegram';
 /** How a reader stops digests on Telegram (the digest's footer line). */
 export const TELEGRAM_UNSUBSCRIBE_HINT = 'To stop these digests, send /unsubscribe.';
 
+/** A digest's stories fit one 4,096-character message with its heading and sources. */
+export const TELEGRAM_DIGEST_CHARS = 3_000;
+
 /** A numeric chat id (negative for groups and channels) or a public @channelname. */
 const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
 
@@ -37,7 +40,8 @@ export function telegramPlatform(options?: Partial<TelegramSenderOptions>): Plat
 
 /** The digest sender, with grammY loaded on the first delivery. */
 function telegramSender(options: TelegramSenderOptions) {
-  return lazySender(TELEGRAM, TELEGRAM_UNSUBSCRIBE_HINT, async () =>
+  const wording = { unsubscribeHint: TELEGRAM_UNSUBSCRIBE_HINT, digestChars: TELEGRAM_DIGEST_CHARS };
+  return lazySender(TELEGRAM, wording, async () =>
     (await import('./telegram-sender.ts')).createTelegramSender(options),
   );
 }

@@ -35,6 +35,8 @@ export interface DigestRequest {
   at: Date;
   /** The platform's words for stopping digests (its adapter's), the digest's last line. */
   unsubscribeHint: string;
+  /** Characters the stories may take on the platform (its sender's), when it says. */
+  digestChars?: number | undefined;
 }
 
 export interface ComposedDigest {
@@ -77,7 +79,7 @@ export async function composeDigest(deps: DigestContentDeps, request: DigestRequ
   if (nothingNew && sub.whenEmpty === 'silent') return { reply: null, nothingNew, stories: 0 };
   const reply = storyDigestReply(stories, {
     localDate: request.localDate,
-    platform: sub.platform,
+    budget: request.digestChars,
     footer: request.unsubscribeHint,
   });
   return { reply, nothingNew, stories: stories.length };

@@ -178,6 +178,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
           coveredUntil,
           at: due.scheduledAt,
           unsubscribeHint: sender.unsubscribeHint,
+          digestChars: sender.digestChars,
         },
       );
     } catch (error) {

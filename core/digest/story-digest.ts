@@ -6,19 +6,13 @@
 import { dropUnverifiedQuoteMarks, renderText } from '../compose/build-reply.ts';
 import { splitSentences } from '../ingest/split-sentences.ts';
 import type { DigestDocument } from '../ports/digest-store.ts';
-import type { Platform } from '../ports/sender.ts';
 import type { Citation, Reply } from '../reply.ts';
 import { containsKeyword, keywordHaystack } from './keywords.ts';
 import { formatLongDate } from './time-zone.ts';
 
 export const NO_NEW_STORIES = 'No new stories since your last digest.';
 
-/**
- * Characters a digest's stories may take per platform, leaving room for the heading, the sources list and the
- * footer: Telegram allows 4,096 per message, Discord 2,000 per message (4,096 per embed description).
- */
-export const DIGEST_BUDGET: Readonly<Record<Platform, number>> = { telegram: 3_000, discord: 1_800 };
-/** The budget of a platform without one of its own: the tighter of the two. */
+/** Characters a digest's stories may take when the platform's sender does not say (a 2,000-character post, less the heading and sources). */
 const DEFAULT_BUDGET = 1_800;
 /** Most stories in one digest, however short. */
 export const MAX_STORIES = 15;
@@ -123,7 +117,8 @@ function entryCost(entry: Entry): number {
 
 export interface StoryDigestOptions {
   localDate: string;
-  platform: Platform;
+  /** Characters the stories may take (the platform sender's digestChars); a 2,000-character post when unset. */
+  budget?: number | undefined;
   footer: string;
 }
 
@@ -143,10 +138,7 @@ export function storyDigestReply(stories: readonly Story[], options: StoryDigest
     const entry = entryOf(story);
     if (!entry) continue;
     const cost = entryCost(entry);
-    if (
-      entries.length >= MAX_STORIES ||
-      (entries.length > 0 && spent + cost > (DIGEST_BUDGET[options.platform] ?? DEFAULT_BUDGET))
-    ) {
+    if (entries.length >= MAX_STORIES || (entries.length > 0 && spent + cost > (options.budget ?? DEFAULT_BUDGET))) {
       left++;
       continue;
     }

@@ -14,5 +14,7 @@ export interface Sender {
   readonly platform: Platform;
   /** How a reader stops these digests on the platform (the digest's footer line). */
   readonly unsubscribeHint: string;
+  /** Characters a digest's stories may take in one post on the platform (its message limit, less the heading and sources). */
+  readonly digestChars?: number;
   send(targetId: string, reply: Reply): Promise<SendOutcome>;
 }

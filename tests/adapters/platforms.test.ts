@@ -63,7 +63,9 @@ describe('platform adapters', () => {
       const code = readFileSync(file, 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(^|[^:])\/\/.*$/gm, '$1');
-      return /['"`](telegram|discord)\b|\/unsubscribe|snowflake|chat id/i.test(code) ? [file] : [];
+      return /['"`](telegram|discord)\b|\b(telegram|discord)\s*:|\/unsubscribe|snowflake|chat id/i.test(code)
+        ? [file]
+        : [];
     });
     expect(offenders).toEqual([]);
   });

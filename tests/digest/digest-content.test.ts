@@ -14,7 +14,9 @@ import { composeDigest, type DigestRequest } from '../../core/digest/digest-cont
 const unsubscribeHint = (platform: string) =>
   (platform === 'discord' ? discordPlatform() : telegramPlatform()).unsubscribeHint;
 
-import { DIGEST_BUDGET, MAX_STORIES, NO_NEW_STORIES } from '../../core/digest/story-digest.ts';
+import { DISCORD_DIGEST_CHARS } from '../../adapters/discord/discord-platform.ts';
+import { TELEGRAM_DIGEST_CHARS } from '../../adapters/telegram/telegram-platform.ts';
+import { MAX_STORIES, NO_NEW_STORIES } from '../../core/digest/story-digest.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
 import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
 import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
@@ -81,6 +83,7 @@ function request(overrides: Partial<DigestRequest['subscription']> = {}, lastCov
     coveredUntil: await createDigestRepository(database.db).corpusWatermark(),
     at: new Date(),
     unsubscribeHint: unsubscribeHint(overrides.platform ?? 'telegram'),
+    digestChars: overrides.platform === 'discord' ? DISCORD_DIGEST_CHARS : TELEGRAM_DIGEST_CHARS,
   });
 }
 
@@ -219,7 +222,9 @@ describe('digest of new stories', () => {
       expect(reply.blocks.length).toBeLessThanOrEqual(MAX_STORIES);
       expect(reply.blocks[0]?.text).toMatch(/^A fairly long headline about story number 7 .* — 2 outlets/);
       expect(reply.note).toContain(`…and ${30 - reply.blocks.length} more new stories not shown here.`);
-      expect(reply.blocks.map((b) => b.text).join('\n').length).toBeLessThan(DIGEST_BUDGET[platform] ?? 0);
+      expect(reply.blocks.map((b) => b.text).join('\n').length).toBeLessThan(
+        platform === 'discord' ? DISCORD_DIGEST_CHARS : TELEGRAM_DIGEST_CHARS,
+      );
       if (platform === 'telegram') expect(renderTelegram(reply)).toHaveLength(1);
       else expect(renderDiscord(reply)).toHaveLength(1);
     }
