@@ -1,28 +1,15 @@
 import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type {
   FeedItemKey,
-  FeedRecord,
   FeedStore,
   ItemClaim,
   NewFeed,
   PollOutcome,
   StoryRecord,
 } from '../../core/ports/feed-store.ts';
+import { toFeed, toStory } from '../shared/feed-rows.ts';
 import type { PgDatabase } from './open-postgres.ts';
 import { documentStories, feedItems, feeds } from './schema.ts';
-
-type FeedRow = typeof feeds.$inferSelect;
-type StoryRow = typeof documentStories.$inferSelect;
-
-function toFeed(row: FeedRow): FeedRecord {
-  const { leaseOwner: _owner, leaseUntil: _until, ...feed } = row;
-  return feed;
-}
-
-function toStory(row: StoryRow): StoryRecord {
-  const parsed: unknown = JSON.parse(row.signature);
-  return { ...row, signature: Array.isArray(parsed) ? parsed.map(Number) : [] };
-}
 
 /**
  * PostgreSQL implementation of the FeedStore port. Several processes may poll one database: due feeds are

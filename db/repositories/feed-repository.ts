@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type {
   FeedItemKey,
-  FeedRecord,
   FeedStore,
   ItemClaim,
   NewFeed,
@@ -10,20 +9,7 @@ import type {
 } from '../../core/ports/feed-store.ts';
 import type { AppDatabase } from '../open-database.ts';
 import { documentStories, feedItems, feeds } from '../schema.ts';
-
-type FeedRow = typeof feeds.$inferSelect;
-type StoryRow = typeof documentStories.$inferSelect;
-
-function toFeed(row: FeedRow): FeedRecord {
-  const { leaseOwner: _owner, leaseUntil: _until, ...feed } = row;
-  return feed;
-}
-
-function toStory(row: StoryRow): StoryRecord {
-  const parsed: unknown = JSON.parse(row.signature);
-  const signature = Array.isArray(parsed) ? parsed.map(Number) : [];
-  return { ...row, signature };
-}
+import { toFeed, toStory } from '../shared/feed-rows.ts';
 
 /** SQLite implementation of the FeedStore port over `feeds`, `feed_items` and `document_stories`. */
 export function createFeedRepository(db: AppDatabase): FeedStore {

@@ -1,25 +1,12 @@
 /** Row mapping and the stories query shared by the SQLite and PostgreSQL digest repositories. */
 import { type SQL, sql } from 'drizzle-orm';
-import type { DigestDocument, SubscriptionRecord, WhenEmpty } from '../../core/ports/digest-store.ts';
-import type { Platform } from '../../core/ports/sender.ts';
+import type { DigestDocument, SubscriptionRecord } from '../../core/ports/digest-store.ts';
 
-/** A subscriptions row as either dialect returns it (keywords as JSON text). */
-export interface SubscriptionRow {
-  id: number;
-  platform: Platform;
-  targetId: string;
-  guildId: string | null;
-  localTime: string;
-  timezone: string;
-  topic: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  active: boolean;
-  deactivatedReason: string | null;
+/** A subscriptions row as either dialect returns it: the record, with its keywords as JSON text. */
+export type SubscriptionRow = Omit<SubscriptionRecord, 'includeKeywords' | 'excludeKeywords'> & {
   includeKeywords: string;
   excludeKeywords: string;
-  whenEmpty: WhenEmpty;
-}
+};
 
 function words(json: string): string[] {
   const parsed: unknown = JSON.parse(json);
