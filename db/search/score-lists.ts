@@ -46,7 +46,7 @@ const bound = (list: QueryList): number => list.weight * (list.postings?.counts 
 /** Adds a list's shares to every passage in it, noting newly touched rowids; returns the new touched count. */
 function addAll(corpus: CorpusStats, list: QueryList, postings: Postings, touchedCount: number): number {
   // A hot loop: locals and one branch per entry (this runs over lists of tens of thousands).
-  const { scratch, touched, single, norms } = corpus;
+  const { scratch, touched, norms } = corpus;
   const { rowids, counts } = postings;
   const weight = list.weight;
   const size = scratch.length;
@@ -57,9 +57,7 @@ function addAll(corpus: CorpusStats, list: QueryList, postings: Postings, touche
     const before = scratch[rowid] as number;
     if (before === 0) touched[n++] = rowid;
     const tf = counts === null ? 1 : (counts[i] as number);
-    scratch[rowid] =
-      before +
-      (tf === 1 ? weight * (single[rowid] as number) : (weight * tf * (K1 + 1)) / (tf + (norms[rowid] as number)));
+    scratch[rowid] = before + (weight * tf * (K1 + 1)) / (tf + (norms[rowid] as number));
   }
   return n;
 }
@@ -69,10 +67,7 @@ function addEntry(corpus: CorpusStats, weight: number, postings: Postings, i: nu
   const rowid = postings.rowids[i] as number;
   const tf = postings.counts === null ? 1 : (postings.counts[i] as number);
   corpus.scratch[rowid] =
-    (corpus.scratch[rowid] as number) +
-    (tf === 1
-      ? weight * (corpus.single[rowid] as number)
-      : (weight * tf * (K1 + 1)) / (tf + (corpus.norms[rowid] as number)));
+    (corpus.scratch[rowid] as number) + (weight * tf * (K1 + 1)) / (tf + (corpus.norms[rowid] as number));
 }
 
 /**

@@ -1,12 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentToSave } from '../../core/ports/corpus-store.ts';
 import { openDatabase } from '../../db/open-database.ts';
+import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
 
-const journal = JSON.parse(
-  readFileSync(new URL('../../db/migrations/meta/_journal.json', import.meta.url), 'utf8'),
-) as { entries: unknown[] };
+const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+  entries: unknown[];
+};
 
 const dirs: string[] = [];
 function tempDbPath(): string {
@@ -34,7 +41,6 @@ describe('openDatabase', () => {
         'documents',
         'passages',
         'passages_fts',
-        'passages_ai',
         'passages_ad',
         'passages_au',
         'conversation_turns',
@@ -66,28 +72,91 @@ describe('openDatabase', () => {
     }
   });
 
-  it('keeps the FTS index in sync through the triggers', () => {
+  it('keeps the FTS index in sync: the writer indexes inserts, the triggers updates and deletes', async () => {
     const opened = openDatabase(':memory:');
     const { client } = opened;
-    client
-      .prepare(
-        "INSERT INTO documents (id, article_text, content_hash, ingested_at) VALUES ('d', 'Geneva talks', 'h', '2022-01-01')",
-      )
-      .run();
-    client
-      .prepare(
-        "INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset) VALUES ('d:0', 'd', 0, 'Geneva talks', 0, 12)",
-      )
-      .run();
-    const count = (term: string) =>
-      (client.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?').get(term) as { n: number })
-        .n;
-    expect(count('"geneva"')).toBe(1);
+    const store = createCorpusRepository(opened.db);
+    await store.saveDocuments([oneDocument('d', 'Geneva talks')]);
+    expect(ftsCount(client, '"geneva"')).toBe(1);
     client.prepare("UPDATE passages SET text = 'Vienna meeting' WHERE id = 'd:0'").run();
-    expect(count('"geneva"')).toBe(0);
-    expect(count('"vienna"')).toBe(1);
+    expect(ftsCount(client, '"geneva"')).toBe(0);
+    expect(ftsCount(client, '"vienna"')).toBe(1);
     client.prepare("DELETE FROM documents WHERE id = 'd'").run();
-    expect(count('"vienna"')).toBe(0);
+    expect(ftsCount(client, '"vienna"')).toBe(0);
+    checkIndex(client);
     opened.close();
   });
+
+  it('upgrades a database indexed by the old insert trigger without losing passages or index entries', async () => {
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    // The database as the migrations before 0004 left it, with passages indexed by the passages_ai trigger.
+    const old = new Database(path);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0004_passages_fts_per_batch') });
+    old
+      .prepare(
+        "INSERT INTO documents (id, article_text, content_hash, ingested_at) VALUES ('old', 'Geneva talks', 'h', '2022-01-01')",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO passages (id, document_id, ordinal, text, start_offset, end_offset) VALUES ('old:0', 'old', 0, 'Geneva talks', 0, 12)",
+      )
+      .run();
+    old.close();
+    const upgraded = openDatabase(path);
+    try {
+      const { client } = upgraded;
+      const triggers = client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all();
+      expect(triggers).not.toContain('passages_ai');
+      const store = createCorpusRepository(upgraded.db);
+      expect((await store.getPassages(['old:0'])).map((p) => p.text)).toEqual(['Geneva talks']);
+      await store.saveDocuments([oneDocument('new', 'Geneva again')]);
+      expect(ftsCount(client, '"geneva"')).toBe(2);
+      expect((await store.searchPassages([['geneva']], 10)).map((p) => p.id).sort()).toEqual(['new:0', 'old:0']);
+      checkIndex(client);
+    } finally {
+      upgraded.close();
+    }
+  });
 });
+
+function ftsCount(client: Database.Database, expression: string): number {
+  return client
+    .prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?')
+    .pluck()
+    .get(expression) as number;
+}
+
+/** Throws SQLITE_CORRUPT_VTAB when the index does not match the passages table. */
+function checkIndex(client: Database.Database): void {
+  client.exec("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+/** A copy of the migrations folder whose journal stops before `tag`. */
+function migrationsBefore(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-migrations-'));
+  dirs.push(dir);
+  cpSync(migrationsFolder, dir, { recursive: true });
+  const entries = (journal.entries as { tag: string }[]).filter((entry) => entry.tag < tag);
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  return dir;
+}
+
+function oneDocument(id: string, text: string): DocumentToSave {
+  return {
+    document: {
+      id,
+      title: null,
+      outlet: null,
+      author: null,
+      publishedAt: null,
+      url: null,
+      language: 'en',
+      articleText: text,
+      contentHash: id,
+      sourcePath: null,
+    },
+    passages: [{ ordinal: 0, start: 0, end: text.length, text }],
+  };
+}

@@ -20,9 +20,10 @@ type SqliteEngine = 'fts5' | 'fts5-per-doc' | 'raw-sqlite' | 'raw-batch-fts';
  * SQLite cases, each on a fresh file with the real migrations (FTS5 kept in sync by the real triggers):
  * - fts5: CorpusStore.saveDocuments, one call (one transaction) per batch, as `ingest` of a folder does;
  * - fts5-per-doc: CorpusStore.saveDocument, one transaction per document;
- * - raw-sqlite: hand-prepared better-sqlite3 INSERTs in the same batches, for comparison only (not the app path);
- * - raw-batch-fts: EXPERIMENT, not the app's schema: as raw-sqlite, but with the per-row FTS insert trigger dropped
- *   and the batch indexed by one `INSERT INTO passages_fts … SELECT` (checked with FTS5 integrity-check).
+ * - raw-sqlite: hand-prepared better-sqlite3 INSERTs in the same batches, indexed by a per-row insert trigger (the
+ *   schema before migration 0004), for comparison only;
+ * - raw-batch-fts: as raw-sqlite, but each batch indexed by one `INSERT INTO passages_fts … SELECT`, as the
+ *   app's writer does since 0004 (checked with FTS5 integrity-check).
  * Queries run (through core/retrieval searchPassages) only for `fts5`: the others build the same index.
  */
 export async function runSqliteCase(
@@ -38,7 +39,11 @@ export async function runSqliteCase(
   try {
     const store = createCorpusRepository(database.db);
     const { client } = database;
-    if (engine === 'raw-batch-fts') client.exec('DROP TRIGGER passages_ai');
+    if (engine === 'raw-sqlite') {
+      client.exec(`CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+        INSERT INTO passages_fts(rowid, text) VALUES (new.rowid, new.text);
+      END`);
+    }
     const insertDocument = client.prepare(
       `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
         source_path, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -88,7 +93,7 @@ export async function runSqliteCase(
       throw new Error(`stored ${await store.passageCount()} passages, expected ${totals.passages}`);
     }
     // Throws SQLITE_CORRUPT_VTAB if the index does not match the passages table.
-    if (engine === 'raw-batch-fts')
+    if (engine.startsWith('raw'))
       client.exec("INSERT INTO passages_fts (passages_fts, rank) VALUES ('integrity-check', 1)");
     const sizeMb = databaseSizeMb(path);
     let short = null;

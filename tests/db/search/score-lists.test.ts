@@ -11,7 +11,6 @@ function corpus(lengths: number[]): CorpusStats {
   return {
     rows,
     norms,
-    single: norms.map((norm) => (K1 + 1) / (1 + norm)),
     scratch: new Float64Array(lengths.length),
     touched: new Int32Array(lengths.length),
     marks: new Uint8Array(lengths.length),
