@@ -186,14 +186,20 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
     let pending = 0;
     // Ascending candidates for the galloping search; narrowing keeps their order.
     if (i < lists.length) touched.subarray(0, n).sort();
-    for (; i < lists.length; i++) {
-      const left = (rest[i] as number) + pending;
-      n = narrow(corpus, n, (score) => score + left >= threshold);
-      const list = lists[i] as QueryList;
+    // Cached lists first: they cost little, and the scores they add raise the threshold and narrow the
+    // candidates, so that the lists still to read from the index can more often be counted in text.
+    const tail = lists.slice(i).sort((a, b) => Number(a.postings === null) - Number(b.postings === null));
+    const tailBounds = tail.map(bound);
+    let left = tailBounds.reduce((sum, b) => sum + b, 0);
+    for (const [t, list] of tail.entries()) {
+      if (t > 0) threshold = Math.max(threshold, kthBest(corpus, n, size));
+      const reach = left + pending;
+      n = narrow(corpus, n, (score) => score + reach >= threshold);
+      left -= tailBounds[t] as number;
       const cheaperInText = n <= MAX_TEXTS && n * TEXT_COST_IN_ENTRIES < list.documents;
       if (list.postings === null && list.terms.length > 0 && cheaperInText && source.mayCountInText(list)) {
         counted.push(list);
-        pending += bounds[i] as number;
+        pending += tailBounds[t] as number;
         continue;
       }
       addToCandidates(corpus, list, source.read(list), touched.subarray(0, n));
