@@ -97,8 +97,6 @@ export interface Snapshot {
   warmQueue: string[];
   /** Rankings done past the cheap path in this version. */
   rankings: number;
-  /** Keys of lists already counted in text once instead of read. */
-  countedInText: Set<string>;
   stats: CorpusStats | null;
 }
 
@@ -206,19 +204,10 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           terms: null,
           warmQueue: [],
           rankings: 0,
-          countedInText: new Set(),
           stats: null,
         };
       }
       return current;
-    },
-
-    /** True the first time it is asked about `key` in this version, false after. */
-    firstUse(snapshot: Snapshot, key: string): boolean {
-      if (snapshot.countedInText.has(key)) return false;
-      if (snapshot.countedInText.size >= MAX_COUNTS) snapshot.countedInText.clear();
-      snapshot.countedInText.add(key);
-      return true;
     },
 
     /** The cached list for `key`, or null when it has not been read in this version. */

@@ -62,9 +62,6 @@ export function createPassageRanker(client: Database.Database, generation: () =>
         list.postings ??= stats.postings(snapshot, list.phrase, keys.get(list) ?? list.phrase);
         return list.postings;
       },
-      mayCountInText(list) {
-        return stats.firstUse(snapshot, keys.get(list) ?? list.phrase);
-      },
       countInText(rows, lists, once) {
         if (rows.length === 0) return rows;
         const texts = new Map(textStatement.all(JSON.stringify(rows.map((row) => row.rowid))) as [number, string][]);

@@ -27,11 +27,6 @@ export interface ScoringSource {
   corpus: CorpusStats;
   /** Reads (or takes from the cache) a list's postings. */
   read(list: QueryList): Postings;
-  /**
-   * Whether a list may be counted in text instead of read: only the first time it is needed in a
-   * version of the corpus, so the words that keep coming up end up cached.
-   */
-  mayCountInText(list: QueryList): boolean;
   /** Adds the share of each list to each row by counting its phrase in the row's text; `once` lists
    * were already scored as one occurrence and are corrected to their true count. */
   countInText(rows: ScoredRow[], lists: readonly QueryList[], once: readonly QueryList[]): ScoredRow[];
@@ -186,6 +181,7 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
     let pending = 0;
     // Ascending candidates for the galloping search; narrowing keeps their order.
     if (i < lists.length) touched.subarray(0, n).sort();
+
     // Cached lists first: they cost little, and the scores they add raise the threshold and narrow the
     // candidates, so that the lists still to read from the index can more often be counted in text.
     const tail = lists.slice(i).sort((a, b) => Number(a.postings === null) - Number(b.postings === null));
@@ -197,7 +193,10 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
       n = narrow(corpus, n, (score) => score + reach >= threshold);
       left -= tailBounds[t] as number;
       const cheaperInText = n <= MAX_TEXTS && n * TEXT_COST_IN_ENTRIES < list.documents;
-      if (list.postings === null && list.terms.length > 0 && cheaperInText && source.mayCountInText(list)) {
+      // Counted in text whenever that is cheaper, not only the first time a list is needed: the cache
+      // cannot keep every common word of a large corpus, and reading one of them again to cache it
+      // (tens of ms at 1M passages) cost more than the texts of the candidates every time.
+      if (list.postings === null && list.terms.length > 0 && cheaperInText) {
         counted.push(list);
         pending += tailBounds[t] as number;
         continue;

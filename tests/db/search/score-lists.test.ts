@@ -44,7 +44,6 @@ function source(stats: CorpusStats): ScoringSource {
   return {
     corpus: stats,
     read: (l) => l.postings as Postings,
-    mayCountInText: () => false,
     countInText: (rows) => rows,
   };
 }
