@@ -9,11 +9,16 @@ export interface Cluster {
   members: Unit[];
 }
 
-/** Gathers, for each other document, its unit that best says what `rep` says. */
-export function clusterAround(rep: Unit, units: readonly Unit[], idf: Idf): Cluster {
+/** Gathers, for each other document, its unit that best says what `rep` says (`same`: by default, the same claim). */
+export function clusterAround(
+  rep: Unit,
+  units: readonly Unit[],
+  idf: Idf,
+  same: (a: Unit, b: Unit, idf: Idf) => boolean = sameClaim,
+): Cluster {
   const best = new Map<string, { unit: Unit; score: number }>();
   for (const u of units) {
-    if (u.passage.documentId === rep.passage.documentId || !sameClaim(rep, u, idf)) continue;
+    if (u.passage.documentId === rep.passage.documentId || !same(rep, u, idf)) continue;
     const score = cosine(rep, u, idf);
     const current = best.get(u.passage.documentId);
     if (!current || score > current.score) best.set(u.passage.documentId, { unit: u, score });

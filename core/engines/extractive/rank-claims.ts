@@ -1,6 +1,6 @@
 import { type Cluster, clusterAround, selfContained, support } from './clusters.ts';
 import type { EngineContext } from './context.ts';
-import { cosine } from './similarity.ts';
+import { cosine, sameFact } from './similarity.ts';
 import type { Unit } from './units.ts';
 
 /** Weights of a claim's value; calibrated on the seeds and the eval set, never per topic. */
@@ -80,7 +80,7 @@ export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => numb
         relevance(u) >= 0,
     )
     .map((u) => {
-      const cluster = clusterAround(u, ctx.partners(u), ctx.idf);
+      const cluster = clusterAround(u, ctx.partners(u), ctx.idf, sameFact);
       const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));
       return { cluster, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };
     })
