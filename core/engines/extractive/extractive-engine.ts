@@ -27,7 +27,7 @@ export const TOPIC = {
  * Ukraine") makes every sentence of the story's documents eligible: their leads tell the story
  * without repeating the topic's words.
  */
-function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
+export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
   const q = analyzeQuestion(topic, ctx.lexicon, ctx.units);
   if (q.unknownNames.some((name) => !isCalendarWord(name))) return null;
   const terms = q.terms.filter((t) => !isCalendarWord(t.stem));

@@ -9,11 +9,11 @@ export const CLAIM_VALUE = {
   supportWeight: 0.6,
   salienceWeight: 0.5,
   /** Of the share of other outlets discussing the subject, even in other words. */
-  topicWeight: 2,
+  topicWeight: 4,
   /** Cosine from which another outlet's sentence counts as discussing the same subject. */
   topicSimilarity: 0.2,
-  recencyWeight: 0.3,
-  ledeWeight: 0.25,
+  recencyWeight: 0,
+  ledeWeight: 1,
   /** Subtracted from a unit that leans on an earlier sentence ("He said …"). */
   danglingPenalty: 0.5,
   /** Longest sentence worth a bullet. */
