@@ -4,7 +4,7 @@ const CALENDAR =
 
 /**
  * Whether a word only says when (a month, a weekday, a number such as a year or a day): in a topic
- * ("the Vilnius summit, July 2023") it dates the story rather than naming what it is about, and the
+ * ("the Lisbon water treaty, March 2024") it dates the story rather than naming what it is about, and the
  * story's articles may well write "on Tuesday" instead.
  */
 export function isCalendarWord(word: string): boolean {

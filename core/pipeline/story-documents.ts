@@ -4,12 +4,13 @@ import { foldCase } from '../language/fold.ts';
 import { lemma } from '../language/lemma.ts';
 import { contentStems } from '../language/words.ts';
 import type { CorpusStore, PhraseGroups } from '../ports/corpus-store.ts';
+import { STORY_TOPIC_PARTS } from '../topics/story-topic.ts';
 import { expandedGroups } from './expand-query.ts';
 
 /**
  * How a topic briefing finds its story. A news story is told by whole articles: the facts a reader
  * expects sit in their lead paragraphs, which often do not repeat the words of the topic ("the
- * mutiny" is "the events" in one lead). So the articles that match the topic best are read whole.
+ * water treaty" is "the accord" in one lead). So the articles that match the topic best are read whole.
  * Fitted on the briefing fit stories of corpus-dev (tests/eval/briefing-eval.ts), never per topic.
  */
 export const STORY = {
@@ -20,9 +21,9 @@ export const STORY = {
   /** Second search (topic and story words): the share, lower since the story words make it surer. */
   coverShare: 0.4,
   /** Articles read whole at most, best first. */
-  maxDocuments: 14,
+  maxDocuments: 12,
   /** Opening passages read of each article (news puts what matters first). */
-  passagesPerDocument: 12,
+  passagesPerDocument: 8,
   /** Words of the story's articles added to the second search. */
   profileWords: 6,
 } as const;
@@ -35,7 +36,7 @@ function matchesGroup(folded: string, lemmas: ReadonlySet<string>, group: readon
 /**
  * The documents of the story a topic names, best first: each hit document scores the topic words
  * (calendar words aside) that its matching passages contain, each word weighted by how few of the
- * hit documents contain it (so "talks" counts less than "Bali"); documents scoring at least
+ * hit documents contain it (so "talks" counts less than "Lisbon"); documents scoring at least
  * `coverShare` of the best one are the story's, at most `maxDocuments`.
  */
 export function storyDocuments(
@@ -79,8 +80,8 @@ function scoreDocuments(hits: readonly Passage[], groups: PhraseGroups): { id: s
 }
 
 /**
- * Words the story's articles share that the topic does not say (the names of its actors: "Prigozhin",
- * "Lukashenko"): in at least half of the story's documents, and more common there than in the other hits.
+ * Words the story's articles share that the topic does not say (the names of its actors: "Duarte",
+ * "Ferrer"): in at least half of the story's documents, and more common there than in the other hits.
  */
 export function storyWords(hits: readonly Passage[], story: readonly string[], groups: PhraseGroups): string[] {
   const inStory = new Set(story);
@@ -103,6 +104,11 @@ export function storyWords(hits: readonly Passage[], story: readonly string[], g
     .sort((a, b) => b.score - a.score || a.stem.localeCompare(b.stem))
     .slice(0, STORY.profileWords)
     .map((w) => w.stem);
+}
+
+/** Whether a topic describes a story (`STORY_TOPIC_PARTS` words or names, dates aside) rather than one subject. */
+export function describesStory(topic: string): boolean {
+  return expandedGroups(topic).filter((g) => !g.every(isCalendarWord)).length >= STORY_TOPIC_PARTS;
 }
 
 /**

@@ -2,6 +2,7 @@ import { focusDocuments } from '../../conversation/focus.ts';
 import type { Entity } from '../../entities/lexicon.ts';
 import { isCalendarWord } from '../../language/calendar.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
+import { STORY_TOPIC_PARTS } from '../../topics/story-topic.ts';
 import { type AnswerModel, defaultAnswerModel } from './answer-model.ts';
 import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
 import { composeBriefing } from './compose-briefing.ts';
@@ -13,8 +14,6 @@ import type { Unit } from './units.ts';
 
 /** Topic shape; fitted on the briefing fit stories of corpus-dev, never per topic. */
 export const TOPIC = {
-  /** A topic naming this many things (words and names, dates aside) describes a story, not one subject. */
-  storyParts: 3,
   /** A document is the story's when it covers this share of the topic that the best document covers. */
   storyShare: 0.5,
   /** How much naming the topic's words adds to a sentence of a story document. */
@@ -23,8 +22,8 @@ export const TOPIC = {
 
 /**
  * Topic relevance of a unit: the share of the topic's terms and names it contains; -1 when none
- * (not eligible). A topic that describes a story ("the Vilnius summit: Sweden's accession and
- * Ukraine") makes every sentence of the story's documents eligible: their leads tell the story
+ * (not eligible). A topic that describes a story ("the Lisbon water treaty talks, March
+ * 2024") makes every sentence of the story's documents eligible: their leads tell the story
  * without repeating the topic's words.
  */
 export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
@@ -33,16 +32,23 @@ export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit)
   const terms = q.terms.filter((t) => !isCalendarWord(t.stem));
   const total = terms.reduce((sum, t) => sum + t.weight, 0) + q.entities.length;
   if (total === 0) return null;
+  // Asked of every unit several times (eligibility, value, selection): synonym and WordNet look-ups once per unit.
+  const seen = new Map<Unit, number>();
   const mentions = (unit: Unit) => {
-    let hits = q.entities.filter((e) => unitHasEntity(unit, e)).length;
-    for (const t of terms) if (unitHasTerm(unit, t)) hits += t.weight;
-    return hits / total;
+    let share = seen.get(unit);
+    if (share === undefined) {
+      let hits = q.entities.filter((e) => unitHasEntity(unit, e)).length;
+      for (const t of terms) if (unitHasTerm(unit, t)) hits += t.weight;
+      share = hits / total;
+      seen.set(unit, share);
+    }
+    return share;
   };
   const own = (unit: Unit) => {
     const share = mentions(unit);
     return share === 0 ? -1 : share;
   };
-  if (terms.length + q.entities.length < TOPIC.storyParts) return own;
+  if (terms.length + q.entities.length < STORY_TOPIC_PARTS) return own;
   const story = storyDocumentsOf(ctx, terms, q.entities);
   return (unit) => {
     const share = mentions(unit);

@@ -136,7 +136,7 @@ export const SAME_FACT = {
 /**
  * Whether two sentences of different outlets report the same fact in their own words: the same
  * claim, or, reported the same day, related (`SAME_FACT.cosine`) and sharing its specifics, the numbers and rare words a fact is told by
- * ("about 20 million tonnes of grain" and "approximately 20 million tons of grain").
+ * ("a minimum flow of 2,700 cubic hectometres" and "2,700 cubic hectometres of water yearly").
  */
 export function sameFact(a: Unit, b: Unit, idf: Idf): boolean {
   if (sameClaim(a, b, idf)) return true;
