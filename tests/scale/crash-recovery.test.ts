@@ -4,7 +4,7 @@
  * died; a feed poll killed mid-ingest loses no item and stores each once; a digest killed mid-send is not posted
  * again. Claims last CLAIM_LEASE_SECONDS=6 here, so a dead process's work is taken over within seconds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Chat, Update } from 'grammy/types';
@@ -266,4 +266,66 @@ describe.concurrent('digest runs on one database, one of them killed', { timeout
     expect((await runDue()).items).toEqual([]);
     expect(toChat()).toHaveLength(1);
   });
+});
+
+describe.concurrent('an ingest killed mid-way', { timeout: 120_000 }, () => {
+  it.each(stores)(
+    'on one %s database: nothing is half-written, and running it again stores the rest once',
+    async (_name, open) => {
+      const database = await open();
+      cleanup.push(() => database.drop());
+      const reference = await open();
+      cleanup.push(() => reference.drop());
+      const site = await startNewsSite();
+      cleanup.push(() => site.close());
+      const folder = mkdtempSync(join(tmpdir(), 'attache-ingest-'));
+      cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+      mkdirSync(join(folder, 'notes'));
+      const paragraphs = (topic: string) =>
+        Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} on ${topic}: the delegates met again and talked.`);
+      writeFileSync(
+        join(folder, 'notes', 'vienna.md'),
+        `---\ntitle: Vienna\n---\n${paragraphs('Vienna').join('\n\n')}`,
+      );
+      writeFileSync(join(folder, 'notes', 'lima.md'), `---\ntitle: Lima\n---\n${paragraphs('Lima').join('\n\n')}`);
+      const html = (title: string) =>
+        `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs(title)
+          .map((p) => `<p>${p}</p>`)
+          .join('')}</article></body></html>`;
+      site.set('/first', { contentType: 'text/html', body: html('Geneva') });
+      site.set('/second', { behaviour: 'hang' });
+      const args = ['ingest', site.url('/first'), site.url('/second'), join(folder, 'notes')];
+      const env = (db: Database) => ({ ...db.env, ENGINE: 'extractive', FEEDS_ALLOW_PRIVATE: '1' });
+      type Source = { id: string; title: string; passages: number };
+      const sources = async (db: Database) =>
+        json<Source[]>((await cli(['sources', '--json'], env(db))).stdout)
+          .map(({ id, title, passages }) => ({ id, title, passages }))
+          .sort((x, y) => x.id.localeCompare(y.id));
+
+      // Killed while the second page loads: the first page is stored whole, the files not at all.
+      const doomed = startLaunched('cli', args, env(database));
+      cleanup.push(() => doomed.killAll());
+      await until(() => site.hits('/second').length === 1, 'the second page to be asked');
+      await killHard(doomed);
+      const seeds = (await sources(reference)).map((d) => d.id);
+      const added = (list: Source[]) => list.filter((d) => !seeds.includes(d.id));
+      const afterKill = added(await sources(database));
+      expect(afterKill.map((d) => d.title)).toEqual(['Geneva']);
+
+      // Run again once the page answers: everything is stored once, exactly as by one uninterrupted run.
+      site.set('/second', { contentType: 'text/html', body: html('Istanbul') });
+      const again = await cli(args, env(database));
+      expect(again.status).toBe(0);
+      expect((await cli(args, env(reference))).status).toBe(0);
+      const stored = await sources(database);
+      expect(stored).toEqual(await sources(reference));
+      expect(
+        added(stored)
+          .map((d) => d.title)
+          .sort(),
+      ).toEqual(['Geneva', 'Istanbul', 'Lima', 'Vienna']);
+      // The page stored before the kill was whole: the same passages as in the uninterrupted run.
+      expect(stored).toContainEqual(afterKill[0]);
+    },
+  );
 });
