@@ -2,7 +2,8 @@
  * Several processes on one database, some of them killed (SIGKILL) in the middle of their work, against the loopback
  * fakes: a Telegram update re-sent to another instance is handled once, whether the first instance is still on it or
  * died; a feed poll killed mid-ingest loses no item and stores each once; a digest killed mid-send is not posted
- * again. Claims last CLAIM_LEASE_SECONDS=6 here, so a dead process's work is taken over within seconds.
+ * again; an `ingest` killed mid-way leaves nothing half-written and a second run stores the rest once. Claims last
+ * CLAIM_LEASE_SECONDS=6 here, so a dead process's work is taken over within seconds.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
