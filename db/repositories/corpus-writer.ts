@@ -9,7 +9,7 @@ const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFF
 /**
  * Bulk writes of documents and passages. Passages go in row by row through one prepared statement (bound
  * values: no JSON to build and parse), then the batch is indexed by one `INSERT INTO passages_fts … SELECT`
- * over the rowids it added; migration 0004 dropped the per-row insert trigger. A trigger costs FTS5's
+ * over the rowids it added; migration 0005 dropped the per-row insert trigger. A trigger costs FTS5's
  * per-statement work on every row (row-by-row inserts with it were twice as slow); one statement per batch
  * ingests about a quarter faster than the trigger under a JSON INSERT … SELECT (bench corpus, 100k–200k
  * passages, per CPU-second). The delete and update triggers stay, so rows leave the index however removed.

@@ -21,7 +21,7 @@ export interface TargetCheck {
 const ENGINE_LABELS: Record<SearchEngine, string> = {
   fts5: 'FTS5: saveDocuments per batch + searchPassages',
   'fts5-per-doc': 'FTS5: saveDocument, one tx per document',
-  'raw-sqlite': 'FTS5: raw INSERTs, per-row trigger (pre-0004)',
+  'raw-sqlite': 'FTS5: raw INSERTs, per-row trigger (pre-0005)',
   'raw-batch-fts': 'FTS5: raw INSERTs, FTS indexed per batch',
   minisearch: 'MiniSearch (in memory)',
   postgres: 'PostgreSQL: saveDocuments per batch + searchPassages',

@@ -90,9 +90,9 @@ describe('openDatabase', () => {
   it('upgrades a database indexed by the old insert trigger without losing passages or index entries', async () => {
     const path = tempDbPath();
     mkdirSync(dirname(path), { recursive: true });
-    // The database as the migrations before 0004 left it, with passages indexed by the passages_ai trigger.
+    // The database as the migrations before 0005 left it, with passages indexed by the passages_ai trigger.
     const old = new Database(path);
-    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0004_passages_fts_per_batch') });
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0005_passages_fts_per_batch') });
     old
       .prepare(
         "INSERT INTO documents (id, article_text, content_hash, ingested_at) VALUES ('old', 'Geneva talks', 'h', '2022-01-01')",

@@ -21,9 +21,9 @@ type SqliteEngine = 'fts5' | 'fts5-per-doc' | 'raw-sqlite' | 'raw-batch-fts';
  * - fts5: CorpusStore.saveDocuments, one call (one transaction) per batch, as `ingest` of a folder does;
  * - fts5-per-doc: CorpusStore.saveDocument, one transaction per document;
  * - raw-sqlite: hand-prepared better-sqlite3 INSERTs in the same batches, indexed by a per-row insert trigger (the
- *   schema before migration 0004), for comparison only;
+ *   schema before migration 0005), for comparison only;
  * - raw-batch-fts: as raw-sqlite, but each batch indexed by one `INSERT INTO passages_fts … SELECT`, as the
- *   app's writer does since 0004 (checked with FTS5 integrity-check).
+ *   app's writer does since 0005 (checked with FTS5 integrity-check).
  * Queries run (through core/retrieval searchPassages) only for `fts5`: the others build the same index.
  */
 export async function runSqliteCase(
