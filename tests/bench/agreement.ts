@@ -1,7 +1,8 @@
 /**
- * `npx tsx tests/bench/agreement.ts [passages] [queries]`: how often the store's fast ranking keeps FTS5's
+ * `npx tsx tests/bench/agreement.ts [passages] [queries] [database file]`: how often the store's fast ranking keeps FTS5's
  * own bm25() top 10 (one exact MATCH query over the whole expression), on the bench's synthetic corpus and
  * queries. Prints the mean share of the exact top 10 kept and the share of queries with an identical set.
+ * With a database file (as search-cpu.ts builds it), the corpus is read from there instead of ingested.
  */
 import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
 import { openDatabase } from '../../db/open-database.ts';
@@ -13,18 +14,21 @@ import { loadSeedMaterial } from './seed-material.ts';
 const passages = Number(process.argv[2] ?? 100_000);
 const count = Number(process.argv[3] ?? 100);
 const generator = createCorpusGenerator(loadSeedMaterial());
-const database = openDatabase(':memory:');
+const file = process.argv[4];
+const database = openDatabase(file ?? ':memory:');
 const fast = createCorpusRepository(database.db);
 const exact = createCorpusRepository(database.db, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
-let batch: SyntheticDocument[] = [];
-for (const document of generator.documents(passages)) {
-  batch.push(document);
-  if (batch.length >= 500) {
-    await fast.saveDocuments(batch);
-    batch = [];
+if (file === undefined) {
+  let batch: SyntheticDocument[] = [];
+  for (const document of generator.documents(passages)) {
+    batch.push(document);
+    if (batch.length >= 500) {
+      await fast.saveDocuments(batch);
+      batch = [];
+    }
   }
+  await fast.saveDocuments(batch);
 }
-await fast.saveDocuments(batch);
 const queries = buildQueries(generator, count);
 for (const [kind, texts] of [
   ['short', queries.short],

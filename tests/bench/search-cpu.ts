@@ -1,0 +1,54 @@
+/**
+ * `npx tsx tests/bench/search-cpu.ts [passages] [database file] [queries]`: search cost at scale without
+ * re-ingesting each time. The first run builds the bench corpus into the file (through the store, as the
+ * bench does) and exits; later runs time the bench queries against it (60 warm-up, then short and long) in
+ * CPU milliseconds per query, which a busy shared machine distorts far less than wall time, with the
+ * process's resident memory. Default file: $TMPDIR/attache-search-<passages>.db.
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { searchPassages } from '../../core/retrieval/search-passages.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
+import { ingestInBatchesAsync } from './cases/ingest-batches.ts';
+import { createCorpusGenerator } from './corpus-generator.ts';
+import { buildQueries } from './queries.ts';
+import { loadSeedMaterial } from './seed-material.ts';
+import { currentRssMb, peakRssMb, summarize } from './stats.ts';
+
+const passages = Number(process.argv[2] ?? 1_000_000);
+const path = process.argv[3] ?? join(tmpdir(), `attache-search-${passages}.db`);
+const count = Number(process.argv[4] ?? 100);
+const generator = createCorpusGenerator(loadSeedMaterial());
+const build = !existsSync(path);
+const database = openDatabase(path);
+const store = createCorpusRepository(database.db);
+
+if (build) {
+  const totals = await ingestInBatchesAsync(generator, passages, 2_000, async (batch) => {
+    await store.saveDocuments(batch);
+  });
+  console.log(
+    `built ${path}: ${totals.passages} passages, ${Math.round(totals.passages / totals.ingestCpuSeconds)}/CPU-s`,
+  );
+} else {
+  const queries = buildQueries(generator, count);
+  const cpuMs = async (texts: readonly string[]): Promise<string> => {
+    const samples: number[] = [];
+    for (const text of texts) {
+      const start = process.cpuUsage();
+      await searchPassages(store, text, 10);
+      const used = process.cpuUsage(start);
+      samples.push((used.user + used.system) / 1000);
+    }
+    const { p50, p95, max } = summarize(samples);
+    const memory = `RSS ${currentRssMb().toFixed(0)} MB, peak ${peakRssMb().toFixed(0)} MB`;
+    return `CPU ms p50 ${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${max.toFixed(0)}; ${memory}`;
+  };
+  console.log(`opened: RSS ${currentRssMb().toFixed(0)} MB`);
+  console.log(`warm-up: ${await cpuMs(queries.warmup)}`);
+  console.log(`short:   ${await cpuMs(queries.short)}`);
+  console.log(`long:    ${await cpuMs(queries.long)}`);
+}
+database.close();
