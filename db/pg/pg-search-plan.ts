@@ -1,0 +1,95 @@
+import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
+import { fts5Terms } from '../search/fts5-terms.ts';
+import type { ListEntries } from './pg-list-cache.ts';
+
+/** A term of the stored vocabulary: its id and the passages it occurs in. */
+export interface VocabularyEntry {
+  id: number;
+  n: number;
+}
+
+/** One distinct phrase of a query, every term of it found in the corpus. */
+export interface ListSpec {
+  /** Cache key: `t<id>` for one term, `p<id>,<id>…` (rarest first) for a phrase of several. */
+  key: string;
+  /** Its FTS5 terms, in order. */
+  terms: string[];
+  /** Ids of its distinct terms, rarest first. */
+  ids: number[];
+  /** Query phrases with these terms (FTS5 counts a phrase given twice, or two that stem alike, twice). */
+  copies: number;
+}
+
+/** A list with its weight, as scoring takes it. */
+export interface PgList {
+  terms: string[];
+  /** IDF times copies. */
+  weight: number;
+  /** Passages it occurs in. */
+  documents: number;
+  common: boolean;
+  entries: ListEntries;
+}
+
+/** bm25()'s IDF as FTS5 computes it: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6. */
+export function idf(rows: number, hits: number): number {
+  const value = Math.log((rows - hits + 0.5) / (hits + 0.5));
+  return value <= 0 ? 1e-6 : value;
+}
+
+/** How often the phrase (a run of terms) occurs in a passage's terms. */
+export function phraseOccurrences(terms: readonly string[], phrase: readonly string[]): number {
+  let count = 0;
+  outer: for (let i = 0; i <= terms.length - phrase.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * The distinct phrases of a query by their terms (`vocabulary`: the query's terms found in the corpus);
+ * a phrase with a term found nowhere matches nothing and is left out.
+ */
+export function distinctLists(groups: PhraseGroups, vocabulary: ReadonlyMap<string, VocabularyEntry>): ListSpec[] {
+  const specs = new Map<string, ListSpec>();
+  for (const phrase of groups.flat()) {
+    const terms = fts5Terms(phrase);
+    if (terms.length === 0) continue;
+    const entries = [...new Set(terms)].map((term) => vocabulary.get(term));
+    if (entries.some((entry) => entry === undefined)) continue;
+    const ids = (entries as VocabularyEntry[]).sort((a, b) => a.n - b.n || a.id - b.id).map((entry) => entry.id);
+    const key = terms.length === 1 ? `t${ids[0]}` : `p${terms.map((term) => vocabulary.get(term)?.id).join(',')}`;
+    const seen = specs.get(key);
+    if (seen) seen.copies++;
+    else specs.set(key, { key, terms, ids, copies: 1 });
+  }
+  return [...specs.values()];
+}
+
+/**
+ * Each list's weight from its entries (`read`, by key): IDF of the passages it occurs in times its copies.
+ * Lists found nowhere are left out (they add nothing to any score, and their IDF would make a large,
+ * useless bound).
+ */
+export function weighLists(
+  specs: readonly ListSpec[],
+  read: ReadonlyMap<string, ListEntries>,
+  rows: number,
+  threshold: number,
+): PgList[] {
+  return specs.flatMap((spec) => {
+    const entries = read.get(spec.key);
+    const documents = entries?.seqs.length ?? 0;
+    if (!entries || documents === 0) return [];
+    return [
+      {
+        terms: spec.terms,
+        weight: idf(rows, documents) * spec.copies,
+        documents,
+        common: documents > threshold,
+        entries,
+      },
+    ];
+  });
+}
