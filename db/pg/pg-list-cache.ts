@@ -94,6 +94,11 @@ export function createListCache(maxEntries = MAX_ENTRIES) {
   }
 
   return {
+    /** Whether the list under `key` is held as of `version` (nothing is read). */
+    holds(key: string, version: ListVersion): boolean {
+      return version.removals === removals && lists.get(key)?.token === version.token;
+    },
+
     /** The lists under `keys` as of `version`; `fetch` reads what is missing or behind, in one call. */
     async read(keys: readonly string[], version: ListVersion, fetch: FetchLists): Promise<Map<string, ListEntries>> {
       if (version.removals !== removals) {

@@ -1,6 +1,5 @@
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-import type { ListEntries } from './pg-list-cache.ts';
 
 /** A term of the stored vocabulary: its id and the passages it occurs in. */
 export interface VocabularyEntry {
@@ -22,13 +21,12 @@ export interface ListSpec {
 
 /** A list with its weight, as scoring takes it. */
 export interface PgList {
-  terms: string[];
+  spec: ListSpec;
   /** IDF times copies. */
   weight: number;
   /** Passages it occurs in. */
   documents: number;
   common: boolean;
-  entries: ListEntries;
 }
 
 /** bm25()'s IDF as FTS5 computes it: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6. */
@@ -68,28 +66,19 @@ export function distinctLists(groups: PhraseGroups, vocabulary: ReadonlyMap<stri
 }
 
 /**
- * Each list's weight from its entries (`read`, by key): IDF of the passages it occurs in times its copies.
- * Lists found nowhere are left out (they add nothing to any score, and their IDF would make a large,
- * useless bound).
+ * Each list's weight: IDF of the passages it occurs in (`documents`: a term's stored count, a phrase's list
+ * length) times its copies. Lists found nowhere are left out (they add nothing to any score, and their IDF
+ * would make a large, useless bound).
  */
 export function weighLists(
   specs: readonly ListSpec[],
-  read: ReadonlyMap<string, ListEntries>,
+  documentsOf: (spec: ListSpec) => number,
   rows: number,
   threshold: number,
 ): PgList[] {
   return specs.flatMap((spec) => {
-    const entries = read.get(spec.key);
-    const documents = entries?.seqs.length ?? 0;
-    if (!entries || documents === 0) return [];
-    return [
-      {
-        terms: spec.terms,
-        weight: idf(rows, documents) * spec.copies,
-        documents,
-        common: documents > threshold,
-        entries,
-      },
-    ];
+    const documents = documentsOf(spec);
+    if (documents === 0) return [];
+    return [{ spec, weight: idf(rows, documents) * spec.copies, documents, common: documents > threshold }];
   });
 }

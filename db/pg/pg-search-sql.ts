@@ -23,19 +23,22 @@ export const termListsSql = `
   ) x`;
 
 /**
- * The passages past seq $2 holding every one of `count` terms ($1, ids rarest first), with their lengths and
- * texts (to count the phrase in): a walk of the rarest term's postings, each looked up in the others' by
- * primary key.
+ * The passages past seq $2 holding every one of `count` terms ($1, ids rarest first), packed with tf 0 (not
+ * counted yet): a walk of the rarest term's postings, each looked up in the others' by primary key.
  */
 export function phraseListSql(count: number): string {
   const joins = Array.from(
     { length: count - 1 },
     (_, i) =>
       `JOIN postings p${i + 1} ON p${i + 1}.term_id = ($1::int[])[${i + 2}] AND p${i + 1}.passage_seq = p0.passage_seq`,
-  ).join('\n    ');
+  ).join('\n      ');
   return `
-    SELECT p0.passage_seq AS seq, p0.length, t.text FROM postings p0
-    ${joins}
-    JOIN passages t ON t.seq = p0.passage_seq
-    WHERE p0.term_id = ($1::int[])[1] AND p0.passage_seq > $2::int ORDER BY p0.passage_seq`;
+    SELECT string_agg(int4send(p.passage_seq) || int2send(0::smallint) || int4send(p.length), ''::bytea) AS data FROM (
+      SELECT p0.passage_seq, p0.length FROM postings p0
+      ${joins}
+      WHERE p0.term_id = ($1::int[])[1] AND p0.passage_seq > $2::int ORDER BY p0.passage_seq) p`;
 }
+
+/** The postings of terms ($1, ids) in passages ($2, seqs): the shares of lists scored for candidates only. */
+export const probeSql = `
+  SELECT term_id, passage_seq, tf FROM postings WHERE term_id = ANY($1::int[]) AND passage_seq = ANY($2::int[])`;

@@ -2,11 +2,18 @@ import type pg from 'pg';
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from '../search/common-words.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
+import { K1 } from '../search/postings.ts';
+import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
+import { type QueryList, type ScoringSource, scoreLists, share } from '../search/score-lists.ts';
 import { createListCache, decodeEntries, type FetchLists, type ListEntries } from './pg-list-cache.ts';
 import { createNorms } from './pg-norms.ts';
 import { distinctLists, type ListSpec, phraseOccurrences, weighLists } from './pg-search-plan.ts';
-import { lookupSql, phraseListSql, termListsSql } from './pg-search-sql.ts';
+import { lookupSql, phraseListSql, probeSql, termListsSql } from './pg-search-sql.ts';
+
+/** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
+const PHRASE_CANDIDATES = 30;
+/** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
+const MAX_PHRASE_TEXTS = 3_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -32,6 +39,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       const out = new Map<string, ListEntries>();
       const terms = stale.filter(({ key }) => key.startsWith('t'));
       if (terms.length > 0) {
+        // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
         const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [
           terms.map(({ key }) => Number(key.slice(1))),
           terms.map(({ after }) => after),
@@ -39,14 +47,19 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         for (const row of result.rows) out.set(`t${row.id}`, decodeEntries(row.data));
       }
       for (const { key, after } of stale) {
-        const ids = key.startsWith('p') ? specs.get(key)?.ids : undefined;
-        if (!ids) continue;
-        const terms = specs.get(key)?.terms ?? [];
-        const result = await pool.query<{ seq: number; length: number; text: string }>(phraseListSql(ids.length), [
-          ids,
-          after,
-        ]);
-        out.set(key, countPhrase(terms, result.rows));
+        const spec = key.startsWith('p') ? specs.get(key) : undefined;
+        if (!spec) continue;
+        const result = await pool.query<{ data: Buffer | null }>(phraseListSql(spec.ids.length), [spec.ids, after]);
+        const members = decodeEntries(result.rows[0]?.data ?? null);
+        if (members.seqs.length > MAX_PHRASE_TEXTS) {
+          out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
+          continue;
+        }
+        const texts = await pool.query<{ seq: number; length: number; text: string }>(
+          'SELECT seq, length, text FROM passages WHERE seq = ANY($1::int[]) ORDER BY seq',
+          [[...members.seqs]],
+        );
+        out.set(key, countPhrase(spec.terms, texts.rows));
       }
       return out;
     };
@@ -71,37 +84,157 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       );
       const specs = new Map(distinctLists(groups, vocabulary).map((spec) => [spec.key, spec]));
       if (specs.size === 0) return [];
-      const read = await cache.read([...specs.keys()], version, fetcher(specs));
-      const weighed = weighLists([...specs.values()], read, rows, commonThreshold(rows, tuning));
-      const prepared = norms.prepare(
-        version.token,
-        rows,
-        avg,
-        weighed.map((list) => list.entries),
+      const threshold = commonThreshold(rows, tuning);
+      const termCount = (spec: ListSpec) =>
+        spec.terms.length === 1 ? (vocabulary.get(spec.terms[0] ?? '')?.n ?? 0) : 0;
+      // Rare terms' lists and phrases are read up front; a common term's only if held, else scoring decides
+      // between reading it and looking it up for its candidates.
+      const upfront = [...specs.values()].filter(
+        (spec) => spec.terms.length > 1 || termCount(spec) <= threshold || cache.holds(spec.key, version),
       );
-      const lists = weighed
-        .map(
-          (list, i): QueryList => ({
-            phrase: list.terms.join(' '),
-            terms: list.terms,
-            weight: list.weight,
-            documents: list.documents,
-            common: list.common,
-            postings: prepared.postings[i] ?? null,
-          }),
-        )
-        // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
-        .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
-      const source: ScoringSource = {
-        corpus: prepared.stats,
-        read: (list) => list.postings as NonNullable<QueryList['postings']>,
-        // Every list is read before scoring (the database is async, scoring is not), so none is counted in text.
-        mayCountInText: () => false,
-        countInText: (rows) => rows,
-      };
-      return scoreLists(source, lists, limit).map((row) => ({ seq: row.rowid, score: row.score }));
+      const read = new Map(
+        await cache.read(
+          upfront.map((spec) => spec.key),
+          version,
+          fetcher(specs),
+        ),
+      );
+      const weighed = weighLists(
+        [...specs.values()],
+        (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.seqs.length ?? 0)),
+        rows,
+        threshold,
+      );
+      const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
+      const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
+      for (;;) {
+        const held = weighed.filter((list) => read.has(list.spec.key));
+        const prepared = norms.prepare(
+          version.token,
+          rows,
+          avg,
+          held.map((list) => read.get(list.spec.key) as ListEntries),
+        );
+        const postings = new Map(held.map((list, i) => [list, prepared.postings[i]]));
+        const specOf = new Map<QueryList, ListSpec>();
+        const lists = weighed
+          .map((list): QueryList => {
+            const entries = read.get(list.spec.key);
+            const scored = postings.get(list) ?? null;
+            const query: QueryList = {
+              phrase: list.spec.terms.join(' '),
+              terms: list.spec.terms,
+              weight: list.weight,
+              documents: list.documents,
+              common: list.common,
+              // A phrase not counted yet holds all its words somewhere: one occurrence until recounted.
+              postings: scored && hasUncounted(entries) ? { ...scored, counts: null, peak: K1 + 1 } : scored,
+            };
+            specOf.set(query, list.spec);
+            return query;
+          })
+          // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
+          .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
+        let counted: { rows: ScoredRow[]; lists: readonly QueryList[] } | null = null;
+        let missing: QueryList | null = null;
+        const source: ScoringSource = {
+          corpus: prepared.stats,
+          read(list) {
+            if (list.postings) return list.postings;
+            missing = list;
+            throw new Error('list not read yet');
+          },
+          // A common term not held is looked up for the candidates only (see below), when scoreLists finds
+          // that cheaper than reading its list.
+          mayCountInText: (list) => list.terms.length === 1,
+          countInText(candidates, lists) {
+            counted = { rows: candidates, lists };
+            return candidates;
+          },
+        };
+        let scored: ScoredRow[];
+        try {
+          scored = scoreLists(source, lists, size);
+        } catch (error) {
+          const key = missing ? specOf.get(missing)?.key : undefined;
+          if (key === undefined) throw error;
+          for (const [k, entries] of await cache.read([key], version, fetcher(specs))) read.set(k, entries);
+          continue;
+        }
+        if (counted) scored = await probe(counted, specOf, prepared.stats.norms, size);
+        const phrases = lists.filter((list) => list.postings?.counts === null);
+        const rescored = await recount(scored, phrases, prepared.stats.norms);
+        return rescored
+          .filter((row) => row.score > 0)
+          .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
+          .slice(0, limit)
+          .map((row) => ({ seq: row.rowid, score: row.score }));
+      }
     },
   };
+
+  /** Adds to every candidate the shares of the lists scoreLists left to be looked up, keeping the best `size`. */
+  async function probe(
+    counted: { rows: ScoredRow[]; lists: readonly QueryList[] },
+    specOf: ReadonlyMap<QueryList, ListSpec>,
+    normOf: Float64Array,
+    size: number,
+  ): Promise<ScoredRow[]> {
+    const weights = new Map(counted.lists.map((list) => [specOf.get(list)?.ids[0] ?? 0, list.weight]));
+    const result = await pool.query<{ term_id: number; passage_seq: number; tf: number }>(probeSql, [
+      [...weights.keys()],
+      counted.rows.map((row) => row.rowid),
+    ]);
+    const scores = new Map(counted.rows.map((row) => [row.rowid, row.score]));
+    for (const { term_id, passage_seq, tf } of result.rows) {
+      const weight = weights.get(term_id) ?? 0;
+      scores.set(passage_seq, (scores.get(passage_seq) ?? 0) + share(weight, tf, normOf[passage_seq] as number));
+    }
+    const heap = new RowHeap(size);
+    for (const [rowid, score] of scores) heap.offer(rowid, score);
+    return heap.sorted();
+  }
+
+  /** Phrases not counted yet were scored as one occurrence: their true counts, from the candidates' text. */
+  async function recount(rows: ScoredRow[], phrases: readonly QueryList[], normOf: Float64Array) {
+    if (rows.length === 0 || phrases.length === 0) return rows;
+    const texts = await pool.query<{ seq: number; text: string }>(
+      'SELECT seq, text FROM passages WHERE seq = ANY($1::int[])',
+      [rows.map((row) => row.rowid)],
+    );
+    const bySeq = new Map(texts.rows.map((row) => [row.seq, row.text]));
+    return rows.map(({ rowid, score }) => {
+      const text = bySeq.get(rowid);
+      if (text === undefined) return { rowid, score };
+      const terms = fts5Terms(text);
+      const norm = normOf[rowid] as number;
+      let adjusted = score;
+      for (const list of phrases) {
+        if (!list.postings || !contains(list.postings.rowids, rowid)) continue;
+        adjusted += share(list.weight, phraseOccurrences(terms, list.terms), norm) - share(list.weight, 1, norm);
+      }
+      return { rowid, score: adjusted };
+    });
+  }
+}
+
+/** Whether a list holds passages whose phrase was not counted yet (tf 0). */
+function hasUncounted(entries: ListEntries | undefined): boolean {
+  return entries?.tfs.includes(0) ?? false;
+}
+
+/** Binary search in an ascending list. */
+function contains(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = sorted[mid] as number;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**

@@ -38,8 +38,8 @@ describe('weighLists', () => {
       ['t2', list(1, 2, 3, 4, 5)],
       ['p1,2', list()],
     ]);
-    const lists = weighLists(specs, read, 100, 3);
-    expect(lists.map((l) => [l.terms.join(' '), l.documents, l.common])).toEqual([
+    const lists = weighLists(specs, (spec) => read.get(spec.key)?.seqs.length ?? 0, 100, 3);
+    expect(lists.map((l) => [l.spec.terms.join(' '), l.documents, l.common])).toEqual([
       ['talk', 2, false],
       ['state', 5, true],
     ]);
