@@ -1,5 +1,6 @@
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
+import type { ListEntries } from './pg-list-cache.ts';
 
 /** A term of the stored vocabulary: its id and the passages it occurs in. */
 export interface VocabularyEntry {
@@ -81,4 +82,27 @@ export function weighLists(
     if (documents === 0) return [];
     return [{ spec, weight: idf(rows, documents) * spec.copies, documents, common: documents > threshold }];
   });
+}
+
+/**
+ * A phrase's list from the passages holding all its terms: each passage's FTS5 terms (only words that may
+ * be phrase terms are stemmed), the phrase counted in them, passages where its terms never run in order
+ * left out. Exact, as FTS5's phrase query, so the list is scored like a term's.
+ */
+export function countPhrase(
+  phrase: readonly string[],
+  rows: readonly { seq: number; length: number; text: string }[],
+): ListEntries {
+  const initials = new Set(phrase.map((term) => term[0] ?? ''));
+  const seqs: number[] = [];
+  const tfs: number[] = [];
+  const lengths: number[] = [];
+  for (const row of rows) {
+    const tf = phraseOccurrences(fts5Terms(row.text, initials), phrase);
+    if (tf === 0) continue;
+    seqs.push(row.seq);
+    tfs.push(Math.min(tf, 0xffff));
+    lengths.push(row.length);
+  }
+  return { seqs: Int32Array.from(seqs), tfs: Uint16Array.from(tfs), lengths: Uint32Array.from(lengths) };
 }

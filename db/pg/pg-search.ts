@@ -3,17 +3,18 @@ import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from '../search/common-words.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
 import { K1 } from '../search/postings.ts';
-import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
-import { type QueryList, type ScoringSource, scoreLists, share } from '../search/score-lists.ts';
+import type { ScoredRow } from '../search/row-heap.ts';
+import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
+import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
 import { createListCache, decodeEntries, type FetchLists, type ListEntries } from './pg-list-cache.ts';
 import { createNorms } from './pg-norms.ts';
-import { distinctLists, type ListSpec, phraseOccurrences, weighLists } from './pg-search-plan.ts';
-import { lookupSql, phraseListSql, probeSql, termListsSql } from './pg-search-sql.ts';
+import { countPhrase, distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
+import { lookupSql, phraseListSql, termListsSql } from './pg-search-sql.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
 /** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
-const MAX_PHRASE_TEXTS = 3_000;
+const MAX_PHRASE_TEXTS = 10_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -135,7 +136,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           })
           // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
           .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
-        let counted: { rows: ScoredRow[]; lists: readonly QueryList[] } | null = null;
+        let counted: LeftToScore | null = null;
         let missing: QueryList | null = null;
         const source: ScoringSource = {
           corpus: prepared.stats,
@@ -148,7 +149,10 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           // that cheaper than reading its list.
           mayCountInText: (list) => list.terms.length === 1,
           countInText(candidates, lists) {
-            counted = { rows: candidates, lists };
+            counted = {
+              rows: candidates,
+              lists: lists.map((list) => ({ list, termId: specOf.get(list)?.ids[0] ?? 0 })),
+            };
             return candidates;
           },
         };
@@ -156,14 +160,15 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         try {
           scored = scoreLists(source, lists, size);
         } catch (error) {
-          const key = missing ? specOf.get(missing)?.key : undefined;
-          if (key === undefined) throw error;
-          for (const [k, entries] of await cache.read([key], version, fetcher(specs))) read.set(k, entries);
+          if (!missing) throw error;
+          // A list had to be read in full after all: read every list not held, in one round trip.
+          const rest = weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          for (const [k, entries] of await cache.read(rest, version, fetcher(specs))) read.set(k, entries);
           continue;
         }
-        if (counted) scored = await probe(counted, specOf, prepared.stats.norms, size);
+        if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
         const phrases = lists.filter((list) => list.postings?.counts === null);
-        const rescored = await recount(scored, phrases, prepared.stats.norms);
+        const rescored = await recountPhrases(pool, scored, phrases, prepared.stats.norms);
         return rescored
           .filter((row) => row.score > 0)
           .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
@@ -172,90 +177,9 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       }
     },
   };
-
-  /** Adds to every candidate the shares of the lists scoreLists left to be looked up, keeping the best `size`. */
-  async function probe(
-    counted: { rows: ScoredRow[]; lists: readonly QueryList[] },
-    specOf: ReadonlyMap<QueryList, ListSpec>,
-    normOf: Float64Array,
-    size: number,
-  ): Promise<ScoredRow[]> {
-    const weights = new Map(counted.lists.map((list) => [specOf.get(list)?.ids[0] ?? 0, list.weight]));
-    const result = await pool.query<{ term_id: number; passage_seq: number; tf: number }>(probeSql, [
-      [...weights.keys()],
-      counted.rows.map((row) => row.rowid),
-    ]);
-    const scores = new Map(counted.rows.map((row) => [row.rowid, row.score]));
-    for (const { term_id, passage_seq, tf } of result.rows) {
-      const weight = weights.get(term_id) ?? 0;
-      scores.set(passage_seq, (scores.get(passage_seq) ?? 0) + share(weight, tf, normOf[passage_seq] as number));
-    }
-    const heap = new RowHeap(size);
-    for (const [rowid, score] of scores) heap.offer(rowid, score);
-    return heap.sorted();
-  }
-
-  /** Phrases not counted yet were scored as one occurrence: their true counts, from the candidates' text. */
-  async function recount(rows: ScoredRow[], phrases: readonly QueryList[], normOf: Float64Array) {
-    if (rows.length === 0 || phrases.length === 0) return rows;
-    const texts = await pool.query<{ seq: number; text: string }>(
-      'SELECT seq, text FROM passages WHERE seq = ANY($1::int[])',
-      [rows.map((row) => row.rowid)],
-    );
-    const bySeq = new Map(texts.rows.map((row) => [row.seq, row.text]));
-    return rows.map(({ rowid, score }) => {
-      const text = bySeq.get(rowid);
-      if (text === undefined) return { rowid, score };
-      const terms = fts5Terms(text);
-      const norm = normOf[rowid] as number;
-      let adjusted = score;
-      for (const list of phrases) {
-        if (!list.postings || !contains(list.postings.rowids, rowid)) continue;
-        adjusted += share(list.weight, phraseOccurrences(terms, list.terms), norm) - share(list.weight, 1, norm);
-      }
-      return { rowid, score: adjusted };
-    });
-  }
 }
 
 /** Whether a list holds passages whose phrase was not counted yet (tf 0). */
 function hasUncounted(entries: ListEntries | undefined): boolean {
   return entries?.tfs.includes(0) ?? false;
-}
-
-/** Binary search in an ascending list. */
-function contains(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = sorted[mid] as number;
-    if (at === value) return true;
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/**
- * A phrase's list from the passages holding all its terms: each passage's FTS5 terms (only words that may
- * be phrase terms are stemmed), the phrase counted in them, passages where its terms never run in order
- * left out. Exact, as FTS5's phrase query, so the list is scored like a term's.
- */
-export function countPhrase(
-  phrase: readonly string[],
-  rows: readonly { seq: number; length: number; text: string }[],
-): ListEntries {
-  const initials = new Set(phrase.map((term) => term[0] ?? ''));
-  const seqs: number[] = [];
-  const tfs: number[] = [];
-  const lengths: number[] = [];
-  for (const row of rows) {
-    const tf = phraseOccurrences(fts5Terms(row.text, initials), phrase);
-    if (tf === 0) continue;
-    seqs.push(row.seq);
-    tfs.push(Math.min(tf, 0xffff));
-    lengths.push(row.length);
-  }
-  return { seqs: Int32Array.from(seqs), tfs: Uint16Array.from(tfs), lengths: Uint32Array.from(lengths) };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntries } from '../../../db/pg/pg-list-cache.ts';
-import { countPhrase } from '../../../db/pg/pg-search.ts';
-import { distinctLists, idf, phraseOccurrences, weighLists } from '../../../db/pg/pg-search-plan.ts';
+import { countPhrase, distinctLists, idf, phraseOccurrences, weighLists } from '../../../db/pg/pg-search-plan.ts';
 import { fts5Terms } from '../../../db/search/fts5-terms.ts';
 
 const vocabulary = new Map([
