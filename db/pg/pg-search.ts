@@ -52,7 +52,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         if (!spec) continue;
         const result = await pool.query<{ data: Buffer | null }>(phraseListSql(spec.ids.length), [spec.ids, after]);
         const members = decodeEntries(result.rows[0]?.data ?? null);
-        if (members.seqs.length > MAX_PHRASE_TEXTS) {
+        if (members.seqs.length > (tuning.phraseTexts ?? MAX_PHRASE_TEXTS)) {
           out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
           continue;
         }

@@ -54,22 +54,49 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
     expect(await store.passageCount()).toBe(0);
   });
 
-  it('scores phrases as FTS5 does: only where the words run in order, each run counted', async () => {
-    const store = createPgCorpusRepository(opened.pool);
-    const reference = openDatabase(':memory:');
-    const sqlite = createCorpusRepository(reference.db, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
-    const batch = [
-      doc('p', '1', 'The United States and the united states again', 'States united, not the phrase', 'Nothing here'),
-      doc('q', '1', 'The US said the United States would talk', 'United we stand; the states disagree'),
-    ];
-    await store.saveDocuments(batch);
-    await sqlite.saveDocuments(batch);
-    for (const groups of [[['united states']], [['us', 'united states'], ['talk']], [['states united']]]) {
-      const mine = await store.searchPassages(groups, 10);
-      const theirs = await sqlite.searchPassages(groups, 10);
-      expect(mine.map((p) => p.id)).toEqual(theirs.map((p) => p.id));
-      for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 9);
-    }
-    reference.close();
+  // Counted in the best candidates only, a phrase's IDF comes from the passages holding all its words (an
+  // upper bound of FTS5's count), so only the order is FTS5's.
+  it.each([
+    ['counted when read', {}, true],
+    ['counted in the best candidates', { phraseTexts: 0 }, false],
+  ])(
+    'ranks phrases as FTS5 does (%s): only where the words run in order, each run counted',
+    async (_, tuning, exactScores) => {
+      await createPgCorpusRepository(opened.pool).removeDocuments(['p', 'q']);
+      const store = createPgCorpusRepository(opened.pool, { search: tuning });
+      const reference = openDatabase(':memory:');
+      const sqlite = createCorpusRepository(reference.db, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
+      const batch = [
+        doc('p', '1', 'The United States and the united states again', 'States united, not the phrase', 'Nothing here'),
+        doc('q', '1', 'The US said the United States would talk', 'United we stand; the states disagree'),
+      ];
+      await store.saveDocuments(batch);
+      await sqlite.saveDocuments(batch);
+      for (const groups of [[['united states']], [['us', 'united states'], ['talk']], [['states united']]]) {
+        const mine = await store.searchPassages(groups, 10);
+        const theirs = await sqlite.searchPassages(groups, 10);
+        expect(mine.map((p) => p.id)).toEqual(theirs.map((p) => p.id));
+        if (exactScores)
+          for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 9);
+      }
+      reference.close();
+    },
+  );
+
+  it('scores a common word for the candidates of a rare one exactly, without reading its list', async () => {
+    const exact = createPgCorpusRepository(opened.pool, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
+    const tuned = createPgCorpusRepository(opened.pool, { search: { commonThreshold: 50 } });
+    const texts = Array.from({ length: 600 }, (_, i) =>
+      i % 100 === 7
+        ? `Zebra talks, talks and more talks ${i}`
+        : `Routine talks number ${i} ${i % 3 === 0 ? 'talks' : ''}`,
+    );
+    await exact.saveDocuments([doc('many', '1', ...texts)]);
+    const groups = [['zebra'], ['talks']];
+    const mine = await tuned.searchPassages(groups, 5);
+    const theirs = await exact.searchPassages(groups, 5);
+    expect(mine.map((p) => p.id)).toEqual(theirs.map((p) => p.id));
+    expect(mine.map((p) => p.id).every((id) => Number(id.split(':')[1]) % 100 === 7)).toBe(true);
+    for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 9);
   });
 });
