@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
+import { DEFAULT_LEASE_MS } from '../core/lease.ts';
 
 const optionalString = z
   .string()
@@ -84,6 +85,7 @@ const schema = z.object({
     { message: 'must list ids as telegram:123 or discord:456, separated by commas' },
   ),
   FEEDS_ALLOW_PRIVATE: z.enum(['0', '1', '']).optional(),
+  CLAIM_LEASE_SECONDS: positiveInt(DEFAULT_LEASE_MS / 1000),
   ALIASES_FILE: optionalString,
   PEOPLE_FILE: optionalString,
 });
@@ -121,6 +123,11 @@ export interface Config {
   };
   /** The operator's additions to core/knowledge (domain aliases, people), JSON files. */
   knowledge: { aliasesFile: string | undefined; peopleFile: string | undefined };
+  /**
+   * CLAIM_LEASE_SECONDS: how long an instance's claim on shared work (a feed poll, a digest, an incoming update)
+   * lasts without its heartbeat, so how soon another instance takes over the work of one that died.
+   */
+  claimLeaseMs: number;
 }
 
 /** Reads `.env` (if present) into process.env without overriding what is already set. */
@@ -193,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shards: e.DISCORD_SHARDS,
     },
     knowledge: { aliasesFile: e.ALIASES_FILE, peopleFile: e.PEOPLE_FILE },
+    claimLeaseMs: e.CLAIM_LEASE_SECONDS * 1000,
   };
 }

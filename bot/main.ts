@@ -3,6 +3,7 @@ import { consoleConversation } from '../adapters/console/console-platform.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
 import { warmUpLanguage } from '../core/language/warm-up.ts';
+import { instanceName } from '../core/lease.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { type App, createApp } from './app.ts';
 import { type Config, loadConfig, loadDotEnv } from './config.ts';
@@ -55,7 +56,15 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const feeds = lazyFeeds(app, logger);
   const feedsAdmin = consoleMode ? {} : { feeds: (await feeds()).admin };
-  const core = { attache: app.attache, digests: app.digests, logger, botAdmins: config.feeds.admins, ...feedsAdmin };
+  const updateClaims = { store: app.storage.updates, owner: instanceName(), leaseMs: config.claimLeaseMs };
+  const core = {
+    attache: app.attache,
+    digests: app.digests,
+    logger,
+    botAdmins: config.feeds.admins,
+    updateClaims,
+    ...feedsAdmin,
+  };
   const adapters: RunningAdapter[] = [];
   // Each platform's library is imported only when its token is set (discord.js alone takes half a second).
   if (telegram.token) {

@@ -3,10 +3,16 @@ import { createDigestRunner, type DigestRunner, type DigestRunnerDeps } from '..
 import type { Clock } from '../core/ports/clock.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { Storage } from '../db/open-storage.ts';
+import type { Config } from './config.ts';
 
 /** The runner that posts due digests, over the app's database (scheduler and `digest run-due`). */
 export function wireDigestRunner(
-  app: { storage: Pick<Storage, 'digests'>; attache: Pick<AttacheApi, 'search'>; clock: Clock },
+  app: {
+    storage: Pick<Storage, 'digests'>;
+    attache: Pick<AttacheApi, 'search'>;
+    clock: Clock;
+    config?: Pick<Config, 'claimLeaseMs'>;
+  },
   logger: Logger,
   options: Pick<DigestRunnerDeps, 'sleep' | 'instanceId' | 'retry'> = {},
 ): DigestRunner {
@@ -15,6 +21,7 @@ export function wireDigestRunner(
     attache: app.attache,
     clock: app.clock,
     logger,
+    ...(app.config ? { staleClaimMs: app.config.claimLeaseMs } : {}),
     ...options,
   });
 }

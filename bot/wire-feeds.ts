@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import { createSafeFetcher } from '../adapters/web/safe-fetch.ts';
 import { createFeedPoller, type FeedPoller } from '../core/feeds/feed-poller.ts';
 import { createFeedsAdmin, type FeedsAdminApi } from '../core/feeds/feeds-admin.ts';
 import { ingestWebPage, type WebIngestDeps, type WebIngestResult } from '../core/feeds/ingest-web-page.ts';
+import { instanceName } from '../core/lease.ts';
 import type { FeedStore } from '../core/ports/feed-store.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { App } from './app.ts';
@@ -26,7 +26,7 @@ export function wireFeeds(app: App, logger: Logger): Feeds {
     logger,
     now: () => app.clock.now(),
   };
-  const poller = createFeedPoller({ ...deps, owner: `${hostname()}:${process.pid}` });
+  const poller = createFeedPoller({ ...deps, owner: instanceName(), leaseMs: app.config.claimLeaseMs });
   const admin = createFeedsAdmin({ store, admins: app.config.feeds.admins, clock: app.clock });
   return { store, poller, admin, ingestUrl: (url) => ingestWebPage(deps, url) };
 }

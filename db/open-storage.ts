@@ -2,12 +2,14 @@ import type { ConversationStore } from '../core/ports/conversation-store.ts';
 import type { CorpusStore } from '../core/ports/corpus-store.ts';
 import type { DigestStore } from '../core/ports/digest-store.ts';
 import type { FeedStore } from '../core/ports/feed-store.ts';
+import type { UpdateClaimStore } from '../core/ports/update-claims.ts';
 import type { UsageStore } from '../core/ports/usage-store.ts';
 import { type OpenedDatabase, openDatabase } from './open-database.ts';
 import { createConversationRepository } from './repositories/conversation-repository.ts';
 import { createCorpusRepository } from './repositories/corpus-repository.ts';
 import { createDigestRepository } from './repositories/digest-repository.ts';
 import { createFeedRepository } from './repositories/feed-repository.ts';
+import { createUpdateClaimRepository } from './repositories/update-claim-repository.ts';
 import { createUsageRepository } from './repositories/usage-repository.ts';
 import type { SearchTuning } from './search/common-words.ts';
 
@@ -19,6 +21,8 @@ export interface Storage {
   digests: DigestStore;
   feeds: FeedStore;
   usage: UsageStore;
+  /** Claims on incoming platform updates (a Telegram update re-sent to another instance is handled once). */
+  updates: UpdateClaimStore;
   /** The SQLite database, when that is the store (bulk tools and tests reach its client). */
   sqlite?: OpenedDatabase;
   close(): Promise<void>;
@@ -40,6 +44,7 @@ async function openPostgresStorage(url: string, search: SearchTuning | undefined
     pgDigests,
     pgFeeds,
     pgUsage,
+    pgUpdates,
   ] = await Promise.all([
     import('./pg/open-postgres.ts'),
     import('./pg/pg-conversation-repository.ts'),
@@ -47,6 +52,7 @@ async function openPostgresStorage(url: string, search: SearchTuning | undefined
     import('./pg/pg-digest-repository.ts'),
     import('./pg/pg-feed-repository.ts'),
     import('./pg/pg-usage-repository.ts'),
+    import('./pg/pg-update-claim-repository.ts'),
   ]);
   const opened = await openPostgres(url);
   return {
@@ -56,6 +62,7 @@ async function openPostgresStorage(url: string, search: SearchTuning | undefined
     digests: pgDigests.createPgDigestRepository(opened.db),
     feeds: pgFeeds.createPgFeedRepository(opened.db),
     usage: pgUsage.createPgUsageRepository(opened.db),
+    updates: pgUpdates.createPgUpdateClaimRepository(opened.db),
     close: () => opened.close(),
   };
 }
@@ -71,6 +78,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     digests: createDigestRepository(database.db),
     feeds: createFeedRepository(database.db),
     usage: createUsageRepository(database.db),
+    updates: createUpdateClaimRepository(database.db),
     sqlite: database,
     close: async () => database.close(),
   };

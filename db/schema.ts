@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const documents = sqliteTable('documents', {
   id: text('id').primaryKey(),
@@ -155,8 +155,32 @@ export const feedItems = sqliteTable(
     documentId: text('document_id'),
     firstSeenAt: text('first_seen_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * Set while the item is claimed but not yet stored (ISO instant the claim runs out); null once stored. A poller
+     * killed between claim and store leaves it set, and the next poller takes the item again after that instant.
+     */
+    claimedUntil: text('claimed_until'),
   },
   (t) => [uniqueIndex('feed_items_key_unique').on(t.feedId, t.itemKey)],
+);
+
+/**
+ * Incoming platform updates (a Telegram update id) claimed by the instance handling them, so one re-sent to another
+ * instance (after a timeout, or after the first one died) is handled once. Rows older than a day are pruned.
+ */
+export const handledUpdates = sqliteTable(
+  'handled_updates',
+  {
+    platform: text('platform').notNull(),
+    updateId: text('update_id').notNull(),
+    /** The instance handling it, and until when its claim holds unless renewed (a dead instance's claim runs out). */
+    owner: text('owner').notNull(),
+    leaseUntil: text('lease_until').notNull(),
+    /** When handling finished; a re-sent update with this set is skipped. */
+    doneAt: text('done_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] }), index('handled_updates_created_idx').on(t.createdAt)],
 );
 
 /** The story each document belongs to: near-identical copies from several outlets share one story id. */

@@ -9,6 +9,7 @@ import type { AdapterCore } from '../running-adapter.ts';
 import { addressedOnly, commandEntities } from './addressing.ts';
 import { chatCommands, questionHandlers } from './bot-commands.ts';
 import { sendNotice } from './chat-replies.ts';
+import { claimUpdates } from './claim-updates.ts';
 import { digestCommands } from './digest-commands.ts';
 import { feedsCommands } from './feeds-commands.ts';
 import { mediaHint, rateLimit, telegramGuard } from './protection.ts';
@@ -45,7 +46,7 @@ async function reportFailure(error: BotError<Context>, logger: Logger): Promise<
 }
 
 /**
- * Builds the bot. Order: in-flight tracking, per-chat ordering, error
+ * Builds the bot. Order: in-flight tracking, per-chat ordering, the update's claim (once across instances), error
  * boundary, command entities, group addressing, rate limit, media hint, commands, questions.
  */
 export function buildBot(options: BuildBotOptions, core: AdapterCore): BuiltBot {
@@ -56,6 +57,8 @@ export function buildBot(options: BuildBotOptions, core: AdapterCore): BuiltBot 
   const tracker = createUpdateTracker(options.onUpdateHandled);
   bot.use(tracker.middleware);
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  // Inside the chat's queue: a re-sent update waiting for another instance holds the chat's later ones back.
+  if (core.updateClaims) bot.use(claimUpdates({ ...core.updateClaims, logger: core.logger }));
   const handlers = bot.errorBoundary((error) => reportFailure(error, core.logger));
   const guard = telegramGuard(core, options.rateLimit);
   handlers.use(commandEntities, addressedOnly, rateLimit(guard), mediaHint);

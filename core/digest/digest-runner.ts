@@ -4,11 +4,10 @@
  * row before anything is sent, every attempt is counted before it is made,
  * and a claim that may have been delivered is never retried by anyone else.
  */
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AttacheApi } from '../api.ts';
 import { errorLine } from '../errors.ts';
+import { instanceName, whileRenewing } from '../lease.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DigestStore, RunClaim, SubscriptionRecord } from '../ports/digest-store.ts';
 import type { Logger } from '../ports/logger.ts';
@@ -82,6 +81,7 @@ export interface DigestRunnerDeps {
   /** Names this process in claims; unique per runner by default. */
   instanceId?: string;
   retry?: Partial<RetryPolicy>;
+  /** How long a claim lasts without its owner's heartbeat (renewed every third of it); STALE_CLAIM_MS by default. */
   staleClaimMs?: number;
   /** 0–1, for the retry jitter (Math.random by default). */
   random?: () => number;
@@ -107,7 +107,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, 
 export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
   const { store, clock, logger } = deps;
   const sleep = deps.sleep ?? defaultSleep;
-  const me = deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const me = deps.instanceId ?? instanceName();
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry };
   const staleMs = deps.staleClaimMs ?? STALE_CLAIM_MS;
   const warnedPlatforms = new Set<Platform>();
@@ -148,10 +148,25 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     return nextDelay(error, attempt, { ...retry, factor: 4 }, deps.random);
   }
 
+  /** Delivers with the claim renewed meanwhile: a live owner keeps it however long sending and retries take. */
   async function deliver(
     due: DueDigest<SubscriptionRecord>,
     sender: Sender,
     signal: AbortSignal | undefined,
+  ): Promise<DigestReportItem | null> {
+    let claim: RunClaim | null = null;
+    const renew = async () => {
+      if (claim) await store.renewClaim(claim, now());
+    };
+    const warn = (error: unknown) => logger.warn({ error: describeError(error) }, 'digest claim not renewed');
+    return whileRenewing(staleMs, renew, () => deliverClaimed(due, sender, signal, (c) => (claim = c)), warn);
+  }
+
+  async function deliverClaimed(
+    due: DueDigest<SubscriptionRecord>,
+    sender: Sender,
+    signal: AbortSignal | undefined,
+    claimed: (claim: RunClaim) => void,
   ): Promise<DigestReportItem | null> {
     const { subscription: sub, localDate } = due;
     const base: Base = {
@@ -164,6 +179,7 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
     const acquired = await acquire(due, base);
     if (acquired === null || 'outcome' in acquired) return acquired;
     const claim = acquired;
+    claimed(claim);
 
     // Read before briefing: anything ingested meanwhile is covered by the next digest too, never lost.
     const coveredUntil = await store.corpusWatermark();

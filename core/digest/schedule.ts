@@ -3,6 +3,7 @@
  * their recorded runs and the instant. The runner acts on the plan; the
  * database's (subscription, local date) key makes acting on it exactly-once.
  */
+import { DEFAULT_LEASE_MS } from '../lease.ts';
 import type { DigestRunRecord, SubscriptionRecord } from '../ports/digest-store.ts';
 import { addDays, localDateTime, zonedInstant } from './time-zone.ts';
 
@@ -18,8 +19,8 @@ export const MISSED_LOOKBACK_DAYS = 7;
 /** A digest sent this long after its time counts as late (sent after downtime). */
 export const LATE_AFTER_MS = 5 * 60_000;
 
-/** A claim without a heartbeat for this long belongs to a process that died. */
-export const STALE_CLAIM_MS = 10 * 60_000;
+/** A claim without a heartbeat for this long belongs to a process that died (its owner renews it while it works). */
+export const STALE_CLAIM_MS = DEFAULT_LEASE_MS;
 
 /** Key of `runsByKey` maps. */
 export function runKey(subscriptionId: number, localDate: string): string {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_LEASE_MS, whileRenewing } from '../lease.ts';
 import type { FeedRecord } from '../ports/feed-store.ts';
 import { backoffDelay } from '../retry.ts';
 import { createStoryMatcher, type StoryMatcher } from './assign-story.ts';
@@ -16,6 +17,8 @@ import { type FeedEntry, parseFeedResponse } from './parse-feed.ts';
 export interface FeedPollerDeps extends WebIngestDeps {
   /** This poller's name in the feed leases (host and pid, say). */
   owner: string;
+  /** How long a feed's lease lasts unless renewed (renewed while its poll runs); DEFAULT_LEASE_MS by default. */
+  leaseMs?: number;
   /** 0–1, for the backoff jitter (Math.random by default). */
   random?: () => number;
   /** Item pages fetched at once per feed (default 4). */
@@ -34,8 +37,6 @@ export interface FeedPollReport {
   failedItems: number;
 }
 
-/** How long a poller may hold a feed before another may take it over (a crashed poller's lease runs out). */
-const LEASE_MS = 10 * 60_000;
 const MAX_BACKOFF_MS = 24 * 3_600_000;
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
@@ -68,6 +69,8 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
 export function createFeedPoller(deps: FeedPollerDeps) {
   const random = deps.random ?? Math.random;
   const concurrency = deps.concurrency ?? 4;
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
 
   async function pollFeed(feed: FeedRecord, stories: StoryMatcher): Promise<FeedPollReport> {
     const report: FeedPollReport = {
@@ -115,7 +118,10 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     return report;
   }
 
-  /** Claims the feed's items in one transaction, reads the new and edited ones, stores them in one more. */
+  /**
+   * Claims the feed's items in one transaction, reads the new and edited ones, stores them in one more, then settles
+   * the claims. A poller killed before that leaves its claims open, and the feed's next poll takes them again.
+   */
   async function ingestEntries(
     feed: FeedRecord,
     feedTitle: string | null,
@@ -129,6 +135,7 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     const claims = await deps.feeds.claimItems(
       keyed.map(({ entry, url }) => ({ feedId: feed.id, itemKey: entry.key, url, itemHash: itemHash(entry) })),
       deps.now(),
+      leaseFrom(deps.now()),
     );
     const claimed = keyed.filter((_, i) => claims[i] !== 'seen');
     report.newItems += claims.filter((c) => c === 'new').length;
@@ -170,10 +177,29 @@ export function createFeedPoller(deps: FeedPollerDeps) {
     /** One pass: leases every due feed and polls it; returns one report per feed polled. */
     async pollDue(): Promise<FeedPollReport[]> {
       const now = deps.now();
-      const due = await deps.feeds.claimDueFeeds(now, deps.owner, new Date(now.getTime() + LEASE_MS));
+      const due = await deps.feeds.claimDueFeeds(now, deps.owner, leaseFrom(now));
       const reports: FeedPollReport[] = [];
       const stories = createStoryMatcher(deps.feeds, deps.now);
-      for (const feed of due) reports.push(await pollFeed(feed, stories));
+      // The leases of this pass's feeds are renewed until each is polled: a poller that dies loses them after one
+      // lease, and a feed whose lease was lost meanwhile (a stalled poller) is left to its new holder.
+      const held = new Set(due.map((feed) => feed.id));
+      const renew = async () => {
+        const kept = new Set(await deps.feeds.renewFeedLeases([...held], deps.owner, leaseFrom(deps.now())));
+        for (const id of held) if (!kept.has(id)) held.delete(id);
+      };
+      const warn = (error: unknown) => deps.logger.warn({ err: String(error) }, 'feed leases not renewed');
+      await whileRenewing(
+        leaseMs,
+        renew,
+        async () => {
+          for (const feed of due) {
+            if (!held.has(feed.id)) continue;
+            reports.push(await pollFeed(feed, stories));
+            held.delete(feed.id);
+          }
+        },
+        warn,
+      );
       return reports;
     },
   };

@@ -2,12 +2,14 @@ import { passageId, type RetrievedPassage } from '../corpus.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
 import type { CorpusProfile } from './corpus-profile.ts';
 import { expandedGroups } from './expand-query.ts';
+import { describesStory, storyPassages } from './story-documents.ts';
 
 /** How many passages each request hands the engine. */
 export const CANDIDATES = {
   answer: 30,
   /** Further passages a follow-up may bring from the conversation's subject. */
   followUpExtra: 15,
+  /** A briefing on one subject ("sanctions"): the passages naming it. */
   topic: 40,
   /** A corpus up to this size is briefed on whole; a larger one on its newest documents. */
   wholeCorpus: 400,
@@ -52,9 +54,10 @@ function newestFirst(passages: RetrievedPassage[]): RetrievedPassage[] {
 const LATEST = { documents: 12, passages: 8 } as const;
 
 /**
- * Passages for a briefing: documents ingested after `ingestedAfter` when given (a digest), those
- * matching the topic, or the whole corpus when small (else the opening passages of its newest
- * documents: a briefing without a topic is about the latest news).
+ * Passages for a briefing: documents ingested after `ingestedAfter` when given (a digest), the
+ * articles of the story a topic describes (read whole), the passages naming a one-subject topic,
+ * or the whole corpus when small (else the opening passages of its newest documents: a briefing
+ * without a topic is about the latest news).
  */
 export async function briefingPassages(
   corpus: CorpusStore,
@@ -66,7 +69,11 @@ export async function briefingPassages(
       CANDIDATES.wholeCorpus,
     );
   }
-  if (options.topic) return retrieve(corpus, options.topic, CANDIDATES.topic);
+  if (options.topic) {
+    return describesStory(options.topic)
+      ? storyPassages(corpus, options.topic)
+      : retrieve(corpus, options.topic, CANDIDATES.topic);
+  }
   if ((await corpus.passageCount()) <= CANDIDATES.wholeCorpus) return corpus.listPassages();
   const ids = (await options.profile()).newestDocuments
     .slice(0, LATEST.documents)

@@ -110,6 +110,8 @@ export interface DigestStore {
   takeOverRun(seen: DigestRunRecord, claimedBy: string, at: string): Promise<boolean>;
   /** Marks a stale claim with attempts as failed, when the row is still exactly as seen. */
   failInterruptedRun(seen: DigestRunRecord, reason: string, at: string): Promise<boolean>;
+  /** Refreshes the claim's time (a heartbeat while its owner works on it); false when the claim was lost. */
+  renewClaim(claim: RunClaim, at: string): Promise<boolean>;
   /** Counts a send attempt before making it; false when the claim was lost (then do not send). */
   recordAttempt(claim: RunClaim, at: string): Promise<boolean>;
   /** Records a delivery. */

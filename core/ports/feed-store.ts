@@ -68,19 +68,23 @@ export interface FeedStore {
    * another poller whose lease has not run out is skipped, so each due time is polled once.
    */
   claimDueFeeds(now: Date, owner: string, leaseUntil: Date): Promise<FeedRecord[]>;
+  /** Extends the leases `owner` holds on these feeds while it polls them; returns the ids it still holds. */
+  renewFeedLeases(feedIds: readonly number[], owner: string, leaseUntil: Date): Promise<number[]>;
   /** Records a poll and releases the lease; ignored when `owner` no longer holds it. */
   finishPoll(feedId: number, owner: string, outcome: PollOutcome): Promise<boolean>;
   /**
-   * Records an item atomically: 'new' the first time its key is seen in the feed, 'edited' when its
-   * hash changed since (the stored hash is updated), 'seen' otherwise. Only one caller gets 'new' or
-   * 'edited' for one change.
+   * Claims an item atomically until `claimUntil`: 'new' the first time its key is seen in the feed, 'edited' when
+   * its hash changed since (the stored hash is updated), 'seen' otherwise. Only one caller gets 'new' or 'edited'
+   * for one change. A claim stays open until setItemDocuments (or releaseItems) settles it: one left open past
+   * `claimUntil` (its poller died before storing the item) is claimed again, as 'new' or 'edited', so no item is
+   * lost.
    */
-  claimItem(item: FeedItemKey, now: Date): Promise<ItemClaim>;
+  claimItem(item: FeedItemKey, now: Date, claimUntil: Date): Promise<ItemClaim>;
   /** claimItem for several items in one transaction; the claims in the order given. */
-  claimItems(items: readonly FeedItemKey[], now: Date): Promise<ItemClaim[]>;
+  claimItems(items: readonly FeedItemKey[], now: Date, claimUntil: Date): Promise<ItemClaim[]>;
   /** Forgets claimed items that could not be stored, so the next poll tries them again. */
   releaseItems(feedId: number, itemKeys: readonly string[]): Promise<void>;
-  /** Links claimed items to the documents made from them. */
+  /** Links claimed items to the documents made from them, settling their claims. */
   setItemDocuments(links: readonly { feedId: number; itemKey: string; documentId: string }[]): Promise<void>;
   /** The story record of a document, or null. */
   storyOf(documentId: string): Promise<StoryRecord | null>;

@@ -183,6 +183,10 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
       );
     },
 
+    async renewClaim(claim, at) {
+      return changedOne(await db.update(digestRuns).set({ claimedAt: at }).where(owned(claim)));
+    },
+
     async recordAttempt(claim, at) {
       return changedOne(
         await db

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type {
   FeedItemKey,
   FeedStore,
@@ -19,33 +19,36 @@ import { documentStories, feedItems, feeds } from './schema.ts';
 export function createPgFeedRepository(db: PgDatabase): FeedStore {
   type Tx = Parameters<Parameters<PgDatabase['transaction']>[0]>[0];
 
-  async function claimOne(tx: Tx, item: FeedItemKey, at: string): Promise<ItemClaim> {
+  /** Taken when its hash changed or its earlier claim was never settled and has run out; never under a live claim. */
+  async function claimOne(tx: Tx, item: FeedItemKey, at: string, until: string): Promise<ItemClaim> {
     const inserted = await tx
       .insert(feedItems)
-      .values({ ...item, firstSeenAt: at, updatedAt: at })
+      .values({ ...item, firstSeenAt: at, updatedAt: at, claimedUntil: until })
       .onConflictDoNothing()
       .returning({ id: feedItems.id });
     if (inserted.length > 0) return 'new';
-    // A concurrent claimant's insert or update is waited for, then the hash compared again: one winner.
-    const edited = await tx
+    // A concurrent claimant's insert or update is waited for, then the row checked again: one winner.
+    const [taken] = await tx
       .update(feedItems)
-      .set({ itemHash: item.itemHash, url: item.url, updatedAt: at })
+      .set({ itemHash: item.itemHash, url: item.url, updatedAt: at, claimedUntil: until })
       .where(
         and(
           eq(feedItems.feedId, item.feedId),
           eq(feedItems.itemKey, item.itemKey),
-          sql`${feedItems.itemHash} <> ${item.itemHash}`,
+          or(isNull(feedItems.claimedUntil), lte(feedItems.claimedUntil, at)),
+          or(sql`${feedItems.itemHash} <> ${item.itemHash}`, isNotNull(feedItems.claimedUntil)),
         ),
       )
-      .returning({ id: feedItems.id });
-    return edited.length > 0 ? 'edited' : 'seen';
+      .returning({ documentId: feedItems.documentId });
+    if (!taken) return 'seen';
+    return taken.documentId === null ? 'new' : 'edited';
   }
 
-  const claimAll = (items: readonly FeedItemKey[], now: Date): Promise<ItemClaim[]> =>
+  const claimAll = (items: readonly FeedItemKey[], now: Date, claimUntil: Date): Promise<ItemClaim[]> =>
     db.transaction(async (tx) => {
       const at = now.toISOString();
       const claims: ItemClaim[] = [];
-      for (const item of items) claims.push(await claimOne(tx, item, at));
+      for (const item of items) claims.push(await claimOne(tx, item, at, claimUntil.toISOString()));
       return claims;
     });
 
@@ -91,6 +94,16 @@ export function createPgFeedRepository(db: PgDatabase): FeedStore {
       return (await db.select().from(feeds).where(inArray(feeds.id, ids)).orderBy(feeds.id)).map(toFeed);
     },
 
+    async renewFeedLeases(feedIds: readonly number[], owner: string, leaseUntil: Date) {
+      if (feedIds.length === 0) return [];
+      const rows = await db
+        .update(feeds)
+        .set({ leaseUntil: leaseUntil.toISOString() })
+        .where(and(inArray(feeds.id, [...feedIds]), eq(feeds.leaseOwner, owner)))
+        .returning({ id: feeds.id });
+      return rows.map((row) => row.id);
+    },
+
     async finishPoll(feedId: number, owner: string, outcome: PollOutcome) {
       const rows = await db
         .update(feeds)
@@ -110,12 +123,12 @@ export function createPgFeedRepository(db: PgDatabase): FeedStore {
       return rows.length > 0;
     },
 
-    async claimItem(item: FeedItemKey, now: Date) {
-      const [claim = 'seen'] = await claimAll([item], now);
+    async claimItem(item: FeedItemKey, now: Date, claimUntil: Date) {
+      const [claim = 'seen'] = await claimAll([item], now, claimUntil);
       return claim;
     },
 
-    claimItems: (items, now) => claimAll(items, now),
+    claimItems: (items, now, claimUntil) => claimAll(items, now, claimUntil),
 
     async releaseItems(feedId: number, itemKeys: readonly string[]) {
       if (itemKeys.length === 0) return;
@@ -127,7 +140,7 @@ export function createPgFeedRepository(db: PgDatabase): FeedStore {
         for (const link of links) {
           await tx
             .update(feedItems)
-            .set({ documentId: link.documentId })
+            .set({ documentId: link.documentId, claimedUntil: null })
             .where(and(eq(feedItems.feedId, link.feedId), eq(feedItems.itemKey, link.itemKey)));
         }
       });

@@ -187,8 +187,24 @@ export const feedItems = pgTable(
     documentId: text('document_id'),
     firstSeenAt: text('first_seen_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Set while claimed but not yet stored (when the claim runs out); null once stored. */
+    claimedUntil: text('claimed_until'),
   },
   (t) => [uniqueIndex('feed_items_key_unique').on(t.feedId, t.itemKey)],
+);
+
+/** Incoming platform updates claimed by the instance handling them (see db/schema.ts). */
+export const handledUpdates = pgTable(
+  'handled_updates',
+  {
+    platform: text('platform').notNull(),
+    updateId: text('update_id').notNull(),
+    owner: text('owner').notNull(),
+    leaseUntil: text('lease_until').notNull(),
+    doneAt: text('done_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] }), index('handled_updates_created_idx').on(t.createdAt)],
 );
 
 /** The story each document belongs to (MinHash signature as a JSON array). */

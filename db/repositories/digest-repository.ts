@@ -201,6 +201,10 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       );
     },
 
+    async renewClaim(claim, at) {
+      return db.update(digestRuns).set({ claimedAt: at }).where(owned(claim)).run().changes === 1;
+    },
+
     async recordAttempt(claim, at) {
       return (
         db

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type {
   FeedItemKey,
   FeedStore,
@@ -13,30 +13,38 @@ import { toFeed, toStory } from '../shared/feed-rows.ts';
 
 /** SQLite implementation of the FeedStore port over `feeds`, `feed_items` and `document_stories`. */
 export function createFeedRepository(db: AppDatabase): FeedStore {
-  /** IMMEDIATE: the write lock is taken first, so of two pollers only one sees an item as new or edited. */
-  const claimAll = (items: readonly FeedItemKey[], now: Date): ItemClaim[] =>
+  /**
+   * IMMEDIATE: the write lock is taken first, so of two pollers only one sees an item as new or edited. An item is
+   * taken when its hash changed or its earlier claim was never settled and has run out; never while a live claim
+   * holds it.
+   */
+  const claimAll = (items: readonly FeedItemKey[], now: Date, claimUntil: Date): ItemClaim[] =>
     db.transaction(
       (tx) => {
         const at = now.toISOString();
+        const until = claimUntil.toISOString();
         return items.map((item): ItemClaim => {
           const inserted = tx
             .insert(feedItems)
-            .values({ ...item, firstSeenAt: at, updatedAt: at })
+            .values({ ...item, firstSeenAt: at, updatedAt: at, claimedUntil: until })
             .onConflictDoNothing()
             .run();
           if (inserted.changes > 0) return 'new';
-          const edited = tx
+          const taken = tx
             .update(feedItems)
-            .set({ itemHash: item.itemHash, url: item.url, updatedAt: at })
+            .set({ itemHash: item.itemHash, url: item.url, updatedAt: at, claimedUntil: until })
             .where(
               and(
                 eq(feedItems.feedId, item.feedId),
                 eq(feedItems.itemKey, item.itemKey),
-                sql`${feedItems.itemHash} <> ${item.itemHash}`,
+                or(isNull(feedItems.claimedUntil), lte(feedItems.claimedUntil, at)),
+                or(sql`${feedItems.itemHash} <> ${item.itemHash}`, isNotNull(feedItems.claimedUntil)),
               ),
             )
-            .run();
-          return edited.changes > 0 ? 'edited' : 'seen';
+            .returning({ documentId: feedItems.documentId })
+            .get();
+          if (!taken) return 'seen';
+          return taken.documentId === null ? 'new' : 'edited';
         });
       },
       { behavior: 'immediate' },
@@ -82,6 +90,17 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
         .sort((a, b) => a.id - b.id);
     },
 
+    async renewFeedLeases(feedIds: readonly number[], owner: string, leaseUntil: Date) {
+      if (feedIds.length === 0) return [];
+      return db
+        .update(feeds)
+        .set({ leaseUntil: leaseUntil.toISOString() })
+        .where(and(inArray(feeds.id, [...feedIds]), eq(feeds.leaseOwner, owner)))
+        .returning({ id: feeds.id })
+        .all()
+        .map((row) => row.id);
+    },
+
     async finishPoll(feedId: number, owner: string, outcome: PollOutcome) {
       const result = db
         .update(feeds)
@@ -101,13 +120,13 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
       return result.changes > 0;
     },
 
-    async claimItem(item: FeedItemKey, now: Date) {
-      const [claim = 'seen'] = claimAll([item], now);
+    async claimItem(item: FeedItemKey, now: Date, claimUntil: Date) {
+      const [claim = 'seen'] = claimAll([item], now, claimUntil);
       return claim;
     },
 
-    async claimItems(items: readonly FeedItemKey[], now: Date) {
-      return claimAll(items, now);
+    async claimItems(items: readonly FeedItemKey[], now: Date, claimUntil: Date) {
+      return claimAll(items, now, claimUntil);
     },
 
     async releaseItems(feedId: number, itemKeys: readonly string[]) {
@@ -121,7 +140,7 @@ export function createFeedRepository(db: AppDatabase): FeedStore {
       db.transaction((tx) => {
         for (const link of links) {
           tx.update(feedItems)
-            .set({ documentId: link.documentId })
+            .set({ documentId: link.documentId, claimedUntil: null })
             .where(and(eq(feedItems.feedId, link.feedId), eq(feedItems.itemKey, link.itemKey)))
             .run();
         }

@@ -107,6 +107,7 @@ export function harness(
     random: () => 1,
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.staleClaimMs ? { staleClaimMs: options.staleClaimMs } : {}),
   });
   return {
     digests: createDigestService({ store, clock, logger, platforms: [telegramPlatform(), discordPlatform()] }),

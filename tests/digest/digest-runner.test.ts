@@ -107,16 +107,47 @@ describe('a crash between claim and send', () => {
     claimAs(database, 'dead-process', '2026-01-10T07:00:00Z', 0);
     const sender = createMemorySender('telegram');
 
-    h.clock.set('2026-01-10T07:05:00Z');
-    const fresh = await h.runner.runDue(new Date('2026-01-10T07:05:00Z'), [sender]);
+    h.clock.set('2026-01-10T07:00:20Z');
+    const fresh = await h.runner.runDue(new Date('2026-01-10T07:00:20Z'), [sender]);
     expect(fresh.items).toMatchObject([{ outcome: 'busy' }]);
     expect(sender.calls).toHaveLength(0);
 
-    h.clock.set('2026-01-10T07:11:00Z');
-    const report = await h.runner.runDue(new Date('2026-01-10T07:11:00Z'), [sender]);
+    // Its owner's heartbeat stopped one lease (30 s) ago: the process died.
+    h.clock.set('2026-01-10T07:00:31Z');
+    const report = await h.runner.runDue(new Date('2026-01-10T07:00:31Z'), [sender]);
     expect(report.items).toMatchObject([{ outcome: 'sent', attempts: 1 }]);
     expect(sender.delivered).toHaveLength(1);
     expect(allRuns(database.db)).toMatchObject([{ status: 'sent', claimedBy: 'survivor', attempts: 1 }]);
+  });
+
+  it('keeps a live claim however long its send takes: the owner renews it, so nobody takes it over', async () => {
+    const database = open();
+    const leaseMs = 300;
+    // The real clock: the heartbeat runs on timers while the send stalls for several leases.
+    const slow = harness(database.db, { at: '2026-01-10T06:00:00Z', instanceId: 'slow', staleClaimMs: leaseMs });
+    const other = harness(database.db, { at: '2026-01-10T06:00:00Z', instanceId: 'other', staleClaimMs: leaseMs });
+    await slow.digests.subscribe(subscription());
+    const clocks = [slow.clock, other.clock];
+    const tick = setInterval(() => {
+      for (const clock of clocks) clock.set(new Date().toISOString());
+    }, 20);
+    try {
+      for (const clock of clocks) clock.set(new Date().toISOString());
+      const stalled = createMemorySender('telegram', async (_call, n) => {
+        await new Promise((resolve) => setTimeout(resolve, leaseMs * 4));
+        return { status: 'sent', messageIds: [`slow${n}`] };
+      });
+      const at = new Date('2026-01-10T07:00:00Z');
+      const first = slow.runner.runDue(at, [stalled]);
+      await new Promise((resolve) => setTimeout(resolve, leaseMs * 2));
+      const rival = createMemorySender('telegram');
+      expect((await other.runner.runDue(at, [rival])).items).toMatchObject([{ outcome: 'busy' }]);
+      expect((await first).items).toMatchObject([{ outcome: 'sent', attempts: 1 }]);
+      expect(rival.calls).toHaveLength(0);
+      expect(allRuns(database.db)).toMatchObject([{ status: 'sent', claimedBy: 'slow', attempts: 1 }]);
+    } finally {
+      clearInterval(tick);
+    }
   });
 
   it('never resends a stale claim that had attempted a send: it is marked failed', async () => {

@@ -90,12 +90,15 @@ describe('planDigests', () => {
 
 describe('claimState', () => {
   const now = at('2026-01-10T08:00:00Z');
-  it('classifies claims by age and attempts', () => {
+  it('classifies claims by the age of their last heartbeat (one lease) and attempts', () => {
     expect(claimState(sent, now)).toBe('final');
-    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:55:00Z' }, now)).toBe('in-progress');
-    expect(claimState({ status: 'claimed', attempts: 1, claimedAt: '2026-01-10T07:55:00Z' }, now)).toBe('in-progress');
-    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:49:00Z' }, now)).toBe('abandoned');
-    expect(claimState({ status: 'claimed', attempts: 2, claimedAt: '2026-01-10T07:49:00Z' }, now)).toBe('interrupted');
+    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:59:45Z' }, now)).toBe('in-progress');
+    expect(claimState({ status: 'claimed', attempts: 1, claimedAt: '2026-01-10T07:59:45Z' }, now)).toBe('in-progress');
+    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:59:29Z' }, now)).toBe('abandoned');
+    expect(claimState({ status: 'claimed', attempts: 2, claimedAt: '2026-01-10T07:59:29Z' }, now)).toBe('interrupted');
+    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:55:00Z' }, now, 600_000)).toBe(
+      'in-progress',
+    );
   });
 });
 

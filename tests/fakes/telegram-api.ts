@@ -47,6 +47,11 @@ export interface FakeTelegramApi {
   failNext(method: string, failure: ScriptedFailure, times?: number): void;
   /** Every message or chat action sent to this chat fails with `failure` (e.g. 403 blocked). */
   failChat(chatId: number, failure: ScriptedFailure): void;
+  /**
+   * Calls of `method` whose body matches `when` are recorded and never answered (a platform that hangs while a bot
+   * process is killed mid-call); `stall(null)` lifts it.
+   */
+  stall(method: string | null, when?: (body: Json) => boolean): void;
   /** getChatMember answers this status for the user in the chat (default: member). */
   setMemberStatus(chatId: number, userId: number, status: 'creator' | 'administrator' | 'member' | 'left'): void;
   /** Resolves with the first call (from index `from`) matching the predicate. */
@@ -89,6 +94,7 @@ export async function startFakeTelegram(options: { holdMs?: number; token?: stri
   const failures = new Map<string, ScriptedFailure[]>();
   const chatFailures = new Map<number, ScriptedFailure>();
   const members = new Map<string, string>();
+  let stalled: { method: string; when: (body: Json) => boolean } | null = null;
   const callListeners = new Set<() => void>();
   const pollers = new Set<() => void>();
   let nextUpdateId = 1;
@@ -159,6 +165,7 @@ export async function startFakeTelegram(options: { holdMs?: number; token?: stri
       const call: RecordedCall = { seq: calls.length, method, body, at: performance.now() };
       calls.push(call);
       wake(callListeners);
+      if (stalled && stalled.method === method && stalled.when(body)) return;
       const scripted = failures.get(method)?.shift();
       const chatFailure = ['sendMessage', 'sendChatAction'].includes(method)
         ? chatFailures.get(Number(body.chat_id))
@@ -208,6 +215,9 @@ export async function startFakeTelegram(options: { holdMs?: number; token?: stri
     },
     failChat(chatId, failure) {
       chatFailures.set(chatId, failure);
+    },
+    stall(method, when = () => true) {
+      stalled = method === null ? null : { method, when };
     },
     setMemberStatus(chatId, userId, status) {
       members.set(`${chatId}:${userId}`, status);

@@ -25,7 +25,8 @@ function chatOf(update: NewUpdate): number {
   return message?.chat.id ?? 0;
 }
 
-function post(url: URL, secret: string, body: string): Promise<number> {
+/** One webhook POST as Telegram makes it; resolves with the HTTP status, 0 when the connection failed. */
+export function post(url: URL, secret: string, body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
       url,

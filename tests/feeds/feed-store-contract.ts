@@ -353,14 +353,34 @@ export function runFeedStoreContract(name: string, fresh: () => Promise<FeedTest
     // A crashed poller's lease runs out: the feed is due again for anyone.
     const later = new Date(until.getTime() + 1);
     expect((await a.feeds.claimDueFeeds(later, 'next', new Date(later.getTime() + 60_000))).length).toBe(10);
+    // The live holder renews its leases; nobody else can, and a renewed lease keeps the feed from other pollers.
+    const renewedUntil = new Date(later.getTime() + 120_000);
+    expect(await a.feeds.renewFeedLeases(ids.slice(0, 3), 'intruder', renewedUntil)).toEqual([]);
+    expect((await a.feeds.renewFeedLeases(ids.slice(0, 3), 'next', renewedUntil)).sort((x, y) => x - y)).toEqual(
+      ids.slice(0, 3),
+    );
+    const afterFirstLease = new Date(later.getTime() + 90_000);
+    expect((await a.feeds.claimDueFeeds(afterFirstLease, 'other', renewedUntil)).length).toBe(7);
 
     const item = { feedId: feed.id, itemKey: 'guid-1', url: null, itemHash: 'h1' };
-    const claims = (await Promise.all(stores.map((s) => s.feeds.claimItems([item], clock)))).flat();
+    const claims = (await Promise.all(stores.map((s) => s.feeds.claimItems([item], clock, until)))).flat();
     expect(claims.filter((c) => c === 'new')).toHaveLength(1);
-    const edits = (await Promise.all(stores.map((s) => s.feeds.claimItem({ ...item, itemHash: 'h2' }, clock)))).sort();
+    // Claimed but not stored yet: nobody takes it while the claim holds, whatever changed.
+    expect(await a.feeds.claimItem({ ...item, itemHash: 'h2' }, clock, until)).toBe('seen');
+    // Its claimant died before storing it: once the claim has run out, exactly one poller takes it again.
+    const retaken = await Promise.all(stores.map((s) => s.feeds.claimItem(item, later, new Date(later.getTime() + 1))));
+    expect(retaken.sort()).toEqual(['new', 'seen', 'seen', 'seen']);
+    await a.feeds.setItemDocuments([{ feedId: feed.id, itemKey: 'guid-1', documentId: 'doc-1' }]);
+    // Stored and settled: seen until it changes; an edit is claimed once, as an edit of the stored document.
+    expect(await a.feeds.claimItem(item, later, until)).toBe('seen');
+    const edits = (
+      await Promise.all(stores.map((s) => s.feeds.claimItem({ ...item, itemHash: 'h2' }, clock, until)))
+    ).sort();
     expect(edits).toEqual(['edited', 'seen', 'seen', 'seen']);
+    // The edit's claimant died too: the edit is taken again after its claim ran out, still as an edit.
+    expect(await a.feeds.claimItem({ ...item, itemHash: 'h2' }, later, until)).toBe('edited');
     await a.feeds.releaseItems(feed.id, ['guid-1']);
-    expect(await a.feeds.claimItem(item, clock)).toBe('new');
+    expect(await a.feeds.claimItem(item, clock, until)).toBe('new');
     expect(await a.feeds.removeFeed(String(feed.id))).toBe(true);
     expect((await a.feeds.listFeeds()).map((f) => f.id)).not.toContain(feed.id);
   });

@@ -227,6 +227,9 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       if (won?.outcome !== 'claimed') throw new Error('no claim');
       const claim = { runId: won.run.id, claimedBy: won.run.claimedBy as string };
       expect(await d.recordAttempt({ ...claim, claimedBy: 'intruder' }, 'now')).toBe(false);
+      expect(await d.renewClaim({ ...claim, claimedBy: 'intruder' }, 'now')).toBe(false);
+      expect(await d.renewClaim(claim, '2026-01-02T07:00:00.500Z')).toBe(true);
+      expect((await d.latestRun(sub.id))?.claimedAt).toBe('2026-01-02T07:00:00.500Z');
       expect(await d.recordAttempt(claim, '2026-01-02T07:00:01Z')).toBe(true);
       expect(await d.markSent(claim, { messageIds: ['1'], coveredUntil: null, at: '2026-01-02T07:00:02Z' })).toBe(true);
       expect((await d.lastSentRun(sub.id))?.messageIds).toEqual(['1']);
@@ -238,6 +241,40 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       expect(
         (await d.claimRun({ subscriptionId: sub.id, localDate: '2026-01-03', claimedBy: 'p', at: 'now' })).outcome,
       ).toBe('inactive');
+    });
+
+    it('lets one of many concurrent claims handle an update; a finished one is done, a dead owner’s is retaken', async () => {
+      const u = storage.updates;
+      const key = { platform: 'telegram', updateId: '5001' };
+      const t = (s: number) => new Date(Date.UTC(2026, 0, 2, 7, 0, s)).toISOString();
+      const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => u.claimUpdate(key, `p${i}`, t(0), t(30))));
+      expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
+      expect(claims.filter((c) => c === 'busy')).toHaveLength(7);
+      const owner = `p${claims.indexOf('claimed')}`;
+      // The owner renews while it works; nobody else can, and a renewed claim is not taken at its first expiry.
+      expect(await u.renewUpdate(key, 'intruder', t(59))).toBe(false);
+      expect(await u.renewUpdate(key, owner, t(59))).toBe(true);
+      expect(await u.claimUpdate(key, 'other', t(40), t(70))).toBe('busy');
+      expect(await u.finishUpdate(key, 'intruder', t(41))).toBe(false);
+      expect(await u.finishUpdate(key, owner, t(41))).toBe(true);
+      // Re-sent after it was handled: done, whenever it comes.
+      expect(await u.claimUpdate(key, 'other', t(42), t(72))).toBe('done');
+      expect(await u.claimUpdate(key, 'other', t(99), t(129))).toBe('done');
+
+      // An owner that died without finishing: its claim runs out and exactly one other instance takes it.
+      const orphan = { platform: 'telegram', updateId: '5002' };
+      expect(await u.claimUpdate(orphan, 'dead', t(0), t(30))).toBe('claimed');
+      expect(await u.claimUpdate(orphan, 'early', t(29), t(59))).toBe('busy');
+      const retaken = await Promise.all(['a', 'b', 'c'].map((o) => u.claimUpdate(orphan, o, t(31), t(59))));
+      expect(retaken.sort()).toEqual(['busy', 'busy', 'claimed']);
+      expect(await u.renewUpdate(orphan, 'dead', t(59))).toBe(false);
+      // Another platform's update with the same id is another update.
+      expect(await u.claimUpdate({ platform: 'other', updateId: '5001' }, 'p', t(0), t(30))).toBe('claimed');
+
+      // Old claims are pruned, recent ones kept.
+      expect(await u.pruneUpdates(t(0))).toBe(0);
+      expect(await u.pruneUpdates(t(1))).toBe(3);
+      expect(await u.claimUpdate(key, 'later', t(50), t(80))).toBe('claimed');
     });
   });
 }

@@ -9,11 +9,16 @@ export interface Cluster {
   members: Unit[];
 }
 
-/** Gathers, for each other document, its unit that best says what `rep` says. */
-export function clusterAround(rep: Unit, units: readonly Unit[], idf: Idf): Cluster {
+/** Gathers, for each other document, its unit that best says what `rep` says (`same`: by default, the same claim). */
+export function clusterAround(
+  rep: Unit,
+  units: readonly Unit[],
+  idf: Idf,
+  same: (a: Unit, b: Unit, idf: Idf) => boolean = sameClaim,
+): Cluster {
   const best = new Map<string, { unit: Unit; score: number }>();
   for (const u of units) {
-    if (u.passage.documentId === rep.passage.documentId || !sameClaim(rep, u, idf)) continue;
+    if (u.passage.documentId === rep.passage.documentId || !same(rep, u, idf)) continue;
     const score = cosine(rep, u, idf);
     const current = best.get(u.passage.documentId);
     if (!current || score > current.score) best.set(u.passage.documentId, { unit: u, score });
@@ -29,9 +34,12 @@ export function support(cluster: Cluster): number {
 /** A datelined lead ("MOSCOW (Reuters) - ", "MOSCOW-") is not part of the claim. */
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*(?=\p{Lu})/u;
 const SPEECH = /\b(?:said|says|told|added|warned|insisted|replied|according to|quoted)\b/i;
-/** Openings that lean on an earlier sentence ("He said…", "In response, …", "these demands"). */
+/**
+ * Openings that lean on an earlier sentence ("He said…", "In response, …", "these demands"), and the
+ * items of an enumeration ("Second, it has set…"), which continue a list begun before.
+ */
 const DANGLING =
-  /^(?:he|she|it|they|this|that|these|those|but|and|instead|in addition|in response|however|also|meanwhile)\b/i;
+  /^(?:he|she|it|they|this|that|these|those|but|and|instead|in addition|in response|however|also|meanwhile)\b|^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly|moreover|furthermore|besides),/i;
 const BACK_REFERENCE = /\b(?:these|those) (?!from|who|which|of|in|at|with)[a-z]+/i;
 /** "…," he said.: attributed to a pronoun, so the reader cannot tell who spoke. */
 const PRONOUN_SPEAKER =

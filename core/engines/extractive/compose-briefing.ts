@@ -3,7 +3,7 @@ import { blockFor } from './clusters.ts';
 import type { EngineContext } from './context.ts';
 import { storyTitle } from './headline.ts';
 import { type RankedCluster, rankClusters } from './rank-claims.ts';
-import { sameClaim } from './similarity.ts';
+import { sameFact } from './similarity.ts';
 import type { Unit } from './units.ts';
 
 /** Briefing shape; calibrated on the seeds and the fitting stories of corpus-dev, never per topic. */
@@ -13,7 +13,7 @@ export const BRIEFING = {
   /** Characters of block text, [n] markers included. */
   maxChars: 1200,
   /** A claim's score is (value + coverageWeight × new story words) / length^lengthPower. */
-  lengthPower: 0.9,
+  lengthPower: 0.5,
   coverageWeight: 0.1,
   /** A word used in more than this share of the sentences says nothing in particular ("talks"). */
   commonShare: 0.25,
@@ -71,7 +71,12 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[]): Cla
   const chosen: Claim[] = [];
   const covered = new Set<Unit>();
   let chars = 0;
-  const isNewest = (unit: Unit) => (unit.passage.document.publishedAt ?? '') === (ctx.newest ?? '');
+  // The newest report among the eligible sentences (a topic's newest may be another story's).
+  const newest = ranked.reduce((d, r) => {
+    const date = r.cluster.rep.passage.document.publishedAt ?? '';
+    return date > d ? date : d;
+  }, '');
+  const isNewest = (unit: Unit) => (unit.passage.document.publishedAt ?? '') === newest;
   const mustBeNewest = () => chosen.length === BRIEFING.maxBlocks - 1 && !chosen.some((c) => isNewest(c.cluster.rep));
   while (chosen.length < BRIEFING.maxBlocks) {
     let pick: (Claim & { score: number }) | null = null;
@@ -92,7 +97,7 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[]): Cla
     for (const s of pick.cluster.rep.stems) said.add(s);
     for (const m of pick.cluster.members) {
       covered.add(m);
-      for (const u of ctx.partners(m)) if (sameClaim(m, u, ctx.idf)) covered.add(u);
+      for (const u of ctx.partners(m)) if (sameFact(m, u, ctx.idf)) covered.add(u);
     }
   }
   return chosen;

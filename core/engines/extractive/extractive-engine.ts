@@ -1,25 +1,74 @@
 import { focusDocuments } from '../../conversation/focus.ts';
+import type { Entity } from '../../entities/lexicon.ts';
+import { isCalendarWord } from '../../language/calendar.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
+import { STORY_TOPIC_PARTS } from '../../topics/story-topic.ts';
 import { type AnswerModel, defaultAnswerModel } from './answer-model.ts';
 import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
 import { composeBriefing } from './compose-briefing.ts';
 import { buildContext, type EngineContext } from './context.ts';
 import { createDraftCache } from './draft-cache.ts';
 import { analyzeQuestion } from './question.ts';
-import { unitHasEntity, unitHasTerm } from './term-match.ts';
+import { type Term, unitHasEntity, unitHasTerm } from './term-match.ts';
 import type { Unit } from './units.ts';
 
-/** Topic relevance of a unit: share of the topic's terms and names it contains; -1 when none (not eligible). */
-function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
+/** Topic shape; fitted on the briefing fit stories of corpus-dev, never per topic. */
+export const TOPIC = {
+  /** A document is the story's when it covers this share of the topic that the best document covers. */
+  storyShare: 0.5,
+  /** How much naming the topic's words adds to a sentence of a story document. */
+  storyMentionWeight: 0.5,
+} as const;
+
+/**
+ * Topic relevance of a unit: the share of the topic's terms and names it contains; -1 when none
+ * (not eligible). A topic that describes a story ("the Lisbon water treaty talks, March
+ * 2024") makes every sentence of the story's documents eligible: their leads tell the story
+ * without repeating the topic's words.
+ */
+export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
   const q = analyzeQuestion(topic, ctx.lexicon, ctx.units);
-  if (q.unknownNames.length > 0) return null;
-  const total = q.terms.reduce((sum, t) => sum + t.weight, 0) + q.entities.length;
+  if (q.unknownNames.some((name) => !isCalendarWord(name))) return null;
+  const terms = q.terms.filter((t) => !isCalendarWord(t.stem));
+  const total = terms.reduce((sum, t) => sum + t.weight, 0) + q.entities.length;
   if (total === 0) return null;
-  return (unit) => {
-    let hits = q.entities.filter((e) => unitHasEntity(unit, e)).length;
-    for (const t of q.terms) if (unitHasTerm(unit, t)) hits += t.weight;
-    return hits === 0 ? -1 : hits / total;
+  // Asked of every unit several times (eligibility, value, selection): synonym and WordNet look-ups once per unit.
+  const seen = new Map<Unit, number>();
+  const mentions = (unit: Unit) => {
+    let share = seen.get(unit);
+    if (share === undefined) {
+      let hits = q.entities.filter((e) => unitHasEntity(unit, e)).length;
+      for (const t of terms) if (unitHasTerm(unit, t)) hits += t.weight;
+      share = hits / total;
+      seen.set(unit, share);
+    }
+    return share;
   };
+  const own = (unit: Unit) => {
+    const share = mentions(unit);
+    return share === 0 ? -1 : share;
+  };
+  if (terms.length + q.entities.length < STORY_TOPIC_PARTS) return own;
+  const story = storyDocumentsOf(ctx, terms, q.entities);
+  return (unit) => {
+    const share = mentions(unit);
+    if (story.has(unit.passage.documentId)) return TOPIC.storyMentionWeight * share;
+    return share === 0 ? -1 : share;
+  };
+}
+
+/** The documents covering at least `storyShare` of what the best one covers of the topic's terms and names. */
+function storyDocumentsOf(ctx: EngineContext, terms: readonly Term[], entities: readonly Entity[]): Set<string> {
+  const unitsOf = new Map<string, Unit[]>();
+  for (const u of ctx.units) unitsOf.set(u.passage.documentId, [...(unitsOf.get(u.passage.documentId) ?? []), u]);
+  const cover = new Map<string, number>();
+  for (const [id, units] of unitsOf) {
+    let c = entities.filter((e) => units.some((u) => unitHasEntity(u, e))).length;
+    for (const t of terms) if (units.some((u) => unitHasTerm(u, t))) c += t.weight;
+    cover.set(id, c);
+  }
+  const best = Math.max(0, ...cover.values());
+  return new Set([...cover].filter(([, c]) => best > 0 && c >= TOPIC.storyShare * best).map(([id]) => id));
 }
 
 function briefing(ctx: EngineContext, topic: string | undefined): EngineDraft {

@@ -1,6 +1,6 @@
 import { type Cluster, clusterAround, selfContained, support } from './clusters.ts';
 import type { EngineContext } from './context.ts';
-import { cosine } from './similarity.ts';
+import { cosine, sameFact } from './similarity.ts';
 import type { Unit } from './units.ts';
 
 /** Weights of a claim's value; calibrated on the seeds and the eval set, never per topic. */
@@ -9,11 +9,11 @@ export const CLAIM_VALUE = {
   supportWeight: 0.6,
   salienceWeight: 0.5,
   /** Of the share of other outlets discussing the subject, even in other words. */
-  topicWeight: 2,
+  topicWeight: 4,
   /** Cosine from which another outlet's sentence counts as discussing the same subject. */
   topicSimilarity: 0.2,
-  recencyWeight: 0.3,
-  ledeWeight: 0.25,
+  recencyWeight: 0,
+  ledeWeight: 1,
   /** Subtracted from a unit that leans on an earlier sentence ("He said …"). */
   danglingPenalty: 0.5,
   /** Longest sentence worth a bullet. */
@@ -80,7 +80,7 @@ export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => numb
         relevance(u) >= 0,
     )
     .map((u) => {
-      const cluster = clusterAround(u, ctx.partners(u), ctx.idf);
+      const cluster = clusterAround(u, ctx.partners(u), ctx.idf, sameFact);
       const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));
       return { cluster, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };
     })

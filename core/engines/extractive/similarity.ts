@@ -125,3 +125,29 @@ function computeSameClaim(a: Unit, b: Unit, idf: Idf): boolean {
   if (overlap(a, b, idf) >= SAME_CLAIM.overlap && cos >= SAME_CLAIM.cosine) return true;
   return cos >= SAME_CLAIM.relatedCosine && sameSpeakerSameWord(a, b, idf);
 }
+
+/** Thresholds for "reports the same fact" in a briefing; fitted on the briefing fit stories of corpus-dev. */
+export const SAME_FACT = {
+  cosine: 0.2,
+  /** Specific words both must share: numbers, or words rare in the request. */
+  specific: 2,
+} as const;
+
+/**
+ * Whether two sentences of different outlets report the same fact in their own words: the same
+ * claim, or, reported the same day, related (`SAME_FACT.cosine`) and sharing its specifics, the numbers and rare words a fact is told by
+ * ("a minimum flow of 2,700 cubic hectometres" and "2,700 cubic hectometres of water yearly").
+ */
+export function sameFact(a: Unit, b: Unit, idf: Idf): boolean {
+  if (sameClaim(a, b, idf)) return true;
+  // Reports of different days are different moments (before and after the talks), whatever words they share;
+  // an undated report may be of either day.
+  const [da, db] = [a.passage.document.publishedAt, b.passage.document.publishedAt];
+  if (da && db && da !== db) return false;
+  if (cosine(a, b, idf) < SAME_FACT.cosine) return false;
+  let shared = 0;
+  for (const s of a.stems) {
+    if (b.stems.has(s) && (/\d/.test(s) || idf.weight(s) >= idf.max * SAME_CLAIM.rareShare)) shared++;
+  }
+  return shared >= SAME_FACT.specific;
+}
