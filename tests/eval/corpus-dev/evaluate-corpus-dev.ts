@@ -6,6 +6,7 @@ import { answerMatches, blockChars, containsAny, declined, percentile, showsChro
 import { foldForMatch, normalizeSpace } from '../seed-text.ts';
 import { storyOfChrome, storyOfQuestion } from './dev-stories.ts';
 import type { CorpusDev, DevPage } from './load-corpus-dev.ts';
+import { measureExtraction } from './measure-extraction.ts';
 
 /** What the evaluation needs from the app: the core API for a story's fold, retrieval, and stored text. */
 export interface DevHarness {
@@ -221,7 +222,7 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
   }
 
   const n = dev.questions.answerable.length;
-  const extraction = await measureExtraction(dev, harness);
+  const extraction = await measureExtraction(dev.pages, (id) => harness.articleText(id));
   return {
     extraction,
     answer: rate(answered, n),
@@ -246,36 +247,4 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
     ),
     failures,
   };
-}
-
-/**
- * Chrome recall and article-text recall of ingest on the labelled pages: a labelled chrome line counts as removed
- * when the stored article text does not hold it (an identical article line aside); an article line (three words or
- * more) counts as kept when the article text holds it.
- */
-async function measureExtraction(dev: CorpusDev, harness: DevHarness): Promise<DevReport['extraction']> {
-  let chrome = 0;
-  let removed = 0;
-  let article = 0;
-  let kept = 0;
-  for (const page of dev.pages) {
-    const text = foldForMatch((await harness.articleText(page.id)) ?? '');
-    const chromeSet = new Set(page.chromeLines.map(foldForMatch));
-    const lines = page.raw
-      .split('\n')
-      .map((l) => foldForMatch(l.replace(/^ date \d{4}-\d{2}-\d{2} /, '')))
-      .filter(Boolean);
-    const articleLines = new Set(lines.filter((l) => !chromeSet.has(l)));
-    for (const line of chromeSet) {
-      if (line.length < 4 || articleLines.has(line)) continue;
-      chrome += 1;
-      if (!text.includes(line)) removed += 1;
-    }
-    for (const line of articleLines) {
-      if (line.split(' ').length < 3) continue;
-      article += 1;
-      if (text.includes(line)) kept += 1;
-    }
-  }
-  return { chromeRemoved: rate(removed, chrome), articleKept: rate(kept, article) };
 }
