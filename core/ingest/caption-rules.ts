@@ -7,8 +7,10 @@ import { endsLikeSentence, wordCount } from './words.ts';
 
 // A caption that carries its photo credit: "...UkraineImage: Maxim Shemetov/REUTERS", "... (Photo: AFP)".
 const INLINE_PHOTO_CREDIT = /(?:Image|Photo|Picture|Photograph|Foto|Credit)s?:\s*\S[^.!?]*$/;
-// A caption ending in a parenthesised "(Photographer / Agency)" or bracketed "[File: Agency]" credit.
-const PAREN_PHOTO_CREDIT = /\([^()]*\S\s*\/\s*\S[^()]*\)$|\[(?:File|Photo|Image|Pool)\s*:[^[\]]+\]$/i;
+// A caption ending in a parenthesised "(Photographer / Agency)" credit (the agency's name may follow in capitals) or
+// a bracketed "[File: Agency]" one.
+const PAREN_PHOTO_CREDIT =
+  /\([^()]*\S\s*\/\s*\S[^()]*\)(?:\s*\([\p{Lu} .&'-]{2,40}\))?$|\[(?:File|Photo|Image|Pool)\s*:[^[\]]+\]$/iu;
 const PHOTO_CREDIT_WORDS = /\b(?:Archive|Photos?|Images?|Getty|Shutterstock|File photo|Pool|Handout|Illustration)\b/i;
 // A credit line of its own: "Jane Doe/Agency", "Jane Doe / The Daily Paper", "Agency/Jane Doe/Pool" (no sentence).
 const NAME_PART = "[\\p{Lu}][\\p{L}.'’-]+";

@@ -44,6 +44,7 @@ describe('captions', () => {
     ['Maria Lopez / The Daily Example', true],
     ['Example Agency/Pool/Maria Lopez', true],
     ['Leaders pose for a photo at the summit venue [File: Example Agency]', true],
+    ['Talks resumed on Monday. (Example Photo/Jane Roe, file) (EXAMPLE AGENCY)', true],
     ['Chile/Peru talks', false],
     ['The talks ended in Lima.', false],
   ])('isPhotoCredit(%s) is %s', (line, expected) => {

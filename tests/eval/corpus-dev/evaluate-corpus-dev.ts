@@ -6,7 +6,7 @@ import { answerMatches, blockChars, containsAny, declined, percentile, showsChro
 import { foldForMatch, normalizeSpace } from '../seed-text.ts';
 import { storyOfChrome, storyOfQuestion } from './dev-stories.ts';
 import type { CorpusDev, DevPage } from './load-corpus-dev.ts';
-import { measureExtraction } from './measure-extraction.ts';
+import { labelledLines, measureExtraction } from './measure-extraction.ts';
 
 /** What the evaluation needs from the app: the core API for a story's fold, retrieval, and stored text. */
 export interface DevHarness {
@@ -65,18 +65,17 @@ export interface DevReport {
 
 const rate = (correct: number, total: number): Rate => ({ correct, total, rate: total === 0 ? 1 : correct / total });
 
-/** Whether the quote is (part of) a labelled chrome line and of no article line of its page. */
+/**
+ * Whether the quote is (part of) a labelled chrome line and of no article line of its page (a repeated line whose
+ * first copy is article text counts as article, see labelledLines).
+ */
 function quotesChrome(page: DevPage | undefined, quote: string): boolean {
   if (!page || page.chromeLines.length === 0) return false;
   const q = foldForMatch(quote);
   if (q.length < 12) return false;
-  const chrome = new Set(page.chromeLines.map(foldForMatch));
-  const inChrome = [...chrome].some((line) => line.includes(q) || (line.length >= 20 && q.includes(line)));
-  if (!inChrome) return false;
-  return !page.raw.split('\n').some((line) => {
-    const l = foldForMatch(line);
-    return !chrome.has(l) && l.includes(q);
-  });
+  const lines = labelledLines(page);
+  const inChrome = lines.chrome.some((line) => line.includes(q) || (line.length >= 20 && q.includes(line)));
+  return inChrome && !lines.article.some((line) => line.includes(q));
 }
 
 /** Runs the development questions (answerable, unanswerable, chrome traps, follow-ups, briefings) and scores them. */
