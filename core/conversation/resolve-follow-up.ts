@@ -6,6 +6,8 @@ const WH_START =
 const BARE_WH =
   /^(?:and\s+)?(who|whom|when|where|why|how many|how much|how long|how)(?:\s+(?:was|is|did)\s+(?:that|it|this)(?:\s+happen)?|\s+exactly)?\s*\??$/i;
 const ELLIPSIS = /^(?:and|but|also|what about|how about|and what about|and how about)\s+(.+?)\s*\??$/i;
+/** A question that opens with its verb: yes/no. */
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/i;
 const PRONOUN = /\b(he|him|his|she|her|hers|they|them|their)\b/gi;
 const MALE = new Set(['he', 'him', 'his']);
 const FEMALE = new Set(['she', 'her', 'hers']);
@@ -27,20 +29,39 @@ function salient(history: readonly ConversationTurn[], lexicon: Lexicon): Entity
   return out;
 }
 
+/** The person "he"/"she" most likely means: the most salient one of that gender, else one whose gender is unknown. */
 function personOf(candidates: readonly Entity[], gender: Gender): Entity | undefined {
-  return candidates.find((e) => e.kind === 'person' && e.gender === gender);
+  return (
+    candidates.find((e) => e.kind === 'person' && e.gender === gender) ??
+    candidates.find((e) => e.kind === 'person' && e.gender === null)
+  );
+}
+
+/**
+ * What "they"/"their" most likely means: the two people of the last turn ("they met"), else the country or body the
+ * last question was about ("what reason did they give?" after a question about Russia): in news English a
+ * government, an alliance or a group is "they".
+ */
+function groupOf(candidates: readonly Entity[], previous: readonly Mention[]): string | undefined {
+  const people = candidates.filter((e) => e.kind === 'person').slice(0, 2);
+  if (people.length === 2) return people.map((e) => e.name).join(' and ');
+  return previous.find((m) => m.entity.kind === 'place' || m.entity.kind === 'org')?.entity.name;
 }
 
 /** Replaces he/she/they… with the people they most likely mean; keeps pronouns the question itself explains. */
-function replacePronouns(question: string, candidates: readonly Entity[], own: readonly Mention[]): string {
-  const lastTurnPeople = candidates.filter((e) => e.kind === 'person').slice(0, 2);
+function replacePronouns(
+  question: string,
+  candidates: readonly Entity[],
+  own: readonly Mention[],
+  previous: readonly Mention[],
+): string {
   return question.replace(PRONOUN, (word: string, _p: string, offset: number) => {
     const lower = word.toLowerCase();
     const gender: Gender | null = MALE.has(lower) ? 'male' : FEMALE.has(lower) ? 'female' : null;
     if (gender && own.some((m) => m.start < offset && m.entity.gender === gender)) return word;
     let name: string | undefined;
     if (gender) name = personOf(candidates, gender)?.name;
-    else if (lastTurnPeople.length === 2 && own.length === 0) name = lastTurnPeople.map((e) => e.name).join(' and ');
+    else if (own.length === 0 && lower !== 'them') name = groupOf(candidates, previous);
     if (!name) return word;
     const rest = question.slice(offset + word.length);
     const possessive =
@@ -109,7 +130,10 @@ export function resolveFollowUp(question: string, history: readonly Conversation
   if (bare?.[1]) {
     const wh = bare[1].charAt(0).toUpperCase() + bare[1].slice(1).toLowerCase();
     const start = WH_START.exec(previous);
-    return start ? `${wh}${previous.slice(start[0].length)}` : `${wh}: ${previous}`;
+    if (start) return `${wh}${previous.slice(start[0].length)}`;
+    // A yes/no question takes the wh-word in front: "Did they meet?" + "how long?" → "How long did they meet?".
+    if (YES_NO.test(previous)) return `${wh} ${previous.charAt(0).toLowerCase()}${previous.slice(1)}`;
+    return `${wh}: ${previous}`;
   }
   // "What else did he say?" asks the same as "what did he say?", minus what was shown (the caller leaves that out);
   // "anything else?" alone re-asks the previous question.
@@ -119,10 +143,7 @@ export function resolveFollowUp(question: string, history: readonly Conversation
   let text = question.replace(/\s+else\b/i, '');
   if (ellipsis?.[1]) {
     const rest = ellipsis[1];
-    text =
-      WH_START.test(rest) || /^(?:is|are|was|were|did|does|do|has|have|can|could|will|would)\b/i.test(rest)
-        ? rest
-        : fillFrame(previous, rest, lexicon);
+    text = WH_START.test(rest) || YES_NO.test(rest) ? rest : fillFrame(previous, rest, lexicon);
   }
-  return replacePronouns(text, candidates, lexicon.find(text));
+  return replacePronouns(text, candidates, lexicon.find(text), lexicon.find(previous));
 }

@@ -90,6 +90,17 @@ describe('follow-ups through the real SQLite memory', () => {
     expect(when.citations.map((c) => c.quote).join(' ')).toContain('Wednesday');
   });
 
+  it('puts a bare wh-word in front of a yes/no question and reads "they" as the country asked about', async () => {
+    const { attache } = await core();
+    const conversation = 'console:yes-no';
+    await attache.ask({ question: 'Did Ryabkov meet Sherman?', conversation });
+    const where = await attache.ask({ question: 'where?', conversation });
+    expect(where.title).toBe('Where did Ryabkov meet Sherman?');
+    await attache.ask({ question: 'What does Russia want from NATO?', conversation: 'console:they' });
+    const they = await attache.ask({ question: 'What guarantees do they ask for?', conversation: 'console:they' });
+    expect(they.title).toMatch(/^What guarantees do Russia ask for\?/);
+  });
+
   it('resolves "he" to the man the conversation is about', async () => {
     const { attache } = await core();
     const conversation = 'console:he';

@@ -157,7 +157,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
     const plain = plainCoverage(u, q, near(u), plainTotal, absent);
     const needed = q.type === 'general' ? 0.67 : q.type === 'quote' ? 0.4 : 0.6;
     const typed = satisfiesType(u, q);
-    const rule = typed && (!q.focus || focused) && peopleFound === people.length && plain >= needed - 1e-9;
+    const rule = typed === 1 && (!q.focus || focused) && peopleFound === people.length && plain >= needed - 1e-9;
     const neighbours = near(u);
     const inContext = (t: Term) => termCredit(u, t) > 0 || neighbours.some((n) => unitHasTerm(n, t));
     const missingWeight = Math.max(0, ...terms.filter((t) => !inContext(t)).map(weight));
@@ -171,7 +171,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
       rareCoverage: rareWeight === 0 ? 1 : rareHere / rareWeight,
       people: people.length === 0 ? 1 : peopleFound / people.length,
       places: places.length === 0 ? 1 : placesFound / places.length,
-      typed: q.type !== 'general' && typed ? 1 : 0,
+      typed: q.type !== 'general' ? typed : 0,
       typedQuestion: q.type !== 'general' ? 1 : 0,
       focused: focused ? 1 : 0,
       hasFocus: q.focus ? 1 : 0,

@@ -1,6 +1,7 @@
 import type { Entity } from '../../entities/lexicon.ts';
 import { resolveDates } from '../../language/dates.ts';
 import { foldCase } from '../../language/fold.ts';
+import { lemma } from '../../language/lemma.ts';
 import type { Question } from './question.ts';
 import { sameEntity, unitHasEntity, unitHasTerm } from './term-match.ts';
 import type { Unit } from './units.ts';
@@ -9,13 +10,32 @@ const DATE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|1[89]\d\d|20\d\d|yesterday|today|tomorrow|tonight|(?:last|next|this) (?:week|month|year))\b/gi;
 const TIME = /\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight|morning|afternoon|evening|night)\b/gi;
 const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+/** Number words of English (a compound such as "thirty-nine" is two of them joined by a hyphen). */
 const NUMBER_WORD =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|tens|several|few';
-const NUMBER = new RegExp(`^(?:\\d[\\d,.]*|${NUMBER_WORD})$`, 'i');
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|tens|scores|several|few';
+const NUMBER_PART = new RegExp(`^(?:\\d[\\d,.]*%?|${NUMBER_WORD})$`, 'i');
+const TIME_UNIT = 'seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?';
+/** A length of time: "24 hours", "a few minutes", "two more days", "a six-hour meeting", "a week-long visit". */
 const DURATION = new RegExp(
-  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s+(?:more\\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|decades?)\\b|\\b\\w+long\\b`,
+  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD}|a|an)(?:[\\s-]+(?:more|and a half|full))?[\\s-]+(?:${TIME_UNIT})\\b|\\b\\w+-long\\b|\\bovernight\\b`,
   'i',
 );
+
+/** Whether a text states a length of time. */
+export function statesDuration(text: string): boolean {
+  return DURATION.test(text);
+}
+
+/**
+ * How a word written as a number splits: "39", "thirty-nine", "100,000" are numbers; "11-point" and "seven-day" are
+ * a number with what it counts fused on. Null when the word is not a number at all.
+ */
+export function numeral(word: string): { counted: string | null } | null {
+  const parts = word.split('-');
+  if (!NUMBER_PART.test(parts[0] ?? '')) return null;
+  const rest = parts.slice(1).filter((p) => !NUMBER_PART.test(p));
+  return { counted: rest.at(-1) ?? null };
+}
 const VENUE =
   /\b(?:at|in|inside) the (?:[\w.-]+ ){0,3}(mission|residence|embassy|headquarters|hotel|villa|palace|building|ministry|chateau|centre|center)\b/i;
 const PLACE_PREPOSITION = /\b(?:in|at|near|overlooks|overlooking|outside|inside|to|from)\s+(?:the\s+)?$/i;
@@ -55,20 +75,31 @@ function newDate(unit: Unit, q: Question): boolean {
   );
 }
 
-/** A number within four words before what is counted ("100,000 troops", "tens of thousands of troops"). */
-function countsWhatIsAsked(unit: Unit, q: Question): boolean {
+/**
+ * A number the question does not contain, within four words before what is counted ("100,000 troops", "tens of
+ * thousands of troops", "an 11-point plan"): 1. A number that counts something else ("24 hostages" for "how many
+ * captives") is half an answer: the counted noun may be the writer's word for the same thing.
+ */
+function countsWhatIsAsked(unit: Unit, q: Question): number {
   const ws = unit.words;
   const counted = q.counted ? { stem: q.counted, weight: 1 } : null;
-  const isCounted = (i: number) =>
-    counted !== null &&
-    ws[i] !== undefined &&
-    unitHasTerm({ ...unit, stems: new Set([ws[i].stem]), text: ws[i].lower }, counted);
+  const isCounted = (word: string, stem: string) =>
+    counted !== null && unitHasTerm({ ...unit, stems: new Set([stem]), text: word, folded: word }, counted);
+  let some = 0;
   for (let i = 0; i < ws.length; i++) {
-    if (!NUMBER.test(ws[i]?.text ?? '') || q.words.has(ws[i]?.lower ?? '')) continue;
-    if (!counted) return true;
-    for (let j = i + 1; j <= i + 4 && j < ws.length; j++) if (isCounted(j)) return true;
+    const w = ws[i];
+    if (!w || q.words.has(w.lower) || /^(?:1[89]|20)\d\d$/.test(w.lower)) continue;
+    const n = numeral(w.lower);
+    if (!n) continue;
+    if (!counted) return 1;
+    if (n.counted && isCounted(n.counted, lemma(n.counted))) return 1;
+    for (let j = i + 1; j <= i + 4 && j < ws.length; j++) {
+      const next = ws[j];
+      if (next && isCounted(next.lower, next.stem)) return 1;
+    }
+    some = 0.5;
   }
-  return false;
+  return some;
 }
 
 /** Entities of the wanted kinds that the question does not itself name. */
@@ -122,8 +153,15 @@ function hasRole(unit: Unit, subject: Entity): boolean {
   return false;
 }
 
-/** Whether a unit holds the kind of thing the question asks for (a person for "who", a day for "when"…). */
-export function satisfiesType(unit: Unit, q: Question): boolean {
+/**
+ * How well a unit holds the kind of thing the question asks for (a person for "who", a day for "when"…): 1 when it
+ * does, 0 when it does not, in between for a near miss (a count of something other than what is asked).
+ */
+export function satisfiesType(unit: Unit, q: Question): number {
+  return Number(typeMatch(unit, q));
+}
+
+function typeMatch(unit: Unit, q: Question): boolean | number {
   const text = unit.text;
   switch (q.type) {
     case 'person':
@@ -139,7 +177,7 @@ export function satisfiesType(unit: Unit, q: Question): boolean {
     case 'number':
       return countsWhatIsAsked(unit, q);
     case 'duration':
-      return DURATION.test(text);
+      return statesDuration(text);
     case 'org':
       return newEntities(unit, q, ['org', 'other']).length > 0;
     case 'role':

@@ -27,7 +27,7 @@ const ROLE =
   /^(?:what|which) (?:position|post|job|title|role|office|rank)\b|^what (?:is|was) .+?'s (?:job|position|role|title|post)\b/;
 /** [pattern on the question from its first wh-word, answer type]; the first that matches wins. */
 const RULES: readonly [RegExp, AnswerType][] = [
-  [/^how (?:many|much)\b/, 'number'],
+  [/^how (?:many|much|old)\b/, 'number'],
   [QUOTE, 'quote'],
   [/^how (?:long|often|far)\b/, 'duration'],
   [/^(?:what|which) (?:time|hour)\b|\btime of day\b/, 'time'],
