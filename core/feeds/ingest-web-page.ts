@@ -14,7 +14,7 @@ import { feedDate } from './feed-date.ts';
 import { FetchError } from './fetch-error.ts';
 
 /** Bumped when web extraction changes, so stored pages are rewritten on their next fetch. */
-const WEB_INGEST_VERSION = '1';
+const WEB_INGEST_VERSION = '2';
 const PAGE_TYPE = /^(text\/html|application\/xhtml\+xml)$/;
 
 export interface WebIngestDeps {

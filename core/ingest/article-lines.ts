@@ -1,15 +1,10 @@
 /** The article in a file's lines: page chrome removed, with a fallback for short files that are all article. */
 
-import {
-  endsLikeSentence,
-  isBulletItem,
-  isNavLine,
-  isPhotoCredit,
-  isStoryCredit,
-  isWidgetLine,
-  wordCount,
-} from './chrome-rules.ts';
+import { isPhotoCredit } from './caption-rules.ts';
+import { isBulletItem, isNavLine, isWidgetLine } from './chrome-rules.ts';
+import { isStoryCredit } from './credit-rules.ts';
 import { type ExtractedArticle, extractArticle } from './strip-chrome.ts';
+import { endsLikeSentence, wordCount } from './words.ts';
 
 /** A sentence says something; shorter lines ending in a full stop are labels ("Updated."). */
 const MIN_SENTENCE_WORDS = 3;

@@ -1,18 +1,27 @@
 /**
- * Marker lists and single-line classifiers for the page chrome that saved news pages carry around the article.
- * Every rule here looks at one trimmed line; the block-level logic lives in strip-chrome.ts.
+ * Marker lists and single-line classifiers for the page chrome that saved news pages carry around the article:
+ * navigation, story lists, widgets, the site talking about itself, timestamps. Captions live in caption-rules.ts,
+ * bylines and credits in credit-rules.ts; the block-level logic in strip-chrome.ts.
  */
+
+import { endsLikeSentence, wordCount } from './words.ts';
 
 const NAV = /^(?:\d+[.)]\s*)?(?:Skip|Jump) to\b/i;
 const NAV_OUTLET = /^(?:\d+[.)]\s*)?Skip to more (.+?) sites?$/i;
 
+/** Link labels that introduce other stories ("READ MORE:", "Related:", "WATCH |"). */
+const LINK_LABEL =
+  '(?:(?:READ|SEE|WATCH) (?:MORE|ALSO)|Read also|Also read|Related|Watch|Keep reading|Continue reading(?: on)?|Read more|More on this(?: story)?)';
+
 /** Lines that open a list of links to other stories; the list items that follow belong to the block. */
 const BLOCK_MARKERS = [
   /^Today['’]s Top (?:News|Stories)$/i,
-  /^(?:Recommended|Related|Top|Latest|Trending|Popular|More|Other|Editor['’]s Picks?)(?: (?:Stories|Articles|News|Content|Reads|Videos|Topics|Links))?:?$/i,
+  /^(?:Recommended|Related|Top|Latest|Trending|Popular|More|Other|Recent|Editor['’]s Picks?)(?: (?:Stories|Articles|News|Content|Reads|Videos|Topics|Links|Posts))?:?$/i,
   /^Most (?:Read|Popular|Viewed|Shared)(?: .{0,30})?$/i,
   /^(?:More|Also) (?:from|on|in) .{1,40}$/i,
   /^(?:You (?:may|might) (?:also )?(?:like|be interested in)|Read next|What to read next|Don['’]t miss)$/i,
+  // A link label with nothing after it: the links follow on their own lines.
+  new RegExp(`^${LINK_LABEL}\\s*:?$`, 'i'),
 ];
 
 /** Whole lines that are widget text, sharing tools or comment-section notices. */
@@ -21,93 +30,35 @@ const WIDGET_LINES = [
   /^Something went wrong\.?$/i,
   /^Please try again later\.?$/i,
   /^In this article:?$/i,
-  /^(?:Advertisement|Sponsored(?: content)?|Share(?: this(?: article| story)?)?|Print|Comments?|Listen to this article|Loading\.*)$/i,
+  /^(?:Advertisement|Sponsored(?: content)?|Share(?: this(?: article| story)?)?:?|Print|Comments?|Listen to this article|Loading\.*|Source link|Like this:?)$/i,
+  /^Powered by\b.{0,40}$/i,
+  /^-?\s*Advertisement\s*-?$/i,
   /^Our goal is to create a safe and engaging place\b/i,
   /\btemporarily suspending article commenting\b/i,
-  /^(?:Comments are closed|Join the conversation|Sign up for our\b|Subscribe to our\b|Follow us on\b)/i,
+  /^(?:Comments are closed|Join the conversation|Sign up for our\b|Subscribe to our\b|Follow us on\b|Leave a (?:Reply|Comment)\b)/i,
+  /^Your email address will not be published\b/i,
+  /\bbloggers like this:?$/i,
+  /\bAll rights reserved\b/i,
+  /^\d*\s*(?:View|Open|See) (?:the )?(?:gallery|photos|all photos|slideshow|all videos)$/i,
 ];
 
-/** Inline links to other stories ("READ MORE: ...", "Related: ..."). */
-const LINK_LINE = /^(?:(?:READ|SEE|WATCH) (?:MORE|ALSO)|Read also|Also read|Related|Watch)\s*:/i;
-
-const READ_TIME = /^[·•|-]?\s*\d+\s*(?:min|mins|minute|minutes)\s+read$/i;
-
-const NAME_WORD = "(?:[A-Z][\\p{L}'’-]+|[A-Z]\\.|(?:de|da|van|von|al|bin|der|la|le)(?=\\s))";
-const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`;
-const BYLINE = new RegExp(`^By\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)(?:\\s*[,|]\\s*.{0,40})?$`, 'u');
-const NAME_ONLY = new RegExp(`^${NAME}$`, 'u');
-
-/** End-of-story agency credits: "(Reporting by ...; Editing by ...)", "ab, ar/dj (AFP, Reuters)", "Agencies via Xinhua". */
-const STORY_CREDITS = [
-  /^\((?:Additional )?(?:Reporting|Writing|Editing|Compiled|Edited|Research)(?: by)?\b[^()]*\)$/i,
-  /^[a-z]{1,4}(?:\s*[,/]\s*[a-z]{1,4})*\s*\((?:[A-Za-z.&' -]+)(?:,\s*[A-Za-z.&' -]+)*\)$/,
-  /^(?:Agencies|With agencies|Source|Sources|Staff and agencies)(?:\s+(?:via|and|with)\s+.{1,40})?$/i,
-  /^(?:Agencies|Reuters|AP|AFP|Xinhua|dpa|EFE|Bloomberg)(?:\s*[,/&]\s*(?:Agencies|Reuters|AP|AFP|Xinhua|dpa|EFE|Bloomberg))*$/i,
-];
-
-// A caption that carries its photo credit: "...UkraineImage: Maxim Shemetov/REUTERS", "... (Photo: AFP)".
-const INLINE_PHOTO_CREDIT = /(?:Image|Photo|Picture|Photograph|Foto|Credit)s?:\s*\S[^.!?]*$/;
-// A caption ending in a parenthesised "(Photographer / Agency)" credit.
-const PAREN_PHOTO_CREDIT = /\([^()]*\S\s*\/\s*\S[^()]*\)$/;
-const PHOTO_CREDIT_WORDS = /\b(?:Archive|Photos?|Images?|Getty|Shutterstock|File photo|Pool|Handout|Illustration)\b/i;
-
-// Photo captions, by the conventions of news captions: an opener that places the people in the picture
-// ("From left, …", "FILE - …", "This satellite image shows …"), a trailing agency or photographer credit
-// ("… - Courtesy BlackSky", "…/NATO/dpa", "… - Name/Getty Images", "(Courtesy of …)"), or a scene told in the
-// present tense that ends on its date ("… board a bus in Goris, Armenia, on September 27.").
-const CAPTION_OPENER =
-  /^(?:From (?:left|right)\b|FILE\s*[-–—:]|(?:This|A|An) (?:\w+ ){0,2}(?:image|photo|photograph|picture|screen ?grab|video grab|still) (?:shows|taken|released)\b|Pictured\b)/i;
-const CAPTION_CREDIT =
-  /(?:\s[-–—]\s*|\/)(?:Courtesy\b.*|[^–—/]{0,40}\/(?:Getty Images|AFP|Reuters|AP|dpa|EPA|Anadolu|Sputnik|TASS|Xinhua|Bloomberg|Shutterstock)|(?:NATO|AFP|AP|dpa|EPA|Reuters)\/\S+)\s*$|\(Courtesy of [^()]+\)\s*$|[.!?]\s+(?:EPA-EFE|EPA|AFP|AP|Reuters|dpa|Anadolu|Xinhua)\/[\p{Lu} .'-]{3,40}$/iu;
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-const DATE_END = new RegExp(
-  `(?:\\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|${MONTH} \\d{1,2})|\\b\\d{1,2} ${MONTH},? \\d{4}|${MONTH} \\d{1,2},? \\d{4})\\.$`,
-);
-const PAST_OR_REPORTED =
-  /\b(?:\w{3,}ed|said|says|told|according|was|were|had|has|have|met|came|went|took|gave|held|began|left|made|saw|won|spoke|flew|sent|led|fled|became|brought|found|kept|knew|put|ran|set|stood|struck|thought|wrote|will|would|is|are|which)\b|["“”]/i;
-
-/** Sentence ends inside a line: terminal punctuation, closing quotes, space, then a capital or an opening quote. */
-const SENTENCE_END = /[.!?]["”’)]*\s+(?=[\p{Lu}“"])/gu;
+/** Inline links to other stories ("READ MORE: ...", "Related: ...", "WATCH | ..."). */
+const LINK_LINE = new RegExp(`^${LINK_LABEL}\\s*[:|]\\s*\\S`, 'i');
 
 /**
- * A page that runs a photo caption into the first paragraph ("FILE - X arrives at … Feb. 8, 2022. Talks to
- * restore …"): the caption, when the line opens like one and its first sentence ending on a date closes it, as a
- * line of its own, then the rest. Other lines are returned as they are.
+ * The page speaking about itself or to its reader rather than about the news: comment, cookie and donation
+ * notices, live-blog housekeeping ("Our live coverage … has ended.", "Read our full report here.").
  */
-export function splitLeadingCaption(line: string): string[] {
-  const trimmed = line.trim();
-  if (!CAPTION_OPENER.test(trimmed) || wordCount(trimmed) <= 60) return [line];
-  for (const match of trimmed.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].trimEnd().length;
-    const head = trimmed.slice(0, end);
-    if (wordCount(head) > 60) break;
-    if (DATE_END.test(head)) return [head, trimmed.slice(end).trim()];
-  }
-  return [line];
-}
+const SELF_REFERENCE =
+  /\b(?:this|our) (?:site|website|web ?page|page|platform)\b|\bour (?:live coverage|live blog|coverage|full (?:report|story)|reporting|journalism|newsletter|community)\b|\byour (?:email|comment data|inbox|browser)\b|\bcookies?\b|\ban official (?:website|site)\b|^Welcome to\b[^.!?]{0,60}$|\bthis (?:article|story|post) (?:was|has been) (?:added|posted|submitted)\b|\bnot responsible for the content\b/i;
 
-/** True for a photo caption (see above); such a line describes a picture, not the news. */
-export function isPhotoCaption(line: string): boolean {
-  const words = wordCount(line);
-  if (words > 60) return false;
-  if (CAPTION_OPENER.test(line) || CAPTION_CREDIT.test(line)) return true;
-  return words >= 6 && DATE_END.test(line) && !PAST_OR_REPORTED.test(line);
-}
+/** Newsroom notes on a story still being written. */
+const NEWSROOM_NOTE =
+  /^(?:more details to come|more to follow|updates? to follow|developing(?: story)?|breaking(?: news)?|this (?:is a developing story|story is developing|story will be updated|story has been updated)|check back (?:later )?for updates)[.…!]*$/i;
 
+const READ_TIME = /^[·•|-]?\s*\d+\s*(?:min|mins|minute|minutes)\s+read$/i;
+const RELATIVE_TIME = /^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$/i;
 const BULLET = /^(?:[-–•*·▪◦]|\d+[.)])\s+/;
-const TERMINAL = /[.!?…]["'”’»)\]]*$/;
-
-/** Counts whitespace-separated words. */
-export function wordCount(line: string): number {
-  const trimmed = line.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
-}
-
-/** True when the line ends like a sentence: terminal punctuation, optionally followed by closing quotes or brackets. */
-export function endsLikeSentence(line: string): boolean {
-  return TERMINAL.test(line.trim());
-}
 
 /** True for skip links and accessibility menus ("1. Skip to content"). */
 export function isNavLine(line: string): boolean {
@@ -119,43 +70,59 @@ export function outletFromNav(line: string): string | null {
   return NAV_OUTLET.exec(line)?.[1]?.trim() ?? null;
 }
 
-/** True for headings that open a list of other stories ("Today's Top News", "Recommended Stories"). */
+/** True for headings that open a list of other stories ("Today's Top News", "Recommended Stories", "Related:"). */
 export function isBlockMarker(line: string): boolean {
   return BLOCK_MARKERS.some((rule) => rule.test(line));
 }
 
-/** True for widget, sharing and comment-notice lines and for inline "READ MORE:" links. */
-export function isWidgetLine(line: string): boolean {
-  return LINK_LINE.test(line) || WIDGET_LINES.some((rule) => rule.test(line));
+/**
+ * True for widget, sharing and comment-notice lines, inline "READ MORE:" links, the page talking about itself (short
+ * lines without quotation marks only: a quoted speaker may say "our site") and newsroom notes.
+ */
+export function isWidgetLine(text: string): boolean {
+  // Widgets inside a list are still widgets ("• Oops!").
+  const line = text.replace(BULLET, '');
+  if (LINK_LINE.test(line) || NEWSROOM_NOTE.test(line) || WIDGET_LINES.some((rule) => rule.test(line))) return true;
+  return wordCount(line) <= 80 && !/["“”]/.test(line) && SELF_REFERENCE.test(line);
 }
 
-/** True for "·2 min read" style reading-time badges. */
+/** True for "·2 min read" style reading-time badges and "4 hours ago" timestamps. */
 export function isReadTime(line: string): boolean {
-  return READ_TIME.test(line);
-}
-
-/** The author named by a "By Jane Doe" byline, or null when the line is not a byline. */
-export function bylineAuthor(line: string): string | null {
-  return BYLINE.exec(line)?.[1]?.trim() ?? null;
-}
-
-/** True when the whole line looks like a personal name ("Dmitry Antonov"). */
-export function isNameOnly(line: string): boolean {
-  return NAME_ONLY.test(line);
-}
-
-/** True for end-of-story agency and editing credits. */
-export function isStoryCredit(line: string): boolean {
-  return STORY_CREDITS.some((rule) => rule.test(line));
+  return READ_TIME.test(line) || RELATIVE_TIME.test(line);
 }
 
 /**
- * True for photo captions and credits: a line ending in an "Image: ..." or "(Name / Agency)" credit, or a short
- * unpunctuated credit line such as "Reuters Archive" or "Getty Images".
+ * True for a bar of short labels separated by pipes ("Politics | World | Video", "Rating 4.8 | Reach 4.6 | …").
+ * A table row, which ends with a pipe, is not one.
  */
-export function isPhotoCredit(line: string): boolean {
-  if (INLINE_PHOTO_CREDIT.test(line) || PAREN_PHOTO_CREDIT.test(line) || isPhotoCaption(line)) return true;
-  return wordCount(line) <= 5 && !endsLikeSentence(line) && PHOTO_CREDIT_WORDS.test(line);
+export function isPipeBar(line: string): boolean {
+  if (/\|\s*$/.test(line)) return false;
+  const parts = line.split(/\s+\|\s*|\s*\|\s+/);
+  return parts.length >= 3 && parts.every((part) => wordCount(part) <= 4 && !endsLikeSentence(part));
+}
+
+// Icon names a page's sprite sheet leaves in the text: words run together at a case change ("ChevronIcon").
+const RUN_TOGETHER = /\p{Ll}\p{Lu}/u;
+
+/** True for a line of icon labels: at least three words, a third of them run together ("FacebookIcon MailIcon …"). */
+export function isIconText(line: string): boolean {
+  const words = line.split(/\s+/);
+  const joined = words.filter((word) => RUN_TOGETHER.test(word)).length;
+  return joined >= 3 && joined * 3 >= words.length;
+}
+
+// A row of a table of facts ("Date | 20 May 2023 |"); a rule row ("---|---|") has no letters.
+const TABLE_ROW = /^\|?(?:[^|]*\p{L}[^|]*\|){2,}\s*$/u;
+// A listed fact ("- Signed: 20 May 2023"); labels that describe the page itself are not facts.
+const LISTED_FACT = /^[-–•*·]\s+([\p{Lu}][\p{L}'’ ]{1,30}):\s*\S/u;
+const PAGE_LABEL =
+  /^(?:sources?|tags?|topics?|categor(?:y|ies)|credits?|photos?|images?|share|posted|published|updated|by|authors?|filed under)$/i;
+
+/** True for a table row or a "- Label: value" list item: a fact of an infobox or a fact table. */
+export function isFactRow(line: string): boolean {
+  if (TABLE_ROW.test(line)) return true;
+  const label = LISTED_FACT.exec(line)?.[1];
+  return label !== undefined && !PAGE_LABEL.test(label.trim());
 }
 
 /** True for list items ("- ...", "• ...", "3. ..."). */
@@ -170,12 +137,14 @@ export function outletFromDateline(line: string): string | null {
 }
 
 /**
- * True for lines that are not claims: section headings, related-video teasers, alt texts and stray fragments.
- * They have no sentence punctuation and are short, are a lone short question, or are too short to say anything.
+ * True for lines that are not sentences: headings, kickers, teasers, alt texts and stray fragments. They have no
+ * sentence punctuation and are short, or are a lone short question. A line that leads into a list ("The deal has
+ * three parts:") is a sentence. Whether a heading-like line is a sub-head of the article depends on its neighbours.
  */
 export function isHeadingLike(line: string): boolean {
   const words = wordCount(line);
   if (words < 3) return true;
+  if (/:$/.test(line) && words >= 5) return false;
   if (!endsLikeSentence(line)) return words < 25;
   // A lone question with no quotation marks is a sub-heading ("Why are Russian and US diplomats meeting?").
   return /\?$/.test(line) && words <= 15 && !/[.!?]\s/.test(line) && !/["“”]/.test(line);
@@ -186,7 +155,10 @@ export function isBreadcrumb(line: string): boolean {
   return /^Home\s*[>›»/|]/.test(line);
 }
 
-/** A whitespace- and case-insensitive key for duplicate detection. */
+/** A key for duplicate detection that ignores case, whitespace and punctuation ("Talks: day two" = "Talks day two"). */
 export function duplicateKey(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').toLowerCase();
+  return line
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

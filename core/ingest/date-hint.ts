@@ -22,7 +22,10 @@ const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:da
 const PREFIX = '^(?:(?:Published|Updated|Posted|Date|Last updated)(?:\\s+on)?\\s*:?\\s*)?';
 const SUFFIX = '(?:\\s*(?:[,|·•-]\\s*)?(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,5})?)?\\s*$';
 
-const MONTH_FIRST = new RegExp(`${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${SUFFIX}`, 'i');
+const MONTH_FIRST = new RegExp(
+  `${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(\\d{4})${SUFFIX}`,
+  'i',
+);
 const DAY_FIRST = new RegExp(`${PREFIX}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${SUFFIX}`, 'i');
 const ISO = new RegExp(`${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:T[\\d:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?${SUFFIX}`, 'i');
 
@@ -57,6 +60,33 @@ export function parseDateLine(line: string): string | null {
   const iso = ISO.exec(text);
   if (iso) return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   return null;
+}
+
+// A full date anywhere in a short line ("This story is from May 4, 2023", "May 4, 2023 | World").
+const FULL_DATE = new RegExp(
+  `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,\\s*|\\s+)\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  'i',
+);
+const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/;
+const LEADING_DATE = new RegExp(`^${WEEKDAY}${FULL_DATE.source}${SUFFIX.replace('\\s*$', '')}\\s*[|·•]`, 'i');
+const TRAILING_DATE = new RegExp(`${FULL_DATE.source}${SUFFIX}`, 'i');
+
+/**
+ * True for a short line that only dates the page: a label ending on a full date ("This story is from May 4, 2023",
+ * "Posted May 4,2023") or a full date heading a bar of labels ("May 4, 2023 | World").
+ */
+export function isDateMeta(line: string): boolean {
+  const text = line.trim();
+  if (text.split(/\s+/).length > 10 || /[.!?]$/.test(text)) return false;
+  if (LEADING_DATE.test(text) || TRAILING_DATE.test(text)) return true;
+  // Nothing but dates, clock times, time zones and their labels ("19:32 GMT 10.05.2023 (Updated: 19:37 GMT)").
+  if (!FULL_DATE.test(text) && !NUMERIC_DATE.test(text)) return false;
+  const rest = text
+    .replace(new RegExp(FULL_DATE.source, 'gi'), ' ')
+    .replace(new RegExp(NUMERIC_DATE.source, 'g'), ' ')
+    .replace(/\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b|\b(?:GMT|UTC|[A-Z]{2,4}T|am|pm|a\.m\.|p\.m\.)(?=\W|$)/gi, ' ')
+    .replace(/\b(?:Published|Updated|Posted|Last updated|Date|on|at)\b/gi, ' ');
+  return !/\p{L}{2,}/u.test(rest);
 }
 
 /** Normalises a machine date such as an ISO timestamp from a meta tag to YYYY-MM-DD, or null. */

@@ -16,7 +16,7 @@ export type { IngestFailure } from './source-files.ts';
 export { listSourceFiles } from './source-files.ts';
 
 /** Bumped when extraction rules change, so stored documents are re-ingested. */
-const INGEST_VERSION = '2';
+const INGEST_VERSION = '3';
 
 export interface PreparedDocument {
   document: NewDocument;

@@ -1,5 +1,6 @@
 /** Source formats of corpus files and their conversion to plain-text lines for article extraction. */
 
+import { decodeEntities } from './html-entities.ts';
 import { htmlToLines } from './html-to-lines.ts';
 import { markdownToLines } from './markdown-to-lines.ts';
 
@@ -28,13 +29,14 @@ export function formatFromPath(path: string): SourceFormat | null {
 }
 
 /**
- * Converts a source file to lines of plain text. Plain text is only split on line breaks (\n, \r\n, \r) so that
- * every line stays byte-for-byte as in the file and citations remain verbatim; Markdown and HTML are converted.
+ * Converts a source file to lines of plain text. Plain text is split on line breaks (\n, \r\n, \r), every line
+ * otherwise as in the file except for HTML character references ("&amp;"), which pages saved as text often keep;
+ * Markdown and HTML are converted.
  */
 export function toPlainLines(raw: string, format: SourceFormat): string[] {
   switch (format) {
     case 'txt':
-      return raw.split(/\r\n|\r|\n/);
+      return raw.split(/\r\n|\r|\n/).map(decodeEntities);
     case 'md':
       return markdownToLines(raw);
     case 'html':

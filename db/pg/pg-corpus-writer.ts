@@ -2,9 +2,7 @@ import type pg from 'pg';
 import { passageId } from '../../core/corpus.ts';
 import type { DocumentToSave, SaveOutcome } from '../../core/ports/corpus-store.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-
-/** Postings rows per INSERT (arrays of this length go in one statement). */
-const ROWS_PER_STATEMENT = 20_000;
+import { addPostings, dropPassages } from './pg-postings.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** PostgreSQL text holds neither NUL nor lone surrogates; both become U+FFFD, as SQLite's binding does for the latter. */
@@ -55,18 +53,8 @@ export async function savePg(pool: pg.Pool, batch: readonly DocumentToSave[]): P
     });
     if (changed.size === 0) return outcomes;
     const now = new Date().toISOString();
-    let passageDelta = 0;
-    let termDelta = 0;
     const replaced = [...changed.keys()].filter((id) => known.get(id)?.stored);
-    if (replaced.length > 0) {
-      const gone = await client.query<{ n: string; terms: string | null }>(
-        `WITH d AS (DELETE FROM passages WHERE document_id = ANY($1::text[]) RETURNING length)
-         SELECT count(*) AS n, sum(length) AS terms FROM d`,
-        [replaced],
-      );
-      passageDelta -= Number(gone.rows[0]?.n ?? 0);
-      termDelta -= Number(gone.rows[0]?.terms ?? 0);
-    }
+    const dropped = replaced.length > 0 ? await dropPassages(client, replaced) : { passages: 0, terms: 0 };
     const docs = [...changed.values()].map(({ document: d }) => d);
     await client.query(
       `INSERT INTO documents (id, title, outlet, author, published_at, url, language, article_text, content_hash,
@@ -113,62 +101,32 @@ export async function savePg(pool: pg.Pool, batch: readonly DocumentToSave[]): P
       ],
     );
     const seqOf = new Map(inserted.rows.map((r) => [r.id, r.seq]));
-    let postings: { terms: string[]; seqs: number[]; tfs: number[]; lengths: number[] } = {
-      terms: [],
-      seqs: [],
-      tfs: [],
-      lengths: [],
-    };
-    const flush = async () => {
-      if (postings.terms.length === 0) return;
-      await client.query(
-        `INSERT INTO passage_terms (term, passage_seq, tf, length)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::smallint[], $4::int[])`,
-        [postings.terms, postings.seqs, postings.tfs, postings.lengths],
-      );
-      postings = { terms: [], seqs: [], tfs: [], lengths: [] };
-    };
-    for (const row of rows) {
-      const seq = seqOf.get(row.id) as number;
-      const tf = new Map<string, number>();
-      for (const term of row.terms) tf.set(term, (tf.get(term) ?? 0) + 1);
-      for (const [term, count] of tf) {
-        postings.terms.push(term);
-        postings.seqs.push(seq);
-        postings.tfs.push(Math.min(count, 32_767));
-        postings.lengths.push(row.terms.length);
-      }
-      passageDelta++;
-      termDelta += row.terms.length;
-      if (postings.terms.length >= ROWS_PER_STATEMENT) await flush();
-    }
-    await flush();
-    await client.query('UPDATE corpus_totals SET passages = passages + $1, terms = terms + $2 WHERE id = 1', [
-      passageDelta,
-      termDelta,
-    ]);
+    const added = await addPostings(
+      client,
+      rows.map((row) => ({ seq: seqOf.get(row.id) as number, terms: row.terms })),
+    );
+    await client.query(
+      'UPDATE corpus_totals SET passages = passages + $1, terms = terms + $2, removals = removals + $3 WHERE id = 1',
+      [added.passages + dropped.passages, added.terms + dropped.terms, -dropped.passages],
+    );
     return outcomes;
   });
 }
 
-/** Deletes documents with their passages (postings follow by cascade) in one transaction, keeping the BM25 totals in step. */
+/** Deletes documents with their passages and postings in one transaction, keeping the BM25 totals in step. */
 export async function removePg(pool: pg.Pool, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
   return inTransaction(pool, async (client) => {
     await client.query('SELECT passages FROM corpus_totals WHERE id = 1 FOR UPDATE');
-    const gone = await client.query<{ n: string; terms: string | null }>(
-      `WITH d AS (DELETE FROM passages WHERE document_id = ANY($1::text[]) RETURNING length)
-       SELECT count(*) AS n, sum(length) AS terms FROM d`,
-      [[...ids]],
-    );
+    const gone = await dropPassages(client, ids);
     const removed = await client.query<{ id: string }>(
       'DELETE FROM documents WHERE id = ANY($1::text[]) RETURNING id',
       [[...ids]],
     );
-    await client.query('UPDATE corpus_totals SET passages = passages - $1, terms = terms - $2 WHERE id = 1', [
-      Number(gone.rows[0]?.n ?? 0),
-      Number(gone.rows[0]?.terms ?? 0),
-    ]);
+    await client.query(
+      'UPDATE corpus_totals SET passages = passages + $1, terms = terms + $2, removals = removals - $1 WHERE id = 1',
+      [gone.passages, gone.terms],
+    );
     const found = new Set(removed.rows.map((r) => r.id));
     return ids.filter((id) => found.has(id));
   });

@@ -2,7 +2,19 @@ import type pg from 'pg';
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from '../search/common-words.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-import { B, K1 } from '../search/postings.ts';
+import { K1 } from '../search/postings.ts';
+import type { ScoredRow } from '../search/row-heap.ts';
+import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
+import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
+import { createListCache, decodeEntries, type FetchLists, type ListEntries } from './pg-list-cache.ts';
+import { createNorms } from './pg-norms.ts';
+import { countPhrase, distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
+import { lookupSql, phraseListSql, termListsSql } from './pg-search-sql.ts';
+
+/** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
+const PHRASE_CANDIDATES = 30;
+/** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
+const MAX_PHRASE_TEXTS = 10_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -10,143 +22,164 @@ export interface PgScored {
   score: number;
 }
 
-/** bm25()'s IDF as FTS5 computes it: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6. */
-function idf(rows: number, hits: number): number {
-  const value = Math.log((rows - hits + 0.5) / (hits + 0.5));
-  return value <= 0 ? 1e-6 : value;
-}
-
-/** How often the phrase (a run of terms) occurs in a passage's terms. */
-function occurrences(terms: readonly string[], phrase: readonly string[]): number {
-  let count = 0;
-  outer: for (let i = 0; i <= terms.length - phrase.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
-    count++;
-  }
-  return count;
-}
-
-// One passage's share of a list: weight · tf · (k1 + 1) / (tf + k1 · (1 - b + b · length / avgdl)).
-const SHARE = `w * tf * ${K1 + 1} / (tf + ${K1} * (${1 - B} + ${B} * length / $avg::float8))`;
-
-/** Scores single-term lists from the postings index and phrase lists given as (seq, w, tf) arrays. */
-const scoreSql = (confine: boolean) => `
-  WITH rare AS (
-    SELECT pt.passage_seq AS seq, q.w, pt.tf, pt.length FROM passage_terms pt
-      JOIN unnest($terms::text[], $weights::float8[]) AS q(term, w) ON pt.term = q.term
-    UNION ALL
-    SELECT x.seq, x.w, x.tf, p.length FROM unnest($seqs::int[], $pw::float8[], $ptf::int[]) AS x(seq, w, tf)
-      JOIN passages p ON p.seq = x.seq
-  ),
-  common AS (
-    SELECT pt.passage_seq AS seq, q.w, pt.tf, pt.length
-    FROM unnest($cterms::text[], $cweights::float8[]) AS q(term, w)
-    JOIN passage_terms pt ON pt.term = q.term
-    ${confine ? 'WHERE pt.passage_seq IN (SELECT seq FROM rare)' : ''}
-  )
-  SELECT seq, sum(${SHARE}) AS score FROM (SELECT * FROM rare UNION ALL SELECT * FROM common) hits
-  GROUP BY seq ORDER BY score DESC, seq LIMIT $limit`;
-
-/** Numbered parameters from named ones, so the SQL above stays readable. */
-function named(text: string, values: Record<string, unknown>): { text: string; values: unknown[] } {
-  const names = Object.keys(values);
-  return {
-    text: text.replace(/\$(\w+)/g, (_, name: string) => `$${names.indexOf(name) + 1}`),
-    values: names.map((n) => values[n]),
-  };
-}
-
 /**
- * BM25 with FTS5's semantics over PostgreSQL's own B-tree index of (term, passage) postings: the same
- * terms (FTS5's tokenizer, in JS), the same N, lengths, IDF and constants, so scores equal SQLite's
- * -bm25(). Phrases of several words are counted in the texts of passages holding all their terms.
- * The common-word policy of db/search applies: common phrases are scored only for passages matching a
- * rarer one, unless that leaves fewer than `limit` passages.
+ * BM25 with FTS5's semantics over PostgreSQL's B-tree of postings: the same terms (FTS5's tokenizer, in JS),
+ * the same N, lengths, IDF (from the stored vocabulary counts, no scan) and constants, so scores equal
+ * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database (and kept,
+ * least recently used dropped, see pg-list-cache.ts), then scoreLists sums them with its threshold
+ * algorithm and common-word policy. Phrases of several words are the passages holding all their terms,
+ * scored as one occurrence and recounted in the best candidates' text.
  */
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
-  return {
-    async rank(groups: PhraseGroups, limit: number): Promise<PgScored[]> {
-      if (limit <= 0) return [];
-      const lists = new Map<string, { terms: string[]; copies: number }>();
-      for (const phrase of groups.flat()) {
-        const terms = fts5Terms(phrase);
-        if (terms.length === 0) continue;
-        const key = terms.join(' ');
-        const seen = lists.get(key);
-        if (seen) seen.copies++;
-        else lists.set(key, { terms, copies: 1 });
-      }
-      if (lists.size === 0) return [];
-      const totals = await pool.query<{ passages: string; terms: string }>(
-        'SELECT passages, terms FROM corpus_totals WHERE id = 1',
-      );
-      const rows = Number(totals.rows[0]?.passages ?? 0);
-      if (rows === 0) return [];
-      const avg = Number(totals.rows[0]?.terms ?? 0) / rows;
-      const threshold = commonThreshold(rows, tuning);
+  const cache = createListCache();
+  const norms = createNorms();
 
-      const single = [...lists.values()].filter((l) => l.terms.length === 1).map((l) => l.terms[0] as string);
-      const counts = new Map<string, number>();
-      if (single.length > 0) {
-        const result = await pool.query<{ term: string; n: number }>(
-          'SELECT term, count(*)::int AS n FROM passage_terms WHERE term = ANY($1::text[]) GROUP BY term',
-          [single],
-        );
-        for (const row of result.rows) counts.set(row.term, row.n);
+  /** Reads stale lists: the terms' in one statement, each phrase's in one more. */
+  function fetcher(specs: ReadonlyMap<string, ListSpec>): FetchLists {
+    return async (stale) => {
+      const out = new Map<string, ListEntries>();
+      const terms = stale.filter(({ key }) => key.startsWith('t'));
+      if (terms.length > 0) {
+        // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
+        const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [
+          terms.map(({ key }) => Number(key.slice(1))),
+          terms.map(({ after }) => after),
+        ]);
+        for (const row of result.rows) out.set(`t${row.id}`, decodeEntries(row.data));
       }
-      const rare = { terms: [] as string[], weights: [] as number[] };
-      const common = { terms: [] as string[], weights: [] as number[] };
-      const phrase = { seqs: [] as number[], weights: [] as number[], tfs: [] as number[] };
-      for (const list of lists.values()) {
-        if (list.terms.length === 1) {
-          const term = list.terms[0] as string;
-          const n = counts.get(term) ?? 0;
-          if (n === 0) continue;
-          const target = n > threshold ? common : rare;
-          target.terms.push(term);
-          target.weights.push(idf(rows, n) * list.copies);
+      for (const { key, after } of stale) {
+        const spec = key.startsWith('p') ? specs.get(key) : undefined;
+        if (!spec) continue;
+        const result = await pool.query<{ data: Buffer | null }>(phraseListSql(spec.ids.length), [spec.ids, after]);
+        const members = decodeEntries(result.rows[0]?.data ?? null);
+        if (members.seqs.length > (tuning.phraseTexts ?? MAX_PHRASE_TEXTS)) {
+          out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
           continue;
         }
-        const distinct = [...new Set(list.terms)];
-        const texts = await pool.query<{ seq: number; text: string }>(
-          `SELECT seq, text FROM passages WHERE seq IN (
-             SELECT passage_seq FROM passage_terms WHERE term = ANY($1::text[])
-             GROUP BY passage_seq HAVING count(*) = $2)`,
-          [distinct, distinct.length],
+        const texts = await pool.query<{ seq: number; length: number; text: string }>(
+          'SELECT seq, length, text FROM passages WHERE seq = ANY($1::int[]) ORDER BY seq',
+          [[...members.seqs]],
         );
-        const found: [number, number][] = [];
-        for (const row of texts.rows) {
-          const tf = occurrences(fts5Terms(row.text), list.terms);
-          if (tf > 0) found.push([row.seq, tf]);
-        }
-        const weight = idf(rows, found.length) * list.copies;
-        for (const [seq, tf] of found) {
-          phrase.seqs.push(seq);
-          phrase.weights.push(weight);
-          phrase.tfs.push(tf);
-        }
+        out.set(key, countPhrase(spec.terms, texts.rows));
       }
-      const run = async (confine: boolean) => {
-        const query = named(scoreSql(confine), {
-          terms: rare.terms,
-          weights: rare.weights,
-          seqs: phrase.seqs,
-          pw: phrase.weights,
-          ptf: phrase.tfs,
-          cterms: common.terms,
-          cweights: common.weights,
+      return out;
+    };
+  }
+
+  return {
+    /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
+    async rank(groups: PhraseGroups, limit: number): Promise<PgScored[]> {
+      if (limit <= 0) return [];
+      const wanted = [...new Set(groups.flat().flatMap((phrase) => fts5Terms(phrase)))];
+      if (wanted.length === 0) return [];
+      const found = await pool.query<{ id: number; term: string | null; passages: string }>(lookupSql, [wanted]);
+      const total = (id: number) => Number(found.rows.find((row) => row.id === id)?.passages ?? 0);
+      const rows = total(0);
+      if (rows === 0) return [];
+      const avg = total(-1) / rows;
+      const version = { removals: total(-2), token: `${total(-2)}:${rows}:${total(-1)}` };
+      const vocabulary = new Map(
+        found.rows
+          .filter((row) => row.id > 0)
+          .map((row) => [row.term as string, { id: row.id, n: Number(row.passages) }]),
+      );
+      const specs = new Map(distinctLists(groups, vocabulary).map((spec) => [spec.key, spec]));
+      if (specs.size === 0) return [];
+      const threshold = commonThreshold(rows, tuning);
+      const termCount = (spec: ListSpec) =>
+        spec.terms.length === 1 ? (vocabulary.get(spec.terms[0] ?? '')?.n ?? 0) : 0;
+      // Rare terms' lists and phrases are read up front; a common term's only if held, else scoring decides
+      // between reading it and looking it up for its candidates.
+      const upfront = [...specs.values()].filter(
+        (spec) => spec.terms.length > 1 || termCount(spec) <= threshold || cache.holds(spec.key, version),
+      );
+      const read = new Map(
+        await cache.read(
+          upfront.map((spec) => spec.key),
+          version,
+          fetcher(specs),
+        ),
+      );
+      const weighed = weighLists(
+        [...specs.values()],
+        (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.seqs.length ?? 0)),
+        rows,
+        threshold,
+      );
+      const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
+      const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
+      for (;;) {
+        const held = weighed.filter((list) => read.has(list.spec.key));
+        const prepared = norms.prepare(
+          version.token,
+          rows,
           avg,
-          limit,
-        });
-        const result = await pool.query<{ seq: number; score: number }>(query.text, query.values);
-        return result.rows.map((row) => ({ seq: row.seq, score: Number(row.score) }));
-      };
-      const hasRare = rare.terms.length > 0 || phrase.seqs.length > 0;
-      if (common.terms.length > 0 && hasRare) {
-        const confined = await run(true);
-        if (confined.length >= limit) return confined;
+          held.map((list) => read.get(list.spec.key) as ListEntries),
+        );
+        const postings = new Map(held.map((list, i) => [list, prepared.postings[i]]));
+        const specOf = new Map<QueryList, ListSpec>();
+        const lists = weighed
+          .map((list): QueryList => {
+            const entries = read.get(list.spec.key);
+            const scored = postings.get(list) ?? null;
+            const query: QueryList = {
+              phrase: list.spec.terms.join(' '),
+              terms: list.spec.terms,
+              weight: list.weight,
+              documents: list.documents,
+              common: list.common,
+              // A phrase not counted yet holds all its words somewhere: one occurrence until recounted.
+              postings: scored && hasUncounted(entries) ? { ...scored, counts: null, peak: K1 + 1 } : scored,
+            };
+            specOf.set(query, list.spec);
+            return query;
+          })
+          // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
+          .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
+        let counted: LeftToScore | null = null;
+        let missing: QueryList | null = null;
+        const source: ScoringSource = {
+          corpus: prepared.stats,
+          read(list) {
+            if (list.postings) return list.postings;
+            missing = list;
+            throw new Error('list not read yet');
+          },
+          // A common term not held is looked up for the candidates only (see below), when scoreLists finds
+          // that cheaper than reading its list.
+          mayCountInText: (list) => list.terms.length === 1,
+          countInText(candidates, lists) {
+            counted = {
+              rows: candidates,
+              lists: lists.map((list) => ({ list, termId: specOf.get(list)?.ids[0] ?? 0 })),
+            };
+            return candidates;
+          },
+        };
+        let scored: ScoredRow[];
+        try {
+          scored = scoreLists(source, lists, size);
+        } catch (error) {
+          if (!missing) throw error;
+          // A list had to be read in full after all: read every list not held, in one round trip.
+          const rest = weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          for (const [k, entries] of await cache.read(rest, version, fetcher(specs))) read.set(k, entries);
+          continue;
+        }
+        if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
+        const phrases = lists.filter((list) => list.postings?.counts === null);
+        const rescored = await recountPhrases(pool, scored, phrases, prepared.stats.norms);
+        return rescored
+          .filter((row) => row.score > 0)
+          .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
+          .slice(0, limit)
+          .map((row) => ({ seq: row.rowid, score: row.score }));
       }
-      return run(false);
     },
   };
+}
+
+/** Whether a list holds passages whose phrase was not counted yet (tf 0). */
+function hasUncounted(entries: ListEntries | undefined): boolean {
+  return entries?.tfs.includes(0) ?? false;
 }

@@ -36,26 +36,46 @@ export const passages = pgTable(
   (t) => [uniqueIndex('passages_id_unique').on(t.id), index('passages_document_idx').on(t.documentId, t.ordinal)],
 );
 
-/** One row per (term, passage): how often the term occurs there. The primary key is the inverted index. */
-export const passageTerms = pgTable(
-  'passage_terms',
+/**
+ * The index's vocabulary: each FTS5 term (db/search/fts5-terms.ts) with the number of passages it occurs in
+ * (BM25's n), kept in the same transaction as the postings, so a query reads its IDF without counting.
+ */
+export const searchTerms = pgTable(
+  'search_terms',
   {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Compared byte-wise (COLLATE "C" in the migration): terms are lower-case index keys, not prose. */
     term: text('term').notNull(),
-    passageSeq: integer('passage_seq')
-      .notNull()
-      .references(() => passages.seq, { onDelete: 'cascade' }),
-    tf: smallint('tf').notNull(),
-    /** The passage's length, repeated so scoring reads the index alone. */
-    length: integer('length').notNull(),
+    passages: integer('passages').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.term, t.passageSeq] }), index('passage_terms_passage_idx').on(t.passageSeq)],
+  (t) => [uniqueIndex('search_terms_term_unique').on(t.term)],
 );
 
-/** BM25's N and total length, kept with every write (one row). */
+/**
+ * One row per (term, passage): how often the term occurs there and the passage's length. The primary key
+ * is the inverted index (the migration makes it cover tf and length, so scoring reads the index alone);
+ * no foreign keys or second index, so bulk ingest writes one index per row. Rows of a removed passage are
+ * found by its terms (db/pg/pg-corpus-writer.ts).
+ */
+export const postings = pgTable(
+  'postings',
+  {
+    termId: integer('term_id').notNull(),
+    passageSeq: integer('passage_seq').notNull(),
+    tf: smallint('tf').notNull(),
+    /** The passage's length in terms, repeated so scoring reads the index alone. */
+    length: integer('length').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.termId, t.passageSeq] })],
+);
+
+/** BM25's N and total length, kept with every write (one row), and a count of removals. */
 export const corpusTotals = pgTable('corpus_totals', {
   id: integer('id').primaryKey(),
   passages: bigint('passages', { mode: 'number' }).notNull(),
   terms: bigint('terms', { mode: 'number' }).notNull(),
+  /** Passages ever removed: when it moves, cached postings lists are dropped (db/pg/pg-list-cache.ts). */
+  removals: bigint('removals', { mode: 'number' }).notNull().default(0),
 });
 
 export const conversationTurns = pgTable(

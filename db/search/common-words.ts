@@ -17,6 +17,11 @@ export interface SearchTuning {
   commonThreshold?: number;
   /** Rows kept for recounting when the query has phrases of several words (default 30, at least the limit). */
   candidates?: number;
+  /**
+   * Postgres store: passages holding all of a phrase's words that are counted in text when its list is
+   * read (default 10,000); past that the phrase is counted in the best candidates only.
+   */
+  phraseTexts?: number;
 }
 
 /** Passages a phrase may occur in before it counts as common, for a corpus of `passages`. */

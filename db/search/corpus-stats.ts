@@ -75,6 +75,8 @@ export interface CorpusStats {
   rows: number;
   /** bm25's length normalisation k1 · (1 - b + b · length / avgdl), by rowid. */
   norms: Float64Array;
+  /** bm25's weight of a single occurrence, (k1 + 1) / (1 + norm), by rowid. */
+  single: Float64Array;
   /** Zeroed score accumulator by rowid, for one query at a time (the ranker resets what it touches). */
   scratch: Float64Array;
   /** Rowids a query touched, in the order first touched (for the query's own use). */
@@ -151,10 +153,12 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     const averageLength = rows > 0 ? total / rows : 1;
     const norms = new Float64Array(maxRowid + 1);
     for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
+    const single = norms.map((norm) => (K1 + 1) / (1 + norm));
     const size = maxRowid + 1;
     return {
       rows,
       norms,
+      single,
       scratch: new Float64Array(size),
       touched: new Int32Array(size),
       marks: new Uint8Array(size),

@@ -58,6 +58,9 @@ export function createPassageRanker(client: Database.Database, generation: () =>
   function source(snapshot: Snapshot, corpus: CorpusStats, keys: Map<QueryList, string>): ScoringSource {
     return {
       corpus,
+      // Whenever it is cheaper, not only the first time: the cache cannot keep every common word of a large
+      // corpus, and reading one again just to cache it (tens of ms at 1M passages) cost more every time.
+      mayCountInText: () => true,
       read(list) {
         list.postings ??= stats.postings(snapshot, list.phrase, keys.get(list) ?? list.phrase);
         return list.postings;

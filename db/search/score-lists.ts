@@ -27,6 +27,11 @@ export interface ScoringSource {
   corpus: CorpusStats;
   /** Reads (or takes from the cache) a list's postings. */
   read(list: QueryList): Postings;
+  /**
+   * Whether a list may be counted in the candidates' text instead of read (each store's policy: SQLite
+   * counts whenever it is cheaper; PostgreSQL looks single terms up by key for the candidates).
+   */
+  mayCountInText(list: QueryList): boolean;
   /** Adds the share of each list to each row by counting its phrase in the row's text; `once` lists
    * were already scored as one occurrence and are corrected to their true count. */
   countInText(rows: ScoredRow[], lists: readonly QueryList[], once: readonly QueryList[]): ScoredRow[];
@@ -41,7 +46,7 @@ const bound = (list: QueryList): number => list.weight * (list.postings?.counts 
 /** Adds a list's shares to every passage in it, noting newly touched rowids; returns the new touched count. */
 function addAll(corpus: CorpusStats, list: QueryList, postings: Postings, touchedCount: number): number {
   // A hot loop: locals and one branch per entry (this runs over lists of tens of thousands).
-  const { scratch, touched, norms } = corpus;
+  const { scratch, touched, single, norms } = corpus;
   const { rowids, counts } = postings;
   const weight = list.weight;
   const size = scratch.length;
@@ -52,7 +57,9 @@ function addAll(corpus: CorpusStats, list: QueryList, postings: Postings, touche
     const before = scratch[rowid] as number;
     if (before === 0) touched[n++] = rowid;
     const tf = counts === null ? 1 : (counts[i] as number);
-    scratch[rowid] = before + (weight * tf * (K1 + 1)) / (tf + (norms[rowid] as number));
+    scratch[rowid] =
+      before +
+      (tf === 1 ? weight * (single[rowid] as number) : (weight * tf * (K1 + 1)) / (tf + (norms[rowid] as number)));
   }
   return n;
 }
@@ -62,7 +69,10 @@ function addEntry(corpus: CorpusStats, weight: number, postings: Postings, i: nu
   const rowid = postings.rowids[i] as number;
   const tf = postings.counts === null ? 1 : (postings.counts[i] as number);
   corpus.scratch[rowid] =
-    (corpus.scratch[rowid] as number) + (weight * tf * (K1 + 1)) / (tf + (corpus.norms[rowid] as number));
+    (corpus.scratch[rowid] as number) +
+    (tf === 1
+      ? weight * (corpus.single[rowid] as number)
+      : (weight * tf * (K1 + 1)) / (tf + (corpus.norms[rowid] as number)));
 }
 
 /**
@@ -193,10 +203,7 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
       n = narrow(corpus, n, (score) => score + reach >= threshold);
       left -= tailBounds[t] as number;
       const cheaperInText = n <= MAX_TEXTS && n * TEXT_COST_IN_ENTRIES < list.documents;
-      // Counted in text whenever that is cheaper, not only the first time a list is needed: the cache
-      // cannot keep every common word of a large corpus, and reading one of them again to cache it
-      // (tens of ms at 1M passages) cost more than the texts of the candidates every time.
-      if (list.postings === null && list.terms.length > 0 && cheaperInText) {
+      if (list.postings === null && list.terms.length > 0 && cheaperInText && source.mayCountInText(list)) {
         counted.push(list);
         pending += tailBounds[t] as number;
         continue;

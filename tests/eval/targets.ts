@@ -25,7 +25,7 @@ export const TARGETS = {
  */
 export const HELD_OUT_FLOORS = {
   seeds: { answer: 0.74, refusal: 0.7, chrome: 1, followups: 0.85 },
-  dev: { answer: 0.23, refusal: 0.85, chrome: 0.75, followups: 0.15, recall30: 0.84, chromeCitations: 16 },
+  dev: { answer: 0.24, refusal: 0.85, chrome: 0.9, followups: 0.15, recall30: 0.84, chromeCitations: 2 },
 } as const;
 
 export interface TargetCheck {

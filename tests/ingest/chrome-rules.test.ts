@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { isPhotoCaption, isPhotoCredit } from '../../core/ingest/caption-rules.ts';
 import {
-  bylineAuthor,
   isBlockMarker,
   isHeadingLike,
   isNavLine,
-  isPhotoCaption,
-  isPhotoCredit,
   isReadTime,
-  isStoryCredit,
   isWidgetLine,
   outletFromDateline,
   outletFromNav,
 } from '../../core/ingest/chrome-rules.ts';
+import { bylineAuthor, isStoryCredit } from '../../core/ingest/credit-rules.ts';
 import { isoDatePrefix, parseDateLine } from '../../core/ingest/date-hint.ts';
 
 describe('chrome line classifiers', () => {

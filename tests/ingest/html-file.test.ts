@@ -107,7 +107,10 @@ describe('.html files from disk', () => {
       url: 'https://times.example/vienna',
       language: 'fr',
     });
-    expect(document?.articleText.startsWith('The envoys met in Vienna on Thursday')).toBe(true);
+    // The headline is article text, the first paragraph.
+    expect(document?.articleText.startsWith('Envoys meet in Vienna\n\nThe envoys met in Vienna on Thursday')).toBe(
+      true,
+    );
     expect(document?.articleText).not.toMatch(/cookies|All rights reserved|World/);
   });
 });

@@ -111,6 +111,7 @@ describe('toPlainLines for html', () => {
     expect(article.title).toBe('Envoys meet in Geneva as tensions rise');
     expect(article.hints.author).toBe('Jane Doe');
     expect(article.paragraphs).toEqual([
+      'Envoys meet in Geneva as tensions rise',
       'GENEVA – Envoys from the United States and Russia met on Monday for talks.',
       "“We are ready to listen,” one diplomat said. It's a start & more will follow…",
       'The talks resumed on Tuesday.',
@@ -124,7 +125,10 @@ describe('toPlainLines for html', () => {
       'html',
     );
     expect(listed).toEqual(['The summit ended.', '', 'Related Articles', '', '- One story', '', '- Two']);
-    expect(extractArticle(['A headline for the summit story', ...listed]).paragraphs).toEqual(['The summit ended.']);
+    expect(extractArticle(['A headline for the summit story', ...listed]).paragraphs).toEqual([
+      'A headline for the summit story',
+      'The summit ended.',
+    ]);
   });
 
   it('uses the whole document when there is no <article>, <main> or <body>', () => {

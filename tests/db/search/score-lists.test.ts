@@ -11,6 +11,7 @@ function corpus(lengths: number[]): CorpusStats {
   return {
     rows,
     norms,
+    single: norms.map((norm) => (K1 + 1) / (1 + norm)),
     scratch: new Float64Array(lengths.length),
     touched: new Int32Array(lengths.length),
     marks: new Uint8Array(lengths.length),
@@ -44,6 +45,7 @@ function source(stats: CorpusStats): ScoringSource {
   return {
     corpus: stats,
     read: (l) => l.postings as Postings,
+    mayCountInText: () => false,
     countInText: (rows) => rows,
   };
 }

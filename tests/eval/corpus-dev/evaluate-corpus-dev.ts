@@ -6,6 +6,7 @@ import { answerMatches, blockChars, containsAny, declined, percentile, showsChro
 import { foldForMatch, normalizeSpace } from '../seed-text.ts';
 import { storyOfChrome, storyOfQuestion } from './dev-stories.ts';
 import type { CorpusDev, DevPage } from './load-corpus-dev.ts';
+import { labelledLines, measureExtraction } from './measure-extraction.ts';
 
 /** What the evaluation needs from the app: the core API for a story's fold, retrieval, and stored text. */
 export interface DevHarness {
@@ -64,18 +65,17 @@ export interface DevReport {
 
 const rate = (correct: number, total: number): Rate => ({ correct, total, rate: total === 0 ? 1 : correct / total });
 
-/** Whether the quote is (part of) a labelled chrome line and of no article line of its page. */
+/**
+ * Whether the quote is (part of) a labelled chrome line and of no article line of its page (a repeated line whose
+ * first copy is article text counts as article, see labelledLines).
+ */
 function quotesChrome(page: DevPage | undefined, quote: string): boolean {
   if (!page || page.chromeLines.length === 0) return false;
   const q = foldForMatch(quote);
   if (q.length < 12) return false;
-  const chrome = new Set(page.chromeLines.map(foldForMatch));
-  const inChrome = [...chrome].some((line) => line.includes(q) || (line.length >= 20 && q.includes(line)));
-  if (!inChrome) return false;
-  return !page.raw.split('\n').some((line) => {
-    const l = foldForMatch(line);
-    return !chrome.has(l) && l.includes(q);
-  });
+  const lines = labelledLines(page);
+  const inChrome = lines.chrome.some((line) => line.includes(q) || (line.length >= 20 && q.includes(line)));
+  return inChrome && !lines.article.some((line) => line.includes(q));
 }
 
 /** Runs the development questions (answerable, unanswerable, chrome traps, follow-ups, briefings) and scores them. */
@@ -221,7 +221,7 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
   }
 
   const n = dev.questions.answerable.length;
-  const extraction = await measureExtraction(dev, harness);
+  const extraction = await measureExtraction(dev.pages, (id) => harness.articleText(id));
   return {
     extraction,
     answer: rate(answered, n),
@@ -246,36 +246,4 @@ export async function evaluateCorpusDev(dev: CorpusDev, harness: DevHarness): Pr
     ),
     failures,
   };
-}
-
-/**
- * Chrome recall and article-text recall of ingest on the labelled pages: a labelled chrome line counts as removed
- * when the stored article text does not hold it (an identical article line aside); an article line (three words or
- * more) counts as kept when the article text holds it.
- */
-async function measureExtraction(dev: CorpusDev, harness: DevHarness): Promise<DevReport['extraction']> {
-  let chrome = 0;
-  let removed = 0;
-  let article = 0;
-  let kept = 0;
-  for (const page of dev.pages) {
-    const text = foldForMatch((await harness.articleText(page.id)) ?? '');
-    const chromeSet = new Set(page.chromeLines.map(foldForMatch));
-    const lines = page.raw
-      .split('\n')
-      .map((l) => foldForMatch(l.replace(/^ date \d{4}-\d{2}-\d{2} /, '')))
-      .filter(Boolean);
-    const articleLines = new Set(lines.filter((l) => !chromeSet.has(l)));
-    for (const line of chromeSet) {
-      if (line.length < 4 || articleLines.has(line)) continue;
-      chrome += 1;
-      if (!text.includes(line)) removed += 1;
-    }
-    for (const line of articleLines) {
-      if (line.split(' ').length < 3) continue;
-      article += 1;
-      if (text.includes(line)) kept += 1;
-    }
-  }
-  return { chromeRemoved: rate(removed, chrome), articleKept: rate(kept, article) };
 }

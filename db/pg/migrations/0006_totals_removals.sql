@@ -1,0 +1,1 @@
+ALTER TABLE "corpus_totals" ADD COLUMN "removals" bigint DEFAULT 0 NOT NULL;

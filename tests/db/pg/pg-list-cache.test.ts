@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { appendEntries, createListCache, decodeEntries, type ListEntries } from '../../../db/pg/pg-list-cache.ts';
+
+/** Entries packed as the database packs them: int4 seq, int2 tf, int4 length, big-endian. */
+function pack(entries: [number, number, number][]): Buffer {
+  const buffer = Buffer.alloc(entries.length * 10);
+  entries.forEach(([seq, tf, length], i) => {
+    buffer.writeInt32BE(seq, i * 10);
+    buffer.writeInt16BE(tf, i * 10 + 4);
+    buffer.writeInt32BE(length, i * 10 + 6);
+  });
+  return buffer;
+}
+
+const plain = (entries: ListEntries) => ({
+  seqs: [...entries.seqs],
+  tfs: [...entries.tfs],
+  lengths: [...entries.lengths],
+});
+
+describe('decodeEntries', () => {
+  it('unpacks seq, tf and length, sorted by seq whatever order they came in', () => {
+    expect(
+      plain(
+        decodeEntries(
+          pack([
+            [3, 1, 40],
+            [9, 2, 70000],
+            [12, 300, 5],
+          ]),
+        ),
+      ),
+    ).toEqual({
+      seqs: [3, 9, 12],
+      tfs: [1, 2, 300],
+      lengths: [40, 70000, 5],
+    });
+    expect(
+      plain(
+        decodeEntries(
+          pack([
+            [9, 2, 7],
+            [3, 1, 4],
+          ]),
+        ),
+      ),
+    ).toEqual({ seqs: [3, 9], tfs: [1, 2], lengths: [4, 7] });
+  });
+
+  it('reads an empty or missing list as no entries, and a buffer that is a view into a larger one', () => {
+    expect(decodeEntries(null).seqs.length).toBe(0);
+    expect(decodeEntries(Buffer.alloc(0)).seqs.length).toBe(0);
+    const outer = Buffer.concat([Buffer.from([1, 2, 3]), pack([[5, 1, 8]])]);
+    expect(plain(decodeEntries(outer.subarray(3)))).toEqual({ seqs: [5], tfs: [1], lengths: [8] });
+  });
+
+  it('appends newer entries after older ones', () => {
+    const both = appendEntries(decodeEntries(pack([[1, 1, 4]])), decodeEntries(pack([[7, 2, 9]])));
+    expect(plain(both)).toEqual({ seqs: [1, 7], tfs: [1, 2], lengths: [4, 9] });
+  });
+});
+
+describe('createListCache', () => {
+  const entries = (...seqs: number[]) => decodeEntries(pack(seqs.map((seq) => [seq, 1, 10])));
+
+  it('fetches missing lists once per version, then only what a list lacks when the corpus grew', async () => {
+    const cache = createListCache();
+    const asked: { key: string; after: number }[][] = [];
+    const fetch = (lists: Map<string, ListEntries>) => async (stale: readonly { key: string; after: number }[]) => {
+      asked.push([...stale]);
+      return lists;
+    };
+    const v1 = { removals: 0, token: 'a' };
+    const first = await cache.read(
+      ['t1', 't2'],
+      v1,
+      fetch(
+        new Map([
+          ['t1', entries(1, 4)],
+          ['t2', entries(2)],
+        ]),
+      ),
+    );
+    expect([...(first.get('t1')?.seqs ?? [])]).toEqual([1, 4]);
+    await cache.read(['t1'], v1, fetch(new Map()));
+    expect(asked).toEqual([
+      [
+        { key: 't1', after: 0 },
+        { key: 't2', after: 0 },
+      ],
+    ]);
+    // The corpus grew: t1 asks for what came after seq 4 and keeps what it had.
+    const grown = await cache.read(['t1'], { removals: 0, token: 'b' }, fetch(new Map([['t1', entries(9)]])));
+    expect(asked[1]).toEqual([{ key: 't1', after: 4 }]);
+    expect([...(grown.get('t1')?.seqs ?? [])]).toEqual([1, 4, 9]);
+    // A removal anywhere: everything is read again from the start.
+    const removed = await cache.read(['t1'], { removals: 1, token: 'c' }, fetch(new Map([['t1', entries(4, 9)]])));
+    expect(asked[2]).toEqual([{ key: 't1', after: 0 }]);
+    expect([...(removed.get('t1')?.seqs ?? [])]).toEqual([4, 9]);
+  });
+
+  it('drops the least recently used lists past its cap, never the one just read', async () => {
+    const cache = createListCache(4);
+    const version = { removals: 0, token: 'a' };
+    let fetched: string[] = [];
+    const fetch = async (stale: readonly { key: string }[]) => {
+      fetched = stale.map((s) => s.key);
+      return new Map(stale.map(({ key }) => [key, entries(1, 2)]));
+    };
+    await cache.read(['a'], version, fetch);
+    await cache.read(['b'], version, fetch);
+    fetched = [];
+    await cache.read(['a'], version, fetch); // cached, and now the most recently used
+    expect(fetched).toEqual([]);
+    await cache.read(['c'], version, fetch); // past the cap: b goes
+    await cache.read(['a'], version, fetch);
+    expect(fetched).toEqual(['c']);
+    await cache.read(['b'], version, fetch);
+    expect(fetched).toEqual(['b']);
+    const big = createListCache(1);
+    const read = await big.read(['x'], version, fetch);
+    expect(read.get('x')?.seqs.length).toBe(2);
+  });
+});
