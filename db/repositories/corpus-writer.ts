@@ -11,8 +11,9 @@ const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFF
  * values: no JSON to build and parse), then the batch is indexed by one `INSERT INTO passages_fts … SELECT`
  * over the rowids it added; migration 0005 dropped the per-row insert trigger. A trigger costs FTS5's
  * per-statement work on every row (row-by-row inserts with it were twice as slow); one statement per batch
- * ingests about a quarter faster than the trigger under a JSON INSERT … SELECT (bench corpus, 100k–200k
- * passages, per CPU-second). The delete and update triggers stay, so rows leave the index however removed.
+ * ingests faster than the trigger under a JSON INSERT … SELECT did (bench corpus, per CPU-second: about a
+ * quarter at 100k–200k passages, 8 % at 1M, where FTS5's own tokenizing and merging dominate). The delete
+ * and update triggers stay, so rows leave the index however they are removed.
  */
 export function createCorpusWriter(client: Database.Database) {
   const hashStatement = client.prepare('SELECT content_hash FROM documents WHERE id = ?').pluck();
