@@ -142,7 +142,7 @@ describe('briefing (extractive engine through the core)', () => {
         const span = (match[1] ?? match[2] ?? '').trim();
         expect(quotes.some((q) => spanOf(q, span))).toBe(true);
       }
-      expect(block.text).toMatch(/said|told|according to|quoted|insist|warned|added|replied|According to/i);
+      expect(block.text).toMatch(/said|says|told|according to|quoted|insist|warned|added|replied|According to/i);
     }
   });
 });
