@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { fts5Terms } from '../search/fts5-terms.ts';
+import { contains } from '../search/passage-ranker.ts';
 import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, share } from '../search/score-lists.ts';
 import { phraseOccurrences } from './pg-search-plan.ts';
@@ -60,18 +61,4 @@ export async function recountPhrases(
     }
     return { rowid, score: adjusted };
   });
-}
-
-/** Binary search in an ascending list. */
-function contains(sorted: Int32Array, value: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = sorted[mid] as number;
-    if (at === value) return true;
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

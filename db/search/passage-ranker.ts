@@ -27,7 +27,7 @@ function occurrences(terms: readonly string[], phrase: readonly string[]): numbe
 }
 
 /** Binary search in an ascending list. */
-function contains(sorted: Int32Array, value: number): boolean {
+export function contains(sorted: Int32Array, value: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {

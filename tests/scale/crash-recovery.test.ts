@@ -16,35 +16,13 @@ import { rssFeed, startNewsSite } from '../fakes/news-site.ts';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
 import { post } from '../fakes/telegram-webhook.ts';
-import { freshDatabase, POSTGRES_URL } from '../storage/postgres-env.ts';
 import { freePort } from '../support/tcp-balancer.ts';
+import { type Database, stores } from './databases.ts';
 
 // Long enough that a live process renews its claims even while its event loop is busy (loading the language data on
 // a loaded machine can hold it for seconds), short enough that a dead one's work is taken over quickly.
 const LEASE_MS = 6_000;
 const LEASE = { CLAIM_LEASE_SECONDS: String(LEASE_MS / 1000) };
-
-interface Database {
-  env: Record<string, string>;
-  drop(): Promise<void>;
-}
-
-async function sqliteDatabase(): Promise<Database> {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-crash-'));
-  return {
-    env: { DATABASE_PATH: join(dir, 'attache.db') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresDatabase(): Promise<Database> {
-  const database = await freshDatabase();
-  return { env: { DATABASE_URL: database.url }, drop: database.drop };
-}
-
-const stores: [string, () => Promise<Database>][] = [['SQLite file', sqliteDatabase]];
-// Needs DATABASE_TEST_URL for PostgreSQL (postgres-env.ts fails the run in CI without it).
-if (POSTGRES_URL) stores.push(['PostgreSQL', postgresDatabase]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

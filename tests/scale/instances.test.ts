@@ -1,12 +1,3 @@
-/**
- * Two `npm start` processes on one database against the loopback platform fakes.
- * Telegram in webhook mode behind one port-forwarding balancer: every update is answered once, each chat's answers
- * come in the order of its messages. Discord with one shard each (DISCORD_SHARDS): each interaction reaches one
- * process and is answered once. Either way a digest due now is posted once although both schedulers see it.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Chat } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProcess, runCli, startLaunched } from '../discord/run-process.ts';
@@ -15,8 +6,8 @@ import { chatInput, MEMBER_PERMISSIONS, str } from '../fakes/discord-interaction
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
 import { webhookSender } from '../fakes/telegram-webhook.ts';
-import { freshDatabase, POSTGRES_URL } from '../storage/postgres-env.ts';
 import { freePort, startTcpBalancer } from '../support/tcp-balancer.ts';
+import { stores } from './databases.ts';
 
 const QUESTIONS = [
   '/ask Who led the US delegation?',
@@ -26,28 +17,6 @@ const QUESTIONS = [
 ];
 const CHATS: Chat[] = [1, 2, 3].map((n) => ({ id: -100_500_000 - n, type: 'supergroup', title: `Watchers ${n}` }));
 const DIGEST_CHAT = -100_777_000;
-
-interface Database {
-  env: Record<string, string>;
-  drop(): Promise<void>;
-}
-
-async function sqliteDatabase(): Promise<Database> {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-instances-'));
-  return {
-    env: { DATABASE_PATH: join(dir, 'attache.db') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresDatabase(): Promise<Database> {
-  const database = await freshDatabase();
-  return { env: { DATABASE_URL: database.url }, drop: database.drop };
-}
-
-const stores: [string, () => Promise<Database>][] = [['SQLite file', sqliteDatabase]];
-// Needs DATABASE_TEST_URL for PostgreSQL (postgres-env.ts fails the run in CI without it).
-if (POSTGRES_URL) stores.push(['PostgreSQL', postgresDatabase]);
 
 function replyTo(call: RecordedCall): number | undefined {
   const parameters = call.body.reply_parameters as { message_id?: number } | undefined;
