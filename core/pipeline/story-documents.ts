@@ -52,13 +52,39 @@ export function storyDocuments(
     .map((s) => s.id);
 }
 
+/** A passage's folded text, the lemmas of its words and its content stems: read once per passage, not per search. */
+interface PassageWords {
+  text: string;
+  folded: string;
+  lemmas: ReadonlySet<string>;
+  stems: readonly string[];
+}
+
+// Story topics search the same articles again and again; the memo is bounded so memory stays flat.
+const MAX_MEMO = 20_000;
+const memo = new Map<string, PassageWords>();
+
+function wordsOf(passage: Passage): PassageWords {
+  const cached = memo.get(passage.id);
+  if (cached && cached.text === passage.text) return cached;
+  const folded = foldCase(passage.text);
+  const entry = {
+    text: passage.text,
+    folded,
+    lemmas: new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(lemma)),
+    stems: contentStems(passage.text),
+  };
+  if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value as string);
+  memo.set(passage.id, entry);
+  return entry;
+}
+
 function scoreDocuments(hits: readonly Passage[], groups: PhraseGroups): { id: string; score: number }[] {
   const topical = groups.filter((g) => !g.every(isCalendarWord));
   const wanted = topical.length > 0 ? topical : groups;
   const covered = new Map<string, Set<number>>();
   for (const hit of hits) {
-    const folded = foldCase(hit.text);
-    const lemmas = new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(lemma));
+    const { folded, lemmas } = wordsOf(hit);
     const set = covered.get(hit.documentId) ?? new Set<number>();
     wanted.forEach((group, i) => {
       if (matchesGroup(folded, lemmas, group)) set.add(i);
@@ -88,7 +114,7 @@ export function storyWords(hits: readonly Passage[], story: readonly string[], g
   const said = new Set(groups.flat().map(lemma));
   const docsOf = new Map<string, Set<string>>();
   for (const hit of hits) {
-    for (const stem of contentStems(hit.text)) {
+    for (const stem of wordsOf(hit).stems) {
       if (said.has(stem) || isCalendarWord(stem)) continue;
       docsOf.set(stem, (docsOf.get(stem) ?? new Set()).add(hit.documentId));
     }
