@@ -6,9 +6,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentToSave } from '../../core/ports/corpus-store.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
+import { oneParagraph } from '../support/documents.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
@@ -76,7 +76,7 @@ describe('openDatabase', () => {
     const opened = openDatabase(':memory:');
     const { client } = opened;
     const store = createCorpusRepository(opened.db);
-    await store.saveDocuments([oneDocument('d', 'Geneva talks')]);
+    await store.saveDocuments([oneParagraph('d', 'Geneva talks')]);
     expect(ftsCount(client, '"geneva"')).toBe(1);
     client.prepare("UPDATE passages SET text = 'Vienna meeting' WHERE id = 'd:0'").run();
     expect(ftsCount(client, '"geneva"')).toBe(0);
@@ -111,7 +111,7 @@ describe('openDatabase', () => {
       expect(triggers).not.toContain('passages_ai');
       const store = createCorpusRepository(upgraded.db);
       expect((await store.getPassages(['old:0'])).map((p) => p.text)).toEqual(['Geneva talks']);
-      await store.saveDocuments([oneDocument('new', 'Geneva again')]);
+      await store.saveDocuments([oneParagraph('new', 'Geneva again')]);
       expect(ftsCount(client, '"geneva"')).toBe(2);
       expect((await store.searchPassages([['geneva']], 10)).map((p) => p.id).sort()).toEqual(['new:0', 'old:0']);
       checkIndex(client);
@@ -141,22 +141,4 @@ function migrationsBefore(tag: string): string {
   const entries = (journal.entries as { tag: string }[]).filter((entry) => entry.tag < tag);
   writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
   return dir;
-}
-
-function oneDocument(id: string, text: string): DocumentToSave {
-  return {
-    document: {
-      id,
-      title: null,
-      outlet: null,
-      author: null,
-      publishedAt: null,
-      url: null,
-      language: 'en',
-      articleText: text,
-      contentHash: id,
-      sourcePath: null,
-    },
-    passages: [{ ordinal: 0, start: 0, end: text.length, text }],
-  };
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../core/ingest/ingest-files.ts';
 import type { ConversationTurn } from '../../core/ports/conversation-store.ts';
-import type { DocumentToSave } from '../../core/ports/corpus-store.ts';
 import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
 import { openStorage, type Storage } from '../../db/open-storage.ts';
+import { testDocument } from '../support/documents.ts';
 import { SEEDS_DIR } from '../support/seeded-store.ts';
 
 export const SEARCH_QUERIES = [
@@ -17,29 +17,7 @@ export const SEARCH_QUERIES = [
   'OSCE Vienna security talks',
 ];
 
-const doc = (id: string, hash: string, ...texts: string[]): DocumentToSave => {
-  let offset = 0;
-  const passages = texts.map((text, ordinal) => {
-    const span = { ordinal, start: offset, end: offset + text.length, text };
-    offset += text.length + 2;
-    return span;
-  });
-  return {
-    document: {
-      id,
-      title: id,
-      outlet: 'Test',
-      author: null,
-      publishedAt: '2022-01-10',
-      url: null,
-      language: 'en',
-      articleText: texts.join('\n\n'),
-      contentHash: hash,
-      sourcePath: null,
-    },
-    passages,
-  };
-};
+const doc = testDocument;
 
 const turn = (conversationId: string, createdAt: string, request: string): ConversationTurn => ({
   conversationId,

@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentToSave } from '../../../core/ports/corpus-store.ts';
 import { openDatabase } from '../../../db/open-database.ts';
 import { type OpenedPostgres, openPostgres } from '../../../db/pg/open-postgres.ts';
 import { createPgCorpusRepository } from '../../../db/pg/pg-corpus-repository.ts';
 import { createCorpusRepository } from '../../../db/repositories/corpus-repository.ts';
 import { freshDatabase, POSTGRES_URL } from '../../storage/postgres-env.ts';
+import { testDocument } from '../../support/documents.ts';
 
-const doc = (id: string, hash: string, ...texts: string[]): DocumentToSave => ({
-  document: {
-    id,
-    title: id,
-    outlet: 'Test',
-    author: null,
-    publishedAt: '2022-01-10',
-    url: null,
-    language: 'en',
-    articleText: texts.join('\n\n'),
-    contentHash: hash,
-    sourcePath: null,
-  },
-  passages: texts.map((text, ordinal) => ({ ordinal, start: 0, end: text.length, text })),
-});
+const doc = testDocument;
 
 // Needs PostgreSQL (DATABASE_TEST_URL); skipped without it locally, a failure in CI (see postgres-env.ts).
 describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RetrievedPassage } from '../../../core/corpus.ts';
-import type { CorpusStore, DocumentToSave } from '../../../core/ports/corpus-store.ts';
+import type { CorpusStore } from '../../../core/ports/corpus-store.ts';
 import { buildMatchQuery } from '../../../core/retrieval/match-query.ts';
 import { searchPassages } from '../../../core/retrieval/search-passages.ts';
 import { type OpenedDatabase, openDatabase } from '../../../db/open-database.ts';
@@ -12,6 +12,7 @@ import type { SearchTuning } from '../../../db/search/common-words.ts';
 import { createCorpusGenerator } from '../../bench/corpus-generator.ts';
 import { buildQueries } from '../../bench/queries.ts';
 import { loadSeedMaterial } from '../../bench/seed-material.ts';
+import { oneParagraph } from '../../support/documents.ts';
 import { seededStore } from '../../support/seeded-store.ts';
 
 /** Questions and topics of the kind the app gets, plus some that stress aliases and phrases. */
@@ -184,21 +185,3 @@ describe('searchPassages on a synthetic corpus with common words', () => {
     }
   });
 });
-
-function oneParagraph(id: string, text: string): DocumentToSave {
-  return {
-    document: {
-      id,
-      title: null,
-      outlet: null,
-      author: null,
-      publishedAt: null,
-      url: null,
-      language: 'en',
-      articleText: text,
-      contentHash: id,
-      sourcePath: null,
-    },
-    passages: [{ ordinal: 0, start: 0, end: text.length, text }],
-  };
-}
