@@ -85,15 +85,19 @@ export function findDisagreements(
 ): FoundDisagreement[] {
   const citedFacts = cited.flatMap(({ passage, quote }) => {
     const q = collapseWhitespace(quote);
-    return passageFacts(passage).filter((f) => {
-      const s = collapseWhitespace(f.sentence);
-      return s.includes(q) || q.includes(s);
+    return passageFacts(passage, {
+      sentence: (text) => {
+        const s = collapseWhitespace(text);
+        return s.includes(q) || q.includes(s);
+      },
     });
   });
   if (citedFacts.length === 0) return [];
   const seen = new Set<string>();
   const pool = [...new Map([...cited.map((c) => c.passage), ...candidates].map((p) => [p.id, p])).values()];
-  const others = pool.flatMap((p) => passageFacts(p));
+  // Only facts of the kinds cited can be about the same thing (sameThing): the others are never extracted.
+  const types = new Set(citedFacts.map((f) => f.type));
+  const others = pool.flatMap((p) => passageFacts(p, { types }));
   const found: FoundDisagreement[] = [];
   for (const fact of citedFacts) {
     const group = [fact, ...others.filter((o) => sameThing(fact, o))];

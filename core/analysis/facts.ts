@@ -253,20 +253,61 @@ function speakerFacts(sentence: string, passage: RetrievedPassage): Fact[] {
 }
 
 const MAX_CACHED = 5_000;
-const cache = new Map<string, { text: string; facts: Fact[] }>();
+
+/** A passage's prose sentences and, per kind, the facts of each sentence, filled in as they are asked for. */
+interface PassageEntry {
+  text: string;
+  sentences: string[];
+  facts: Map<FactType, (Fact[] | undefined)[]>;
+}
+const cache = new Map<string, PassageEntry>();
+
+/** The kinds in the order a sentence lists its facts. */
+const KINDS: readonly FactType[] = ['count', 'duration', 'date', 'speaker'];
+const EXTRACT: Record<FactType, (sentence: string, passage: RetrievedPassage) => Fact[]> = {
+  count: countFacts,
+  duration: durationFacts,
+  date: dateFacts,
+  speaker: speakerFacts,
+};
 
 /**
- * Every comparable fact of a passage, sentence by sentence. Memoised by passage id (checked
- * against the text and publication date, which the facts depend on): every reply compares dozens.
+ * The comparable facts of a passage, sentence by sentence (within a sentence: counts, durations, dates, speakers),
+ * of the kinds asked for (all by default) in the sentences `sentence` keeps (all by default). Memoised by passage id
+ * (checked against the text and publication date, which the facts depend on) and filled per sentence and kind only
+ * when asked for: every reply compares dozens of passages, and dates (chrono-node) and speakers (attribution) cost
+ * most while a reply usually needs few of them.
  */
-export function passageFacts(passage: RetrievedPassage): Fact[] {
+export function passageFacts(
+  passage: RetrievedPassage,
+  options: { types?: ReadonlySet<FactType>; sentence?: (text: string) => boolean } = {},
+): Fact[] {
   const key = `${passage.id}\u0000${passage.document.publishedAt ?? ''}`;
-  const hit = cache.get(key);
-  if (hit && hit.text === passage.text) return hit.facts.map((f) => ({ ...f, passage }));
-  const facts = extractFacts(passage);
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { text: passage.text, facts });
-  return facts;
+  let entry = cache.get(key);
+  if (!entry || entry.text !== passage.text) {
+    entry = { text: passage.text, sentences: proseSentences(passage.text), facts: new Map() };
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(key, entry);
+  }
+  const out: Fact[] = [];
+  const kinds = KINDS.filter((kind) => !options.types || options.types.has(kind));
+  entry.sentences.forEach((sentence, i) => {
+    if (options.sentence && !options.sentence(sentence)) return;
+    for (const kind of kinds) {
+      let bySentence = (entry as PassageEntry).facts.get(kind);
+      if (!bySentence) {
+        bySentence = [];
+        (entry as PassageEntry).facts.set(kind, bySentence);
+      }
+      let facts = bySentence[i];
+      if (!facts) {
+        facts = EXTRACT[kind](sentence, passage);
+        bySentence[i] = facts;
+      }
+      for (const f of facts) out.push({ ...f, passage });
+    }
+  });
+  return out;
 }
 
 /** Fewest words of a sentence whose values are compared: shorter lines are headlines, captions or page furniture. */
@@ -287,15 +328,10 @@ function isProse(sentence: string): boolean {
 const PHOTO_CAPTION =
   /\bphoto\b|\bphotograph\b|\bimage:|\bgetty images\b|\/\s?(?:reuters|afp|ap|pool)\b|\bfile picture\b|\bpictured\b|\bcaption\b/i;
 
-function extractFacts(passage: RetrievedPassage): Fact[] {
-  return splitSentences(passage.text)
-    .filter((s) => isProse(s.text))
-    .flatMap((s) => [
-      ...countFacts(s.text, passage),
-      ...durationFacts(s.text, passage),
-      ...dateFacts(s.text, passage),
-      ...speakerFacts(s.text, passage),
-    ]);
+function proseSentences(text: string): string[] {
+  return splitSentences(text)
+    .map((s) => s.text)
+    .filter(isProse);
 }
 
 /** The share of content words two contexts have in common (Jaccard). */

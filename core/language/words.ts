@@ -23,15 +23,27 @@ const WORD = /[\p{L}\p{N}]+(?:[’'.,-][\p{L}\p{N}]+)*\.?/gu;
 export function words(text: string): Word[] {
   const out: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    let raw = match[0];
-    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    const raw = withoutPeriod(match[0]);
     const start = match.index;
-    // "U.S."/"US" is the country (lower-case "us" stays a pronoun), also inside "US-Russia".
-    const surface = raw.replace(/^(?:U\.S\.?(?:A\.?)?|US)(?=-|$)/, 'USA');
-    const lower = foldCase(surface).replaceAll('’', "'");
+    const surface = countryName(raw);
+    const lower = lowerForm(surface);
     out.push({ text: surface, lower, stem: lemma(lower), start, end: start + raw.length });
   }
   return out;
+}
+
+/** A match of WORD without its trailing period, unless an initialism ("U.S.") ends there. */
+function withoutPeriod(raw: string): string {
+  return raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw) ? raw.slice(0, -1) : raw;
+}
+
+/** "U.S."/"US" is the country (lower-case "us" stays a pronoun), also inside "US-Russia". */
+function countryName(raw: string): string {
+  return raw.replace(/^(?:U\.S\.?(?:A\.?)?|US)(?=-|$)/, 'USA');
+}
+
+function lowerForm(surface: string): string {
+  return foldCase(surface).replaceAll('’', "'");
 }
 
 /** Whether a lower-case word is a stop-word (too common to carry content). */
@@ -42,8 +54,9 @@ export function isStopword(lower: string): boolean {
 /** Stems of the content words of a text (stop-words and one-letter words dropped), in order, unique. */
 export function contentStems(text: string): string[] {
   const seen = new Set<string>();
-  for (const word of words(text)) {
-    for (const part of word.lower.split('-')) {
+  // The words' lower-case forms as `words` writes them, without the Word objects and whole-word lemmas it also makes.
+  for (const match of text.matchAll(WORD)) {
+    for (const part of lowerForm(countryName(withoutPeriod(match[0]))).split('-')) {
       if (part.length < 2 || isStopword(part)) continue;
       seen.add(lemma(part));
     }

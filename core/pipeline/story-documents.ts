@@ -68,12 +68,11 @@ function wordsOf(passage: Passage): PassageWords {
   const cached = memo.get(passage.id);
   if (cached && cached.text === passage.text) return cached;
   const folded = foldCase(passage.text);
-  const entry = {
-    text: passage.text,
-    folded,
-    lemmas: new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(lemma)),
-    stems: contentStems(passage.text),
-  };
+  // Each distinct token once: a passage repeats its articles and names.
+  const tokens = new Set(folded.match(/[\p{L}\p{N}]+/gu));
+  const lemmas = new Set<string>();
+  for (const token of tokens) lemmas.add(lemma(token));
+  const entry = { text: passage.text, folded, lemmas, stems: contentStems(passage.text) };
   if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value as string);
   memo.set(passage.id, entry);
   return entry;

@@ -71,17 +71,28 @@ export function overlap(a: Unit, b: Unit, idf: Idf): number {
   return remembered(1, a, b, idf, () => computeOverlap(a, b, idf));
 }
 
+const weightSums = new WeakMap<Idf, WeakMap<Unit, number>>();
+
+/** The idf weight of a unit's stems, summed in their order: computed once per unit, not once per pair. */
+function weightSum(u: Unit, idf: Idf): number {
+  let byUnit = weightSums.get(idf);
+  if (!byUnit) {
+    byUnit = new WeakMap();
+    weightSums.set(idf, byUnit);
+  }
+  let value = byUnit.get(u);
+  if (value === undefined) {
+    value = 0;
+    for (const s of u.stems) value += idf.weight(s);
+    byUnit.set(u, value);
+  }
+  return value;
+}
+
 function computeOverlap(a: Unit, b: Unit, idf: Idf): number {
   let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  for (const s of a.stems) {
-    const w = idf.weight(s);
-    wa += w;
-    if (b.stems.has(s)) shared += w;
-  }
-  for (const s of b.stems) wb += idf.weight(s);
-  const smaller = Math.min(wa, wb);
+  for (const s of a.stems) if (b.stems.has(s)) shared += idf.weight(s);
+  const smaller = Math.min(weightSum(a, idf), weightSum(b, idf));
   return smaller === 0 ? 0 : shared / smaller;
 }
 
