@@ -52,3 +52,9 @@ export function analyzePassage(passage: { id: string; text: string }): AnalyzedT
   cache.set(passage.id, analysis);
   return analysis;
 }
+
+/** The analysis of a passage when `analyzePassage` already holds it, else undefined: for callers that can do without. */
+export function cachedAnalysis(passage: { id: string; text: string }): AnalyzedText | undefined {
+  const hit = cache.get(passage.id);
+  return hit && hit.text === passage.text ? hit : undefined;
+}

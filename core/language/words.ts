@@ -63,3 +63,22 @@ export function contentStems(text: string): string[] {
   }
   return [...seen];
 }
+
+/**
+ * `contentStems` of a text from its words already split (`words` of the text, or of its sentences in order: a
+ * sentence ends at white space, so no word spans two): the stems the words carry, without splitting the text again.
+ */
+export function contentStemsOf(ws: Iterable<Word>): string[] {
+  const seen = new Set<string>();
+  for (const w of ws) {
+    if (!w.lower.includes('-')) {
+      if (w.lower.length >= 2 && !isStopword(w.lower)) seen.add(w.stem);
+      continue;
+    }
+    for (const part of w.lower.split('-')) {
+      if (part.length < 2 || isStopword(part)) continue;
+      seen.add(lemma(part));
+    }
+  }
+  return [...seen];
+}

@@ -1,8 +1,9 @@
 import { type Passage, passageId, type RetrievedPassage } from '../corpus.ts';
+import { cachedAnalysis } from '../entities/analyze-text.ts';
 import { isCalendarWord } from '../language/calendar.ts';
 import { foldCase } from '../language/fold.ts';
 import { lemma } from '../language/lemma.ts';
-import { contentStems } from '../language/words.ts';
+import { contentStems, contentStemsOf } from '../language/words.ts';
 import type { CorpusStore, PhraseGroups } from '../ports/corpus-store.ts';
 import { STORY_TOPIC_PARTS } from '../topics/story-topic.ts';
 import { expandedGroups } from './expand-query.ts';
@@ -72,7 +73,10 @@ function wordsOf(passage: Passage): PassageWords {
   const tokens = new Set(folded.match(/[\p{L}\p{N}]+/gu));
   const lemmas = new Set<string>();
   for (const token of tokens) lemmas.add(lemma(token));
-  const entry = { text: passage.text, folded, lemmas, stems: contentStems(passage.text) };
+  // A passage an earlier request analysed has its words split already.
+  const analysis = cachedAnalysis(passage);
+  const stems = analysis ? contentStemsOf(analysis.sentences.flatMap((s) => s.words)) : contentStems(passage.text);
+  const entry = { text: passage.text, folded, lemmas, stems };
   if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value as string);
   memo.set(passage.id, entry);
   return entry;
