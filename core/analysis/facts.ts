@@ -101,9 +101,13 @@ const STOPWORDS = new Set(
   october november december week month year day today yesterday`.split(/\s+/),
 );
 
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const CONTENT_WORD = /\p{L}[\p{L}'’-]*/gu;
+
 function contentWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
+  for (const w of text.toLowerCase().match(CONTENT_WORD) ?? []) {
     const word = w.replace(/['’]s$/, '');
     if (word.length > 2 && !STOPWORDS.has(word)) out.add(word.replace(/(?:ies)$/, 'y').replace(/(?<=[^s])s$/, ''));
   }

@@ -16,12 +16,16 @@ export interface AnalyzedText {
   sentences: AnalyzedSentence[];
 }
 
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Words written capitalised away from the start of a sentence or quotation: the text's own names. */
 function nameWords(sentences: readonly { text: string; words: Word[] }[]): Set<string> {
   const out = new Set<string>();
   for (const { text, words: ws } of sentences) {
     for (const w of ws.slice(1)) {
-      if (/^\p{Lu}/u.test(w.text) && !/[.!?:"“]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) {
+      if (CAPITALISED.test(w.text) && !/[.!?:"“]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) {
         out.add(w.lower.replace(/'s$/, ''));
       }
     }

@@ -24,7 +24,11 @@ export interface NameRun {
   acronym: boolean;
 }
 
-const isCapitalised = (w: Word): boolean => /^\p{Lu}/u.test(w.text);
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const CAPITALISED = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const isCapitalised = (w: Word): boolean => CAPITALISED.test(w.text);
 const isCalendarWord = (w: Word): boolean => {
   const lower = w.lower.replace(/'s$/, '');
   return WEEKDAYS.has(lower) || MONTHS.has(lower);
@@ -135,7 +139,7 @@ export function nameRuns(
       orgWord: nameTokens.some((t) => ORG_WORDS.has(t.lower)),
       placeWord: nameTokens.some((t) => PLACE_WORDS.has(t.lower)),
       afterPlacePreposition: Boolean(prep && PLACE_PREPOSITIONS.has(prep.lower)),
-      acronym: names.length === 1 && /^\p{Lu}{2,}$/u.test(names[0] ?? '') && names[0] !== 'USA',
+      acronym: names.length === 1 && ACRONYM.test(names[0] ?? '') && names[0] !== 'USA',
     });
   }
   return out;

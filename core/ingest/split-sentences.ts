@@ -24,6 +24,11 @@ const MAX_HELD_QUOTE = 400;
 const CANDIDATE = /([.!?]+|…)(["'”’»)\]]*)(?=\s|$)/g;
 const OPENERS = /[\s([{—–-]/;
 const SENTENCE_START = /[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«([¿¡]/u;
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+const INITIAL = /^\p{Lu}$/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The word that a period at `at` ends, without leading quotes or brackets. */
 function wordBefore(text: string, at: number): string {
@@ -35,7 +40,7 @@ function wordBefore(text: string, at: number): string {
 function isAbbreviation(text: string, at: number, nextChar: string): boolean {
   const word = wordBefore(text, at);
   // Initialisms ("U.S", "U.N", "e.g") and single initials ("J") are not sentence ends.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) return true;
+  if (INITIALISM.test(word) || INITIAL.test(word)) return true;
   const lower = word.toLowerCase();
   // "(D-Calif.)": the abbreviation is the last hyphenated part.
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.split('-').at(-1) ?? '')) return true;
@@ -76,7 +81,7 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Senten
     const end = start + body.length;
     const previous = out.at(-1);
     // Stray punctuation ("said Ryabkov. .") belongs to the sentence before it, not a sentence of its own.
-    if (!/[\p{L}\p{N}]/u.test(body) && previous && out.length > firstOfLine) {
+    if (!HAS_LETTER_OR_DIGIT.test(body) && previous && out.length > firstOfLine) {
       previous.end = end;
       previous.text = text.slice(previous.start, end);
       return;

@@ -6,6 +6,10 @@ interface Lemmatizer {
   adjective(word: string): string;
 }
 
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
 // WordNet's word lists take half a second to load: on first use, not at start-up.
 const load = createRequire(import.meta.url);
 let loaded: { lemmatizer: Lemmatizer; verbExceptions: Record<string, string> } | null = null;
@@ -25,7 +29,7 @@ function wink(): NonNullable<typeof loaded> {
  */
 export function lemma(word: string): string {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  if (lower.length < 3 || !/^\p{L}/u.test(lower)) return lower;
+  if (lower.length < 3 || !STARTS_WITH_LETTER.test(lower)) return lower;
   const cached = memo.get(lower);
   if (cached !== undefined) return cached;
   const { lemmatizer } = wink();

@@ -15,6 +15,9 @@ export interface Word {
 
 /** Letters/digits with inner apostrophes, hyphens, periods or commas ("Putin's", "100,000", "U.S."). */
 const WORD = /[\p{L}\p{N}]+(?:[’'.,-][\p{L}\p{N}]+)*\.?/gu;
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const INITIALISM = /^(?:\p{L}\.)+$/u;
 
 /**
  * The words of a text with offsets. "U.S."/"US" become "USA" (as in retrieval), a trailing
@@ -34,7 +37,7 @@ export function words(text: string): Word[] {
 
 /** A match of WORD without its trailing period, unless an initialism ("U.S.") ends there. */
 function withoutPeriod(raw: string): string {
-  return raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw) ? raw.slice(0, -1) : raw;
+  return raw.endsWith('.') && !INITIALISM.test(raw) ? raw.slice(0, -1) : raw;
 }
 
 /** "U.S."/"US" is the country (lower-case "us" stays a pronoun), also inside "US-Russia". */

@@ -61,6 +61,10 @@ interface PassageWords {
   stems: readonly string[];
 }
 
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
 // Story topics search the same articles again and again; the memo is bounded so memory stays flat.
 const MAX_MEMO = 20_000;
 const memo = new Map<string, PassageWords>();
@@ -70,7 +74,7 @@ function wordsOf(passage: Passage): PassageWords {
   if (cached && cached.text === passage.text) return cached;
   const folded = foldCase(passage.text);
   // Each distinct token once: a passage repeats its articles and names.
-  const tokens = new Set(folded.match(/[\p{L}\p{N}]+/gu));
+  const tokens = new Set(folded.match(TOKEN));
   const lemmas = new Set<string>();
   for (const token of tokens) lemmas.add(lemma(token));
   // A passage an earlier request analysed has its words split already.

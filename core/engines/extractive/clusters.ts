@@ -34,6 +34,10 @@ export function support(cluster: Cluster): number {
 /** A datelined lead ("MOSCOW (Reuters) - ", "MOSCOW-") is not part of the claim. */
 const DATELINE = /^[A-Z][A-Z.'’ ]{4,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s*(?=\p{Lu})/u;
 const SPEECH = /\b(?:said|says|told|added|warned|insisted|replied|according to|quoted)\b/i;
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const FIRST_WORD = /^\p{L}[\p{L}-]*/u;
+const UPPER_CASE = /^\p{Lu}{2,}/u;
 /**
  * Openings that lean on an earlier sentence ("He said…", "In response, …", "these demands"), and the
  * items of an enumeration ("Second, it has set…"), which continue a list begun before.
@@ -58,8 +62,8 @@ export function claimText(unit: Unit, outlet: string | null, lowerWords: Readonl
     if (speaker) return `${speaker.name} said: ${text}`;
   }
   if (unit.attributed) return text;
-  const first = /^\p{L}[\p{L}-]*/u.exec(text)?.[0] ?? '';
-  const common = first !== '' && first !== 'I' && lowerWords.has(first.toLowerCase()) && !/^\p{Lu}{2,}/u.test(first);
+  const first = FIRST_WORD.exec(text)?.[0] ?? '';
+  const common = first !== '' && first !== 'I' && lowerWords.has(first.toLowerCase()) && !UPPER_CASE.test(first);
   const body = common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
   return `According to ${outlet ?? 'a news report'}, ${body}`;
 }

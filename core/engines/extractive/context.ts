@@ -19,6 +19,10 @@ export interface EngineContext {
   focus: ReadonlySet<string>;
 }
 
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const LOWER_CASE = /^\p{Ll}/u;
+
 /** A word used by more than this share of the units is too common to relate two of them. */
 const COMMON_SHARE = 0.25;
 
@@ -49,7 +53,7 @@ export function buildContext(
   const lexicon = buildLexicon(passages.map((p) => analyzePassage(p)));
   const units = buildUnits(passages, lexicon);
   const lowerWords = new Set<string>();
-  for (const u of units) for (const w of u.words) if (/^\p{Ll}/u.test(w.text)) lowerWords.add(w.lower);
+  for (const u of units) for (const w of u.words) if (LOWER_CASE.test(w.text)) lowerWords.add(w.lower);
   const dates = passages.map((p) => p.document.publishedAt).filter((d): d is string => !!d);
   return {
     units,

@@ -47,6 +47,8 @@ const FRAME = new Set(
 /** Verbs a place answer implies ("hosted", "held", "based"). */
 const PLACE_VERBS = new Set(['host', 'hold', 'stage', 'happen', 'occur', 'locat', 'base', 'situat', 'take'].map(stem));
 const QUESTION_WORDS = new Set('who whom whose what which when where why how'.split(' '));
+// A \p{…} literal becomes `new RegExp(…)` per call under the esbuild target (tsx, the dist build).
+const CAPITALISED = /^\p{Lu}/u;
 const ROLE_NOUN =
   /^who (?:is|was) (?:the )?(?:[\w']+ ){0,3}?(spokesman|spokeswoman|spokesperson|ambassador|minister|secretary|adviser|advisor|director|head|chief|envoy|president|leader|representative)\b(?: (?:of|for|to) (?:the )?[\w-]+(?: [A-Z][\w-]*)?)?/;
 
@@ -97,7 +99,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
       if (part === verbWord || LIGHT.has(stem(part))) continue;
       const term = { stem: parts.length > 1 ? stem(part) : w.stem, weight: 1 };
       // The first word is capitalised anyway, so it says nothing about being a name.
-      const capitalised = /^\p{Lu}/u.test(w.text) && i > 0;
+      const capitalised = CAPITALISED.test(w.text) && i > 0;
       if (capitalised && !anyUnitHasTerm(units, term)) unknown.push(part);
       else terms.push(term);
     }

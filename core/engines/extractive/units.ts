@@ -37,11 +37,11 @@ const FEMALE = /\b(?:she|her)\b/i;
 /** Longest run of sentences merged to close an open quotation. */
 const MAX_MERGED = 3;
 
-const normalizeQuote = (q: string) =>
-  q
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+// Unicode-property patterns are module constants: the esbuild target (tsx, the dist build) turns a \p{…} literal
+// into `new RegExp(…)`, built again on every call.
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+const normalizeQuote = (q: string) => q.toLowerCase().replace(NOT_WORD, ' ').trim();
 
 function stemsOf(ws: readonly Word[]): Set<string> {
   const out = new Set<string>();
