@@ -158,6 +158,8 @@ export function nameRuns(
     const names = nameTokens.map((t) => strip(t.text));
     const previous = out.at(-1);
     const acronym = names.length === 1 && ACRONYM.test(names[0] ?? '') && names[0] !== 'USA';
+    // A common word in capitals ("ALSO READ", "WATCH") is page furniture, not an acronym.
+    if (acronym && isStopword((names[0] ?? '').toLowerCase())) continue;
     // News writing spells a name out once and puts its acronym in brackets after it: the two are one name.
     if (
       acronym &&

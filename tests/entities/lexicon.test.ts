@@ -77,3 +77,11 @@ describe('entities of news sentences', () => {
     ]);
   });
 });
+
+describe('what is not a name', () => {
+  it('takes no acronym from a common word in capitals', () => {
+    const { entities } = lexiconOf('ALSO READ: Leaders of ECOWAS met in Abuja.');
+    expect(named(entities, 'ECOWAS')?.kind).toBe('org');
+    expect(entities.map((e) => e.name)).not.toContain('ALSO');
+  });
+});
