@@ -3,6 +3,7 @@ import { createDiscordSender } from '../../adapters/discord/discord-sender.ts';
 import { PlatformError } from '../../core/errors.ts';
 import type { Reply } from '../../core/reply.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord.ts';
+import { sendWhole } from '../support/send-whole.ts';
 import { expectWithinLimits, type MessageBody } from './discord-harness.ts';
 
 const CHANNEL = '723456789012345678';
@@ -46,7 +47,7 @@ const fail = (status: number, code: number, message: string, headers?: Record<st
 
 describe('Discord digest sender (REST only)', () => {
   it('posts the reply to the channel with the bot token and returns the message id', async () => {
-    const outcome = await sender().send(CHANNEL, reply);
+    const outcome = await sendWhole(sender(), CHANNEL, reply);
     const posted = fake.channelMessages.get(CHANNEL) ?? [];
     expect(outcome).toEqual({ status: 'sent', messageIds: [posted[0]?.id] });
     const request = fake.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).at(-1);
@@ -64,16 +65,14 @@ describe('Discord digest sender (REST only)', () => {
     [403, 50013, 'Missing Permissions'],
   ])('reports %i / %i as gone', async (status, code, message) => {
     fake.channelFailures.set(CHANNEL, [fail(status, code, message)]);
-    const outcome = await sender().send(CHANNEL, reply);
+    const outcome = await sendWhole(sender(), CHANNEL, reply);
     expect(outcome).toMatchObject({ status: 'gone' });
     expect(outcome.status === 'gone' && outcome.reason).toContain(String(code));
   });
 
   it('throws a retryable PlatformError with retryAfterMs on 429', async () => {
     fake.channelFailures.set(CHANNEL, [fail(429, 0, 'You are being rate limited.', { 'retry-after': '3' })]);
-    const error = await sender()
-      .send(CHANNEL, reply)
-      .catch((e: unknown) => e);
+    const error = await sendWhole(sender(), CHANNEL, reply).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlatformError);
     expect(error).toMatchObject({ platform: 'discord', retryable: true, code: 'rate_limited' });
     expect((error as PlatformError).retryAfterMs).toBeGreaterThanOrEqual(3000);
@@ -82,24 +81,22 @@ describe('Discord digest sender (REST only)', () => {
   it('throws a retryable PlatformError when Discord keeps failing with 5xx, and recovers from one', async () => {
     const serverError = { status: 502, body: { message: 'Bad Gateway', code: 0 } };
     fake.channelFailures.set(CHANNEL, [serverError]);
-    expect(await sender().send(CHANNEL, reply)).toMatchObject({ status: 'sent' });
+    expect(await sendWhole(sender(), CHANNEL, reply)).toMatchObject({ status: 'sent' });
     fake.channelFailures.set(CHANNEL, [serverError, serverError]);
-    const error = await sender()
-      .send(CHANNEL, reply)
-      .catch((e: unknown) => e);
+    const error = await sendWhole(sender(), CHANNEL, reply).catch((e: unknown) => e);
     expect(error).toMatchObject({ platform: 'discord', retryable: true, code: 'unavailable' });
   });
 
   it('does not retry a bad token, and never puts the token in the error', async () => {
     const bad = createDiscordSender({ token: 'wrong-secret-token', apiRoot: fake.apiRoot });
-    const error = await bad.send(CHANNEL, reply).catch((e: unknown) => e);
+    const error = await sendWhole(bad, CHANNEL, reply).catch((e: unknown) => e);
     expect(error).toMatchObject({ retryable: false, code: 'unauthorized' });
     expect(String((error as Error).message)).not.toContain('wrong-secret-token');
   });
 
   it('treats a target that is not a channel id as gone without calling Discord', async () => {
     const before = fake.requests.length;
-    expect(await sender().send('not-a-channel', reply)).toMatchObject({ status: 'gone' });
+    expect(await sendWhole(sender(), 'not-a-channel', reply)).toMatchObject({ status: 'gone' });
     expect(fake.requests.length).toBe(before);
   });
 });
