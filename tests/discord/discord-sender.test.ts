@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordSender } from '../../adapters/discord/discord-sender.ts';
+import { createDiscordSender, discordNonce } from '../../adapters/discord/discord-sender.ts';
 import { PlatformError } from '../../core/errors.ts';
 import type { Reply } from '../../core/reply.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord.ts';
@@ -57,6 +57,27 @@ describe('Discord digest sender (REST only)', () => {
     expect(body.embeds?.[0]?.title).toBe('Daily digest: Geneva talks');
     expect(body.embeds?.[0]?.fields?.[0]?.value).toContain('[1] DW, 2022-01-09');
     expect(body.components ?? []).toEqual([]);
+  });
+
+  it('creates each part with a nonce from its key and enforce_nonce: the same part posted again is created once', async () => {
+    const delivery = await sender().prepare(CHANNEL, reply);
+    const before = fake.channelMessages.get(CHANNEL)?.length ?? 0;
+    const first = await delivery.send(0, 'digest:7:2026-01-10:0');
+    // Another process finishing the digest posts the part again, with the same key.
+    const again = await createDiscordSender({ token: fake.token, apiRoot: fake.apiRoot })
+      .prepare(CHANNEL, reply)
+      .then((d) => d.send(0, 'digest:7:2026-01-10:0'));
+    const other = await delivery.send(0, 'digest:7:2026-01-11:0');
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    expect(fake.channelMessages.get(CHANNEL)?.length).toBe(before + 2);
+    const posts = fake.find('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).slice(-3);
+    const nonces = posts.map((p) => (p.body as { nonce?: string }).nonce);
+    expect(posts.map((p) => (p.body as { enforce_nonce?: boolean }).enforce_nonce)).toEqual([true, true, true]);
+    expect(nonces[0]).toBe(discordNonce('digest:7:2026-01-10:0'));
+    expect(nonces[1]).toBe(nonces[0]);
+    expect(nonces[2]).not.toBe(nonces[0]);
+    expect(nonces[0]?.length).toBeLessThanOrEqual(25);
   });
 
   it.each([
