@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, max, sql } from 'drizzle-orm';
 import type { ClaimResult, DigestRunRecord, DigestStore, RunClaim } from '../../core/ports/digest-store.ts';
 import {
+  confirmedPart,
   keywordColumns,
   type StoryDocumentRow,
   storiesAddedQuery,
@@ -207,13 +208,7 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
       return changedOne(
         await db
           .update(digestRuns)
-          .set({
-            partsSent: part + 1,
-            partStartedAt: null,
-            messageIds: JSON.stringify(messageIds),
-            claimedAt: at,
-            ...(note === undefined ? {} : { lastError: note }),
-          })
+          .set(confirmedPart({ part, messageIds, at, ...(note === undefined ? {} : { note }) }))
           .where(and(owned(claim), eq(digestRuns.partsSent, part))),
       );
     },

@@ -11,6 +11,7 @@ import type { Platform } from '../../core/ports/sender.ts';
 import type { AppDatabase } from '../open-database.ts';
 import { digestRuns, documents, subscriptions } from '../schema.ts';
 import {
+  confirmedPart,
   keywordColumns,
   type StoryDocumentRow,
   storiesAddedQuery,
@@ -227,13 +228,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return (
         db
           .update(digestRuns)
-          .set({
-            partsSent: part + 1,
-            partStartedAt: null,
-            messageIds: JSON.stringify(messageIds),
-            claimedAt: at,
-            ...(note === undefined ? {} : { lastError: note }),
-          })
+          .set(confirmedPart({ part, messageIds, at, ...(note === undefined ? {} : { note }) }))
           .where(and(owned(claim), eq(digestRuns.partsSent, part)))
           .run().changes === 1
       );

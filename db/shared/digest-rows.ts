@@ -109,3 +109,14 @@ export function toDigestDocument(row: StoryDocumentRow): DigestDocument {
     lead: row.lead_id !== null && row.lead_text !== null ? { passageId: row.lead_id, text: row.lead_text } : null,
   };
 }
+
+/** The columns a confirmed part sets: the next part is due, and the ids of every message posted so far. */
+export function confirmedPart<At>(p: { part: number; messageIds: readonly string[]; note?: string; at: At }) {
+  return {
+    partsSent: p.part + 1,
+    partStartedAt: null,
+    messageIds: JSON.stringify(p.messageIds),
+    claimedAt: p.at,
+    ...(p.note === undefined ? {} : { lastError: p.note }),
+  };
+}
