@@ -77,6 +77,9 @@ function slots(text: string, lexicon: Lexicon): Referent[] {
   return out;
 }
 
+/** Countries and bodies are the same kind of slot: either is a side ("on behalf of the UN" + "and the Turkish side?"). */
+const side = (r: Referent) => (r.kind === 'place' || r.kind === 'org' ? 'side' : r.kind);
+
 /**
  * "and NATO?", "and Moscow's envoy?": the previous question with the new name or description in place of one of
  * the same kind (or of any), as the listener re-reads the last question with the new term.
@@ -90,8 +93,8 @@ function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
   const old = slots(previous, lexicon);
   const base = previous.replace(/\s*\?\s*$/, '');
   if (old.length === 0) return `${base}, regarding ${cleaned}?`;
-  const kind = added[0]?.kind;
-  const sameKind = old.filter((r) => r.kind === kind);
+  const kind = added[0] && side(added[0]);
+  const sameKind = old.filter((r) => side(r) === kind);
   const targets = sameKind.length > 0 ? sameKind : old;
   const first = targets[0] as Referent;
   const last = targets.at(-1) as Referent;

@@ -116,6 +116,18 @@ describe('resolveFollowUp', () => {
       resolved: "Where did Ghana's president post that?",
     },
     {
+      name: '"and the X side?" takes the place of the last country or body, the slot a question ends on',
+      history: [turn('Who signed the Lima accord on behalf of the UN?')],
+      question: 'and the Oslo side?',
+      resolved: 'Who signed the Lima accord on behalf of the Oslo side?',
+    },
+    {
+      name: '"and X?" takes the place of a name of its own kind',
+      history: [turn('Did Anna Berg meet Lars Holm in Oslo?')],
+      question: 'And Marco Bellini?',
+      resolved: 'Did Anna Berg meet Marco Bellini in Oslo?',
+    },
+    {
       name: 'a bare "when?" re-asks the previous question',
       history: [turn('Where did Anna Berg meet Lars Holm?')],
       question: 'when?',
