@@ -116,7 +116,9 @@ export function nameRuns(
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
-    const title = lastTitleIndex(tokens);
+    const found = lastTitleIndex(tokens);
+    // A title word inside an organisation's name ("Ministry of Foreign Affairs") starts no person's name.
+    const title = tokens.slice(0, Math.max(0, found)).some((t) => ORG_WORDS.has(t.lower)) ? -1 : found;
     let role =
       title >= 0
         ? tokens
@@ -154,6 +156,8 @@ export function nameRuns(
     const names = nameTokens.map((t) => strip(t.text));
     const previous = out.at(-1);
     const acronym = names.length === 1 && /^\p{Lu}{2,}$/u.test(names[0] ?? '') && names[0] !== 'USA';
+    // A common word in capitals ("ALSO READ", "WATCH") is page furniture, not an acronym.
+    if (acronym && isStopword((names[0] ?? '').toLowerCase())) continue;
     // News writing spells a name out once and puts its acronym in brackets after it: the two are one name.
     if (
       acronym &&
