@@ -1,6 +1,7 @@
 import type { RetrievedPassage } from '../corpus.ts';
 import { analyzePassage } from '../entities/analyze-text.ts';
 import { buildLexicon } from '../entities/lexicon.ts';
+import { joinNames } from '../language/list.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
 
@@ -38,11 +39,6 @@ function dateRange(dates: readonly string[]): string | null {
   return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
 }
 
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const all = await corpus.listDocuments();
   const documents = [...all]
@@ -69,7 +65,7 @@ async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const summary =
     total === 0
       ? 'The corpus is empty.'
-      : `The corpus holds ${what}${topEntities.length > 0 ? ` about ${list(topEntities)}` : ''}.`;
+      : `The corpus holds ${what}${topEntities.length > 0 ? ` about ${joinNames(topEntities)}` : ''}.`;
   return {
     documents: total,
     dateRange: range,
