@@ -95,7 +95,13 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     hits: readonly RetrievedPassage[],
   ): Promise<string> {
     const recent = history.slice(-2);
-    const shown = await corpus.getPassages([...new Set(recent.flatMap((t) => t.shownPassageIds))].slice(0, 16));
+    // A turn that showed nothing still names the conversation's subject in what it retrieved.
+    const seen = recent.flatMap((t) =>
+      t.shownPassageIds.length > 0
+        ? t.shownPassageIds
+        : (t.retrieval?.passages ?? []).slice(0, 5).map((p) => p.passageId),
+    );
+    const shown = await corpus.getPassages([...new Set(seen)].slice(0, 16));
     const named = await retrieve(corpus, recent.flatMap((t) => t.entities.slice(0, 4)).join(' '), 8);
     const passages = [...shown, ...named, ...hits.slice(0, 10)];
     return resolveFollowUp(question, history, buildLexicon(passages.map((p) => analyzePassage(p))));

@@ -1,5 +1,7 @@
-import type { Entity, Gender, Lexicon, Mention } from '../entities/lexicon.ts';
+import type { Gender, Lexicon } from '../entities/lexicon.ts';
+import { ROLE_NOUNS } from '../entities/vocabulary.ts';
 import type { ConversationTurn } from '../ports/conversation-store.ts';
+import { type Referent, requestReferents, salientReferents } from './referents.ts';
 
 const WH_START =
   /^(?:(?:on|in|at|to|for|from|with) )?(?:who|whom|whose|what|which|when|where|why|how(?: many| much| long)?)\b/i;
@@ -11,80 +13,91 @@ const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|woul
 const PRONOUN = /\b(he|him|his|she|her|hers|they|them|their)\b/gi;
 const MALE = new Set(['he', 'him', 'his']);
 const FEMALE = new Set(['she', 'her', 'hers']);
+/** A role noun after the pronoun ("their president", "their foreign minister"): someone's office. */
+const ROLE_NEXT = new RegExp(`^\\s+(?:[\\w-]+\\s+)?(?:${[...ROLE_NOUNS].join('|')})\\b`, 'i');
 const FOLLOWER = /^\s*(?:[,.?!;:]|$|(?:to|with|about|for|at|in|on|from|by|and|or|that|if|when|after|before)\b)/i;
 
-/** Entities of earlier turns, most salient first: newest turn first, its request's entities before its reply's. */
-function salient(history: readonly ConversationTurn[], lexicon: Lexicon): Entity[] {
-  const out: Entity[] = [];
-  for (const turn of [...history].reverse()) {
-    const asked = lexicon.find(turn.resolvedRequest).map((m) => m.entity);
-    const shown = turn.entities.flatMap((name) =>
-      lexicon
-        .find(name)
-        .slice(0, 1)
-        .map((m) => m.entity),
-    );
-    for (const e of [...asked, ...shown]) if (!out.includes(e)) out.push(e);
-  }
-  return out;
-}
-
-/** The person "he"/"she" most likely means: the most salient one of that gender, else one whose gender is unknown. */
-function personOf(candidates: readonly Entity[], gender: Gender): Entity | undefined {
+/** The person "he"/"she" most likely means: the most salient one of that gender or described by role, else one of unknown gender. */
+function personOf(candidates: readonly Referent[], gender: Gender): Referent | undefined {
+  const person = (r: Referent) => r.kind === 'person' && !r.plural;
   return (
-    candidates.find((e) => e.kind === 'person' && e.gender === gender) ??
-    candidates.find((e) => e.kind === 'person' && e.gender === null)
+    candidates.find((r) => person(r) && (r.gender === gender || r.described)) ??
+    candidates.find((r) => person(r) && r.gender === null)
   );
 }
 
 /**
- * What "they"/"their" most likely means: the two people of the last turn ("they met"), else the country or body the
- * last question was about ("what reason did they give?" after a question about Russia): in news English a
- * government, an alliance or a group is "they".
+ * What "they"/"their" most likely means: people the last question described in the plural ("the three leaders"),
+ * else the two people of the conversation ("they met"), else the country or body the last question was about
+ * ("what reason did they give?" after a question about Russia): in news English a government, an alliance or a group
+ * is "they". "Their president" is a country's or a body's: people have no presidents.
  */
-function groupOf(candidates: readonly Entity[], previous: readonly Mention[]): string | undefined {
-  const people = candidates.filter((e) => e.kind === 'person').slice(0, 2);
-  if (people.length === 2) return people.map((e) => e.name).join(' and ');
-  return previous.find((m) => m.entity.kind === 'place' || m.entity.kind === 'org')?.entity.name;
+function groupOf(candidates: readonly Referent[], previous: readonly Referent[], ofBody: boolean): string | undefined {
+  const described = previous.find((r) => r.plural);
+  if (described && !ofBody) return described.name;
+  // "They" pairs the person asked about with the one the answer named, not two people of an answer alone.
+  const people = candidates.filter((r) => r.kind === 'person' && !r.plural && !r.described).slice(0, 2);
+  if (people.length === 2 && people.some((p) => p.asked) && !ofBody) return people.map((r) => r.name).join(' and ');
+  const body = (r: Referent) => r.asked && !r.described && r.kind !== 'person';
+  return (candidates.find((r) => body(r) && r.kind !== 'other') ?? candidates.find(body))?.name;
 }
 
 /** Replaces he/she/they… with the people they most likely mean; keeps pronouns the question itself explains. */
 function replacePronouns(
   question: string,
-  candidates: readonly Entity[],
-  own: readonly Mention[],
-  previous: readonly Mention[],
+  candidates: readonly Referent[],
+  own: readonly Referent[],
+  previous: readonly Referent[],
 ): string {
   return question.replace(PRONOUN, (word: string, _p: string, offset: number) => {
     const lower = word.toLowerCase();
     const gender: Gender | null = MALE.has(lower) ? 'male' : FEMALE.has(lower) ? 'female' : null;
-    if (gender && own.some((m) => m.start < offset && m.entity.gender === gender)) return word;
+    const before = own.filter((r) => r.start < offset);
+    if (gender && before.some((r) => r.kind === 'person' && !r.plural && (r.gender === gender || r.described)))
+      return word;
+    const rest = question.slice(offset + word.length);
     let name: string | undefined;
     if (gender) name = personOf(candidates, gender)?.name;
-    else if (own.length === 0 && lower !== 'them') name = groupOf(candidates, previous);
+    else if (lower === 'them') name = previous.find((r) => r.plural)?.name;
+    else if (before.length === 0) name = groupOf(candidates, previous, lower === 'their' && ROLE_NEXT.test(rest));
     if (!name) return word;
-    const rest = question.slice(offset + word.length);
     const possessive =
       lower === 'his' || lower === 'their' || lower === 'hers' || (lower === 'her' && !FOLLOWER.test(rest));
     return possessive ? `${name}'s` : name;
   });
 }
 
-/** "and NATO?": the previous question with the new entity in place of one of the same kind (or of all). */
+/** Referents of a text that fill a slot of a question, the longer one where two overlap ("Moscow's envoy", not "Moscow"). */
+function slots(text: string, lexicon: Lexicon): Referent[] {
+  const out: Referent[] = [];
+  const found = requestReferents(text, lexicon);
+  for (const r of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (!out.some((o) => r.start < o.end && o.start < r.end)) out.push(r);
+  }
+  return out;
+}
+
+/** Countries and bodies are the same kind of slot: either is a side ("on behalf of the UN" + "and the Turkish side?"). */
+const side = (r: Referent) => (r.kind === 'place' || r.kind === 'org' ? 'side' : r.kind);
+
+/**
+ * "and NATO?", "and Moscow's envoy?": the previous question with the new name or description in place of one of
+ * the same kind (or of any), as the listener re-reads the last question with the new term.
+ */
 function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
   const cleaned = phrase
     .replace(/\b(?:one|ones)\b/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const added = lexicon.find(cleaned).filter((m) => m.entity.kind !== 'other');
-  const old = lexicon.find(previous).filter((m) => m.entity.kind !== 'other');
+  const added = slots(cleaned, lexicon);
+  const old = slots(previous, lexicon);
   const base = previous.replace(/\s*\?\s*$/, '');
   if (old.length === 0) return `${base}, regarding ${cleaned}?`;
-  const kind = added[0]?.entity.kind;
-  const sameKind = old.filter((m) => m.entity.kind === kind);
+  const kind = added[0] && side(added[0]);
+  const sameKind = old.filter((r) => side(r) === kind);
   const targets = sameKind.length > 0 ? sameKind : old;
-  const first = targets[0] as Mention;
-  const last = targets.at(-1) as Mention;
+  const first = targets[0] as Referent;
+  const last = targets.at(-1) as Referent;
   // "Sherman and Ryabkov" is one slot; separate mentions far apart are not.
   const joined = /^\s*(?:,|and|&)\s*$/.test(base.slice(first.end, last.start)) || first === last;
   let from = joined ? first.start : last.start;
@@ -92,7 +105,9 @@ function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
   // The asker's article wins: "meet the OSCE" + "and NATO?" → "meet NATO".
   const article = /\b(?:the|a|an)\s+$/i.exec(base.slice(0, from));
   if (article) from -= article[0].length;
-  return `${base.slice(0, from)}${cleaned}${base.slice(to)}?`;
+  // A possessive slot stays possessive: "Washington's response" + "and Moscow's envoy?" → "Moscow's envoy's response".
+  const possessive = /['’]s$/.test(base.slice(from, to)) && !/['’]s$/.test(cleaned) ? "'s" : '';
+  return `${base.slice(0, from)}${cleaned}${possessive}${base.slice(to)}?`;
 }
 
 /** "What else did he say?", "anything else?": more of what the previous answer gave, not the same again. */
@@ -125,7 +140,7 @@ export function mayBeFollowUp(question: string): boolean {
 export function resolveFollowUp(question: string, history: readonly ConversationTurn[], lexicon: Lexicon): string {
   const previous = [...history].reverse().find((t) => t.resolvedRequest.trim() !== '')?.resolvedRequest;
   if (!previous) return question;
-  const candidates = salient(history, lexicon);
+  const candidates = salientReferents(history, lexicon);
   const bare = BARE_WH.exec(question.trim());
   if (bare?.[1]) {
     const wh = bare[1].charAt(0).toUpperCase() + bare[1].slice(1).toLowerCase();
@@ -145,5 +160,5 @@ export function resolveFollowUp(question: string, history: readonly Conversation
     const rest = ellipsis[1];
     text = WH_START.test(rest) || YES_NO.test(rest) ? rest : fillFrame(previous, rest, lexicon);
   }
-  return replacePronouns(text, candidates, lexicon.find(text), lexicon.find(previous));
+  return replacePronouns(text, candidates, requestReferents(text, lexicon), requestReferents(previous, lexicon));
 }

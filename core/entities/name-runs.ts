@@ -116,7 +116,9 @@ export function nameRuns(
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
-    const title = lastTitleIndex(tokens);
+    const found = lastTitleIndex(tokens);
+    // A title word inside an organisation's name ("Ministry of Foreign Affairs") starts no person's name.
+    const title = tokens.slice(0, Math.max(0, found)).some((t) => ORG_WORDS.has(t.lower)) ? -1 : found;
     let role =
       title >= 0
         ? tokens

@@ -2,6 +2,7 @@ import type { RetrievedPassage } from '../corpus.ts';
 import { analyzePassage } from '../entities/analyze-text.ts';
 import { buildLexicon } from '../entities/lexicon.ts';
 import { joinNames } from '../language/list.ts';
+import { words } from '../language/words.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
 
@@ -49,7 +50,8 @@ async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const lexicon = buildLexicon(passages.map((p) => analyzePassage(p)));
   const docsOf = new Map<string, Set<string>>();
   for (const p of passages) {
-    for (const m of lexicon.find(p.text)) {
+    // Capitalised mentions only: a name that is also a common word ("Summit", "West") counts where it is a name.
+    for (const m of lexicon.findWords(words(p.text), true)) {
       // Adjectives of nationality ("Russian") name no subject of their own.
       if (m.entity.kind === 'other' || /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish)$/u.test(m.entity.name)) continue;
       docsOf.set(m.entity.name, (docsOf.get(m.entity.name) ?? new Set()).add(p.documentId));

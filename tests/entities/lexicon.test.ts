@@ -79,6 +79,12 @@ describe('entities of news sentences', () => {
 });
 
 describe('what is not a name', () => {
+  it('keeps an organisation whole when a title word is part of its name', () => {
+    const { entities } = lexiconOf('The Ministry of Foreign Affairs in China said the talks were candid.');
+    expect(named(entities, 'Ministry of Foreign Affairs in China')?.kind).toBe('org');
+    expect(entities.map((e) => e.name)).not.toContain('Affairs in China');
+  });
+
   it('takes no acronym from a common word in capitals', () => {
     const { entities } = lexiconOf('ALSO READ: Leaders of ECOWAS met in Abuja.');
     expect(named(entities, 'ECOWAS')?.kind).toBe('org');
