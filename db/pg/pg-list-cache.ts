@@ -1,7 +1,7 @@
+import { ENTRY_BYTES } from './pg-blocks.ts';
+
 /** Cached list entries (about 10 bytes each) kept across queries before the least recently used lists go. */
 const MAX_ENTRIES = 4_000_000;
-/** Bytes per entry as the database sends them: passage seq (int4), tf (int2), passage length (int4). */
-const ENTRY_BYTES = 10;
 
 /** One term's postings, ascending by passage seq: how often it occurs there and the passage's length. */
 export interface ListEntries {
@@ -18,32 +18,46 @@ export interface ListVersion {
 }
 
 /**
- * Entries packed by the database (int4send(seq) || int2send(tf) || int4send(length), big-endian) as typed
- * arrays, sorted by seq (the aggregate reads them in index order, which SQL does not promise).
+ * Entries packed as posting blocks are (db/pg/pg-blocks.ts: int4 seq, int2 tf, int4 length, big-endian) as
+ * typed arrays, those at or below seq `after` left out, sorted by seq (blocks come concatenated in key
+ * order, which is seq order; an unsorted input is sorted all the same).
  */
-export function decodeEntries(data: Uint8Array | null): ListEntries {
-  const count = data ? Math.floor(data.length / ENTRY_BYTES) : 0;
+export function decodeEntries(data: Uint8Array | null, after = 0): ListEntries {
+  const total = data ? Math.floor(data.length / ENTRY_BYTES) : 0;
+  const view = data ? new DataView(data.buffer, data.byteOffset, data.byteLength) : null;
+  let skip = 0;
+  if (view && after > 0) while (skip < total && view.getInt32(skip * ENTRY_BYTES) <= after) skip++;
+  const count = total - skip;
   const out: ListEntries = {
     seqs: new Int32Array(count),
     tfs: new Uint16Array(count),
     lengths: new Uint32Array(count),
   };
-  if (!data || count === 0) return out;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (!view || count === 0) return out;
   let sorted = true;
-  for (let i = 0; i < count; i++) {
+  let kept = 0;
+  for (let i = skip; i < total; i++) {
     const at = i * ENTRY_BYTES;
-    out.seqs[i] = view.getInt32(at);
-    out.tfs[i] = view.getInt16(at + 4);
-    out.lengths[i] = view.getInt32(at + 6);
-    if (i > 0 && (out.seqs[i] as number) < (out.seqs[i - 1] as number)) sorted = false;
+    const seq = view.getInt32(at);
+    if (seq <= after) continue;
+    out.seqs[kept] = seq;
+    out.tfs[kept] = view.getInt16(at + 4);
+    out.lengths[kept] = view.getInt32(at + 6);
+    if (kept > 0 && seq < (out.seqs[kept - 1] as number)) sorted = false;
+    kept++;
   }
-  if (sorted) return out;
-  const order = Array.from(out.seqs.keys()).sort((a, b) => (out.seqs[a] as number) - (out.seqs[b] as number));
+  const trimmed: ListEntries =
+    kept === count
+      ? out
+      : { seqs: out.seqs.subarray(0, kept), tfs: out.tfs.subarray(0, kept), lengths: out.lengths.subarray(0, kept) };
+  if (sorted) return trimmed;
+  const order = Array.from(trimmed.seqs.keys()).sort(
+    (a, b) => (trimmed.seqs[a] as number) - (trimmed.seqs[b] as number),
+  );
   return {
-    seqs: Int32Array.from(order, (i) => out.seqs[i] as number),
-    tfs: Uint16Array.from(order, (i) => out.tfs[i] as number),
-    lengths: Uint32Array.from(order, (i) => out.lengths[i] as number),
+    seqs: Int32Array.from(order, (i) => trimmed.seqs[i] as number),
+    tfs: Uint16Array.from(order, (i) => trimmed.tfs[i] as number),
+    lengths: Uint32Array.from(order, (i) => trimmed.lengths[i] as number),
   };
 }
 

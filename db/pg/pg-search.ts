@@ -5,16 +5,18 @@ import { fts5Terms } from '../search/fts5-terms.ts';
 import { K1 } from '../search/postings.ts';
 import type { ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
-import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
+import { entriesAt, type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
 import { createListCache, decodeEntries, type FetchLists, type ListEntries } from './pg-list-cache.ts';
 import { createNorms } from './pg-norms.ts';
 import { countPhrase, distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
-import { lookupSql, phraseListSql, termListsSql } from './pg-search-sql.ts';
+import { lookupSql, termListsSql } from './pg-search-sql.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
 /** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
 const MAX_PHRASE_TEXTS = 10_000;
+/** Most passages of a phrase's rarest term looked up in the other terms' blocks (else their lists are read). */
+const PROBED_PASSAGES = 5_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -34,24 +36,49 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const cache = createListCache();
   const norms = createNorms();
 
-  /** Reads stale lists: the terms' in one statement, each phrase's in one more. */
+  /** The postings of terms past a seq each, in one statement. */
+  async function termLists(ids: readonly number[], after: readonly number[]): Promise<Map<number, ListEntries>> {
+    // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
+    const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [ids, after]);
+    return new Map(result.rows.map((row, i) => [row.id, decodeEntries(row.data, after[i] ?? 0)]));
+  }
+
+  /**
+   * The passages past `after` holding every one of a phrase's terms (ids rarest first), with tf 0 (not
+   * counted yet): the rarest term's list, narrowed by the blocks of the others that hold its passages (or by
+   * their whole lists, when it is long).
+   */
+  async function phraseMembers(ids: readonly number[], after: number): Promise<ListEntries> {
+    const [rarest, ...others] = ids;
+    let members = (await termLists([rarest ?? 0], [after])).get(rarest ?? 0) ?? decodeEntries(null);
+    if (others.length === 0 || members.seqs.length === 0) return members;
+    const found =
+      members.seqs.length <= PROBED_PASSAGES
+        ? await entriesAt(pool, others, members.seqs)
+        : await termLists(
+            others,
+            others.map(() => after),
+          );
+    for (const id of others) members = intersect(members, found.get(id) ?? decodeEntries(null));
+    return { ...members, tfs: new Uint16Array(members.seqs.length) };
+  }
+
+  /** Reads stale lists: the terms' in one statement, each phrase's in one or two more. */
   function fetcher(specs: ReadonlyMap<string, ListSpec>): FetchLists {
     return async (stale) => {
       const out = new Map<string, ListEntries>();
       const terms = stale.filter(({ key }) => key.startsWith('t'));
       if (terms.length > 0) {
-        // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
-        const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [
+        const lists = await termLists(
           terms.map(({ key }) => Number(key.slice(1))),
           terms.map(({ after }) => after),
-        ]);
-        for (const row of result.rows) out.set(`t${row.id}`, decodeEntries(row.data));
+        );
+        for (const [id, entries] of lists) out.set(`t${id}`, entries);
       }
       for (const { key, after } of stale) {
         const spec = key.startsWith('p') ? specs.get(key) : undefined;
         if (!spec) continue;
-        const result = await pool.query<{ data: Buffer | null }>(phraseListSql(spec.ids.length), [spec.ids, after]);
-        const members = decodeEntries(result.rows[0]?.data ?? null);
+        const members = await phraseMembers(spec.ids, after);
         if (members.seqs.length > (tuning.phraseTexts ?? MAX_PHRASE_TEXTS)) {
           out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
           continue;
@@ -176,6 +203,22 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           .map((row) => ({ seq: row.rowid, score: row.score }));
       }
     },
+  };
+}
+
+/** The entries of `a` whose passages are also in `b` (both ascending). */
+function intersect(a: ListEntries, b: ListEntries): ListEntries {
+  const keep: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.seqs.length; i++) {
+    const seq = a.seqs[i] as number;
+    while (j < b.seqs.length && (b.seqs[j] as number) < seq) j++;
+    if (j < b.seqs.length && b.seqs[j] === seq) keep.push(i);
+  }
+  return {
+    seqs: Int32Array.from(keep, (i) => a.seqs[i] as number),
+    tfs: Uint16Array.from(keep, (i) => a.tfs[i] as number),
+    lengths: Uint32Array.from(keep, (i) => a.lengths[i] as number),
   };
 }
 

@@ -54,6 +54,16 @@ describe('decodeEntries', () => {
     expect(plain(decodeEntries(outer.subarray(3)))).toEqual({ seqs: [5], tfs: [1], lengths: [8] });
   });
 
+  it('leaves out the entries at or below a seq (a list read again from the block holding it)', () => {
+    const data = pack([
+      [3, 1, 4],
+      [5, 2, 6],
+      [8, 3, 9],
+    ]);
+    expect(plain(decodeEntries(data, 5))).toEqual({ seqs: [8], tfs: [3], lengths: [9] });
+    expect(decodeEntries(data, 8).seqs.length).toBe(0);
+  });
+
   it('appends newer entries after older ones', () => {
     const both = appendEntries(decodeEntries(pack([[1, 1, 4]])), decodeEntries(pack([[7, 2, 9]])));
     expect(plain(both)).toEqual({ seqs: [1, 7], tfs: [1, 2], lengths: [4, 9] });
