@@ -3,7 +3,8 @@ import { fts5Terms } from '../search/fts5-terms.ts';
 import { contains } from '../search/passage-ranker.ts';
 import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, share } from '../search/score-lists.ts';
-import { decodeEntries, type ListEntries } from './pg-list-cache.ts';
+import { decodeEntries } from './pg-blocks.ts';
+import type { ListEntries } from './pg-list-cache.ts';
 import { phraseOccurrences } from './pg-search-plan.ts';
 import { blocksAtSql } from './pg-search-sql.ts';
 

@@ -1,4 +1,4 @@
-import { ENTRY_BYTES } from './pg-blocks.ts';
+import { decodeEntries } from './pg-blocks.ts';
 
 /** Cached list entries (about 10 bytes each) kept across queries before the least recently used lists go. */
 const MAX_ENTRIES = 4_000_000;
@@ -15,50 +15,6 @@ export interface ListVersion {
   removals: number;
   /** Anything that changes on every write (here: total passages and terms). */
   token: string;
-}
-
-/**
- * Entries packed as posting blocks are (db/pg/pg-blocks.ts: int4 seq, int2 tf, int4 length, big-endian) as
- * typed arrays, those at or below seq `after` left out, sorted by seq (blocks come concatenated in key
- * order, which is seq order; an unsorted input is sorted all the same).
- */
-export function decodeEntries(data: Uint8Array | null, after = 0): ListEntries {
-  const total = data ? Math.floor(data.length / ENTRY_BYTES) : 0;
-  const view = data ? new DataView(data.buffer, data.byteOffset, data.byteLength) : null;
-  let skip = 0;
-  if (view && after > 0) while (skip < total && view.getInt32(skip * ENTRY_BYTES) <= after) skip++;
-  const count = total - skip;
-  const out: ListEntries = {
-    seqs: new Int32Array(count),
-    tfs: new Uint16Array(count),
-    lengths: new Uint32Array(count),
-  };
-  if (!view || count === 0) return out;
-  let sorted = true;
-  let kept = 0;
-  for (let i = skip; i < total; i++) {
-    const at = i * ENTRY_BYTES;
-    const seq = view.getInt32(at);
-    if (seq <= after) continue;
-    out.seqs[kept] = seq;
-    out.tfs[kept] = view.getInt16(at + 4);
-    out.lengths[kept] = view.getInt32(at + 6);
-    if (kept > 0 && seq < (out.seqs[kept - 1] as number)) sorted = false;
-    kept++;
-  }
-  const trimmed: ListEntries =
-    kept === count
-      ? out
-      : { seqs: out.seqs.subarray(0, kept), tfs: out.tfs.subarray(0, kept), lengths: out.lengths.subarray(0, kept) };
-  if (sorted) return trimmed;
-  const order = Array.from(trimmed.seqs.keys()).sort(
-    (a, b) => (trimmed.seqs[a] as number) - (trimmed.seqs[b] as number),
-  );
-  return {
-    seqs: Int32Array.from(order, (i) => trimmed.seqs[i] as number),
-    tfs: Uint16Array.from(order, (i) => trimmed.tfs[i] as number),
-    lengths: Uint32Array.from(order, (i) => trimmed.lengths[i] as number),
-  };
 }
 
 /** `older` followed by `newer` (entries added since `older` was read; all their seqs are higher). */

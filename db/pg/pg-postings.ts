@@ -2,7 +2,6 @@ import type pg from 'pg';
 import { fts5Terms } from '../search/fts5-terms.ts';
 import {
   BLOCK_ENTRIES,
-  type BlockWrite,
   collectPostings,
   lastChunkStart,
   type Posting,
@@ -10,6 +9,14 @@ import {
   planBlocks,
   unpackEntries,
 } from './pg-blocks.ts';
+
+/** A block rewritten without removed entries. */
+interface BlockWrite {
+  termId: number;
+  firstSeq: number;
+  lastSeq: number;
+  data: Buffer;
+}
 
 /** A passage as the index sees it: its key and its FTS5 terms in order. */
 export interface IndexedPassage {

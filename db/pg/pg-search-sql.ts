@@ -12,13 +12,16 @@ export const lookupSql = `
 
 /**
  * The postings of terms ($1, ids) past a seq each ($2), one row per term: its blocks from the one holding
- * that seq on, concatenated in seq order (the reader drops entries at or below the seq).
+ * that seq on, concatenated in key order (an ordered subquery: an ORDER BY inside string_agg sorts the rows
+ * again on PostgreSQL 15; the reader sorts whatever comes out of order, and drops entries at or below the seq).
  */
 export const termListsSql = `
   SELECT q.id, (
-    SELECT string_agg(b.data, ''::bytea ORDER BY b.first_seq) FROM posting_blocks b
-    WHERE b.term_id = q.id AND b.first_seq >= coalesce(
-      (SELECT max(m.first_seq) FROM posting_blocks m WHERE m.term_id = q.id AND m.first_seq <= q.after), 0)
+    SELECT string_agg(b.data, ''::bytea) FROM (
+      SELECT data FROM posting_blocks
+      WHERE term_id = q.id AND first_seq >= coalesce(
+        (SELECT max(m.first_seq) FROM posting_blocks m WHERE m.term_id = q.id AND m.first_seq <= q.after), 0)
+      ORDER BY first_seq) b
   ) AS data
   FROM unnest($1::int[], $2::int[]) AS q(id, after)`;
 

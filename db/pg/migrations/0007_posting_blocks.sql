@@ -6,19 +6,41 @@ CREATE TABLE "posting_blocks" (
 	CONSTRAINT "posting_blocks_term_id_first_seq_pk" PRIMARY KEY("term_id","first_seq")
 );
 --> statement-breakpoint
+-- Hand-written: room on each page for a term's tail block to grow in place (HOT) as ingest appends to it.
+ALTER TABLE "posting_blocks" SET (fillfactor = 75);--> statement-breakpoint
 ALTER TABLE "search_terms" ADD COLUMN "tail_seq" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_terms" ADD COLUMN "tail_entries" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
--- Hand-written: the postings move into blocks of up to 128 entries per term (db/pg/pg-blocks.ts packs them the
--- same way: int4 seq, int2 tf, int4 length, ascending by seq), and each term's last block becomes its tail.
+-- Hand-written: the postings move into blocks of up to 128 entries per term, packed as db/pg/pg-blocks.ts packs
+-- them (one chunk: marker byte 0x80, entry count, then per entry the seq gap, tf and passage length, each an
+-- unsigned LEB128 varint), and each term's last block becomes its tail. The varint function is dropped after.
+CREATE FUNCTION "attache_varint"(v integer) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CASE
+    WHEN v < 128 THEN set_byte('\x00'::bytea, 0, v)
+    WHEN v < 16384 THEN set_byte(set_byte('\x0000'::bytea, 0, (v & 127) | 128), 1, v >> 7)
+    WHEN v < 2097152 THEN set_byte(set_byte(set_byte('\x000000'::bytea, 0, (v & 127) | 128), 1, ((v >> 7) & 127) | 128),
+      2, v >> 14)
+    WHEN v < 268435456 THEN set_byte(set_byte(set_byte(set_byte('\x00000000'::bytea, 0, (v & 127) | 128),
+      1, ((v >> 7) & 127) | 128), 2, ((v >> 14) & 127) | 128), 3, v >> 21)
+    ELSE set_byte(set_byte(set_byte(set_byte(set_byte('\x0000000000'::bytea, 0, (v & 127) | 128),
+      1, ((v >> 7) & 127) | 128), 2, ((v >> 14) & 127) | 128), 3, ((v >> 21) & 127) | 128), 4, v >> 28)
+  END
+$$;--> statement-breakpoint
 INSERT INTO "posting_blocks" ("term_id", "first_seq", "last_seq", "data")
   SELECT "term_id", min("passage_seq"), max("passage_seq"),
-    string_agg(int4send("passage_seq") || int2send("tf") || int4send("length"), ''::bytea ORDER BY "passage_seq")
-  FROM (SELECT *, (row_number() OVER (PARTITION BY "term_id" ORDER BY "passage_seq") - 1) / 128 AS "block"
-        FROM "postings") p
+    '\x80'::bytea || "attache_varint"(count(*)::integer) || string_agg(
+      "attache_varint"("gap") || "attache_varint"("tf"::integer) || "attache_varint"("length"), ''::bytea
+      ORDER BY "passage_seq")
+  FROM (
+    SELECT "term_id", "passage_seq", "tf", "length", "block",
+      "passage_seq" - coalesce(lag("passage_seq") OVER (PARTITION BY "term_id", "block" ORDER BY "passage_seq"), 0) AS "gap"
+    FROM (SELECT *, (row_number() OVER (PARTITION BY "term_id" ORDER BY "passage_seq") - 1) / 128 AS "block"
+          FROM "postings") p
+  ) g
   GROUP BY "term_id", "block";--> statement-breakpoint
-UPDATE "search_terms" t SET "tail_seq" = b."first_seq", "tail_entries" = length(b."data") / 10
+DROP FUNCTION "attache_varint"(integer);--> statement-breakpoint
+-- A tail's entry count is its chunk's count: one varint byte below 128, two (0x80 0x01) for 128.
+UPDATE "search_terms" t SET "tail_seq" = b."first_seq",
+    "tail_entries" = CASE WHEN get_byte(b."data", 1) < 128 THEN get_byte(b."data", 1) ELSE 128 END
   FROM (SELECT DISTINCT ON ("term_id") "term_id", "first_seq", "data" FROM "posting_blocks"
         ORDER BY "term_id", "first_seq" DESC) b
   WHERE b."term_id" = t."id";
---> statement-breakpoint
-ALTER TABLE "posting_blocks" SET (fillfactor = 75);

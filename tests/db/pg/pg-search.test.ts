@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open-database.ts';
 import { type OpenedPostgres, openPostgres } from '../../../db/pg/open-postgres.ts';
+import { decodeEntries } from '../../../db/pg/pg-blocks.ts';
 import { createPgCorpusRepository } from '../../../db/pg/pg-corpus-repository.ts';
 import { createCorpusRepository } from '../../../db/repositories/corpus-repository.ts';
 import { fts5Terms } from '../../../db/search/fts5-terms.ts';
@@ -101,12 +102,12 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
       await sqlite.saveDocuments(batch);
     }
     const layout = async (word: string) => {
-      const { rows } = await opened.pool.query<{ first_seq: number; last_seq: number; entries: number; n: number }>(
-        `SELECT b.first_seq, b.last_seq, length(b.data) / 10 AS entries, t.passages AS n
+      const { rows } = await opened.pool.query<{ first_seq: number; last_seq: number; data: Buffer; n: number }>(
+        `SELECT b.first_seq, b.last_seq, b.data, t.passages AS n
          FROM posting_blocks b JOIN search_terms t ON t.id = b.term_id WHERE t.term = $1 ORDER BY b.first_seq`,
         [fts5Terms(word)[0]],
       );
-      return rows;
+      return rows.map((row) => ({ ...row, entries: decodeEntries(row.data).seqs.length }));
     };
     const check = async (word: string, passages: number) => {
       const blocks = await layout(word);
