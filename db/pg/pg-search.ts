@@ -136,6 +136,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       );
       const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
       const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
+      let misses = 0;
       for (;;) {
         const held = weighed.filter((list) => read.has(list.spec.key));
         const prepared = norms.prepare(
@@ -165,12 +166,13 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
           .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
         let counted: LeftToScore | null = null;
-        let missing: QueryList | null = null;
+        // Set by read() when scoring needs a list not read yet (an object: TS does not follow closures' writes).
+        const missing: { list: QueryList | null } = { list: null };
         const source: ScoringSource = {
           corpus: prepared.stats,
           read(list) {
             if (list.postings) return list.postings;
-            missing = list;
+            missing.list = list;
             throw new Error('list not read yet');
           },
           // A common term not held is looked up for the candidates only (see below), when scoreLists finds
@@ -188,9 +190,12 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         try {
           scored = scoreLists(source, lists, size);
         } catch (error) {
-          if (!missing) throw error;
-          // A list had to be read in full after all: read every list not held, in one round trip.
-          const rest = weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          const needed = missing.list ? specOf.get(missing.list)?.key : undefined;
+          if (!needed) throw error;
+          misses++;
+          // A list had to be read in full after all. The first time only that one (the others may still be
+          // looked up for the candidates alone); after that every list not held, in one round trip.
+          const rest = misses === 1 ? [needed] : weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
           for (const [k, entries] of await cache.read(rest, version, fetcher(specs))) read.set(k, entries);
           continue;
         }

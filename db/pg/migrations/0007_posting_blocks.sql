@@ -13,7 +13,7 @@ ALTER TABLE "search_terms" ADD COLUMN "tail_entries" integer DEFAULT 0 NOT NULL;
 -- Hand-written: the postings move into blocks of up to 128 entries per term, packed as db/pg/pg-blocks.ts packs
 -- them (one chunk: marker byte 0x80, entry count, then per entry the seq gap, tf and passage length, each an
 -- unsigned LEB128 varint), and each term's last block becomes its tail. The varint function is dropped after.
-CREATE FUNCTION "attache_varint"(v integer) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $$
+CREATE FUNCTION "attache_varint"(v integer) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE
     WHEN v < 128 THEN set_byte('\x00'::bytea, 0, v)
     WHEN v < 16384 THEN set_byte(set_byte('\x0000'::bytea, 0, (v & 127) | 128), 1, v >> 7)
