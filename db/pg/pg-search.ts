@@ -228,7 +228,15 @@ function intersect(a: ListEntries, b: ListEntries): ListEntries {
   };
 }
 
-/** Whether a list holds passages whose phrase was not counted yet (tf 0). */
+const uncounted = new WeakMap<ListEntries, boolean>();
+
+/** Whether a list holds passages whose phrase was not counted yet (tf 0); remembered per list, as lists are long. */
 function hasUncounted(entries: ListEntries | undefined): boolean {
-  return entries?.tfs.includes(0) ?? false;
+  if (!entries) return false;
+  let found = uncounted.get(entries);
+  if (found === undefined) {
+    found = entries.tfs.includes(0);
+    uncounted.set(entries, found);
+  }
+  return found;
 }
