@@ -5,19 +5,15 @@ import { fts5Terms } from '../search/fts5-terms.ts';
 import { K1 } from '../search/postings.ts';
 import type { ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
-import { decodeEntries } from './pg-blocks.ts';
-import { entriesAt, type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
-import { createListCache, type FetchLists, type ListEntries } from './pg-list-cache.ts';
+import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
+import { createListCache, type ListEntries } from './pg-list-cache.ts';
+import { createListReader } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
-import { countPhrase, distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
-import { lookupSql, termListsSql } from './pg-search-sql.ts';
+import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
+import { lookupSql } from './pg-search-sql.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
-/** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
-const MAX_PHRASE_TEXTS = 10_000;
-/** Most passages of a phrase's rarest term looked up in the other terms' blocks (else their lists are read). */
-const PROBED_PASSAGES = 5_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -26,7 +22,7 @@ export interface PgScored {
 }
 
 /**
- * BM25 with FTS5's semantics over PostgreSQL's B-tree of postings: the same terms (FTS5's tokenizer, in JS),
+ * BM25 with FTS5's semantics over PostgreSQL's packed posting blocks (pg-blocks.ts): the same terms (FTS5's tokenizer, in JS),
  * the same N, lengths, IDF (from the stored vocabulary counts, no scan) and constants, so scores equal
  * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database (and kept,
  * least recently used dropped, see pg-list-cache.ts), then scoreLists sums them with its threshold
@@ -36,63 +32,7 @@ export interface PgScored {
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const cache = createListCache();
   const norms = createNorms();
-
-  /** The postings of terms past a seq each, in one statement. */
-  async function termLists(ids: readonly number[], after: readonly number[]): Promise<Map<number, ListEntries>> {
-    // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
-    const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [ids, after]);
-    return new Map(result.rows.map((row, i) => [row.id, decodeEntries(row.data, after[i] ?? 0)]));
-  }
-
-  /**
-   * The passages past `after` holding every one of a phrase's terms (ids rarest first), with tf 0 (not
-   * counted yet): the rarest term's list, narrowed by the blocks of the others that hold its passages (or by
-   * their whole lists, when it is long).
-   */
-  async function phraseMembers(ids: readonly number[], after: number): Promise<ListEntries> {
-    const [rarest, ...others] = ids;
-    let members = (await termLists([rarest ?? 0], [after])).get(rarest ?? 0) ?? decodeEntries(null);
-    if (others.length === 0 || members.seqs.length === 0) return members;
-    const found =
-      members.seqs.length <= PROBED_PASSAGES
-        ? await entriesAt(pool, others, members.seqs)
-        : await termLists(
-            others,
-            others.map(() => after),
-          );
-    for (const id of others) members = intersect(members, found.get(id) ?? decodeEntries(null));
-    return { ...members, tfs: new Uint16Array(members.seqs.length) };
-  }
-
-  /** Reads stale lists: the terms' in one statement, each phrase's in one or two more. */
-  function fetcher(specs: ReadonlyMap<string, ListSpec>): FetchLists {
-    return async (stale) => {
-      const out = new Map<string, ListEntries>();
-      const terms = stale.filter(({ key }) => key.startsWith('t'));
-      if (terms.length > 0) {
-        const lists = await termLists(
-          terms.map(({ key }) => Number(key.slice(1))),
-          terms.map(({ after }) => after),
-        );
-        for (const [id, entries] of lists) out.set(`t${id}`, entries);
-      }
-      for (const { key, after } of stale) {
-        const spec = key.startsWith('p') ? specs.get(key) : undefined;
-        if (!spec) continue;
-        const members = await phraseMembers(spec.ids, after);
-        if (members.seqs.length > (tuning.phraseTexts ?? MAX_PHRASE_TEXTS)) {
-          out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
-          continue;
-        }
-        const texts = await pool.query<{ seq: number; length: number; text: string }>(
-          'SELECT seq, length, text FROM passages WHERE seq = ANY($1::int[]) ORDER BY seq',
-          [[...members.seqs]],
-        );
-        out.set(key, countPhrase(spec.terms, texts.rows));
-      }
-      return out;
-    };
-  }
+  const reader = createListReader(pool, tuning);
 
   return {
     /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
@@ -125,7 +65,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         await cache.read(
           upfront.map((spec) => spec.key),
           version,
-          fetcher(specs),
+          reader.fetcher(specs),
         ),
       );
       const weighed = weighLists(
@@ -196,7 +136,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           // A list had to be read in full after all. The first time only that one (the others may still be
           // looked up for the candidates alone); after that every list not held, in one round trip.
           const rest = misses === 1 ? [needed] : weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
-          for (const [k, entries] of await cache.read(rest, version, fetcher(specs))) read.set(k, entries);
+          for (const [k, entries] of await cache.read(rest, version, reader.fetcher(specs))) read.set(k, entries);
           continue;
         }
         if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
@@ -209,22 +149,6 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           .map((row) => ({ seq: row.rowid, score: row.score }));
       }
     },
-  };
-}
-
-/** The entries of `a` whose passages are also in `b` (both ascending). */
-function intersect(a: ListEntries, b: ListEntries): ListEntries {
-  const keep: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.seqs.length; i++) {
-    const seq = a.seqs[i] as number;
-    while (j < b.seqs.length && (b.seqs[j] as number) < seq) j++;
-    if (j < b.seqs.length && b.seqs[j] === seq) keep.push(i);
-  }
-  return {
-    seqs: Int32Array.from(keep, (i) => a.seqs[i] as number),
-    tfs: Uint16Array.from(keep, (i) => a.tfs[i] as number),
-    lengths: Uint32Array.from(keep, (i) => a.lengths[i] as number),
   };
 }
 
