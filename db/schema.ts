@@ -96,6 +96,12 @@ export const digestRuns = sqliteTable(
     finishedAt: text('finished_at'),
     /** Newest ingestedAt covered by this digest, so the next one shows only what is new. */
     coveredUntil: text('covered_until'),
+    /** JSON of what the run posts (the Reply and its story counts), fixed before its first part is sent. */
+    content: text('content'),
+    /** Parts settled so far: the index of the next part to send. */
+    partsSent: integer('parts_sent').notNull().default(0),
+    /** When the send of the next part started, until it is confirmed (it may have been posted meanwhile). */
+    partStartedAt: text('part_started_at'),
   },
   (t) => [uniqueIndex('digest_runs_subscription_date_unique').on(t.subscriptionId, t.localDate)],
 );

@@ -12,6 +12,11 @@ export const DISCORD_UNSUBSCRIBE_HINT = 'To stop these digests, use /digest unsu
 export const SNOWFLAKE = /^\d{5,25}$/;
 /** A digest's stories fit one 2,000-character message with its heading and sources. */
 export const DISCORD_DIGEST_CHARS = 1_800;
+/**
+ * How long a digest part posted again with its nonce surely returns the first message: Discord checks an enforced
+ * nonce for uniqueness "in the past few minutes", so a part under way longer ago is not posted again.
+ */
+export const DISCORD_NONCE_WINDOW_MS = 2 * 60_000;
 
 /** `discord:<channel>:<user>`: one conversation per person per channel (a DM is a channel too). */
 export function discordConversation(channel: string, user: string): string {
@@ -41,6 +46,10 @@ export function discordPlatform(options?: Partial<DiscordSenderOptions>): Platfo
 
 /** The digest sender, with discord.js loaded on the first delivery. */
 function discordSender(options: DiscordSenderOptions) {
-  const wording = { unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT, digestChars: DISCORD_DIGEST_CHARS };
+  const wording = {
+    unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
+    digestChars: DISCORD_DIGEST_CHARS,
+    idempotencyWindowMs: DISCORD_NONCE_WINDOW_MS,
+  };
   return lazySender(DISCORD, wording, async () => (await import('./discord-sender.ts')).createDiscordSender(options));
 }

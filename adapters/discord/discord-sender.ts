@@ -1,12 +1,24 @@
 /**
  * Digest delivery to Discord channels over REST alone (no gateway, no cache):
- * a Reply becomes one or more channel messages.
+ * a Reply becomes one or more channel messages, each created with a nonce
+ * derived from the part's idempotency key and `enforce_nonce`, so posting a
+ * part again (a retry, or another process finishing a dead one's digest)
+ * returns the message Discord already created instead of a second one.
  */
-import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { createHash } from 'node:crypto';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  RESTJSONErrorCodes,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+} from 'discord.js';
 import { codeForStatus, PlatformError } from '../../core/errors.ts';
-import type { Sender, SendOutcome } from '../../core/ports/sender.ts';
+import type { PartOutcome, Sender } from '../../core/ports/sender.ts';
 import type { Reply } from '../../core/reply.ts';
-import { DISCORD_UNSUBSCRIBE_HINT, SNOWFLAKE } from './discord-platform.ts';
+import { DISCORD_NONCE_WINDOW_MS, DISCORD_UNSUBSCRIBE_HINT, SNOWFLAKE } from './discord-platform.ts';
 import { renderReply } from './render-discord.ts';
 
 export interface DiscordSenderOptions {
@@ -27,7 +39,7 @@ const GONE_CODES: ReadonlySet<number | string> = new Set([
 ]);
 
 /** Maps a failed post to an outcome (gone) or a PlatformError (retryable or not). Never includes the token. */
-function failure(error: unknown): SendOutcome {
+function failure(error: unknown): PartOutcome {
   if (error instanceof DiscordAPIError) {
     if (error.status === 404 || error.status === 403 || GONE_CODES.has(error.code)) {
       return { status: 'gone', reason: `Discord ${error.status} (${error.code}): ${error.message}` };
@@ -66,6 +78,11 @@ function failure(error: unknown): SendOutcome {
   });
 }
 
+/** Discord's nonce for an idempotency key: at most 25 characters, the same for the same key in every process. */
+export function discordNonce(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 25);
+}
+
 /**
  * A Sender that posts Replies to channel ids. A channel that is deleted or
  * forbidden is reported as gone; 429 and 5xx throw retryable PlatformErrors
@@ -84,20 +101,29 @@ export function createDiscordSender(options: DiscordSenderOptions): Sender {
   return {
     platform: 'discord',
     unsubscribeHint: DISCORD_UNSUBSCRIBE_HINT,
-    async send(targetId: string, reply: Reply): Promise<SendOutcome> {
-      if (!SNOWFLAKE.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
-      const messageIds: string[] = [];
-      try {
-        for (const message of renderReply(reply)) {
-          const created = (await rest.post(Routes.channelMessages(targetId), {
-            body: { embeds: message.embeds, allowed_mentions: { parse: [] } },
-          })) as { id?: unknown };
-          if (typeof created.id === 'string') messageIds.push(created.id);
-        }
-      } catch (error) {
-        return failure(error);
-      }
-      return { status: 'sent', messageIds };
+    idempotencyWindowMs: DISCORD_NONCE_WINDOW_MS,
+    async prepare(targetId: string, reply: Reply) {
+      const messages = renderReply(reply);
+      return {
+        parts: messages.length,
+        async send(index: number, idempotencyKey: string): Promise<PartOutcome> {
+          if (!SNOWFLAKE.test(targetId)) return { status: 'gone', reason: `not a Discord channel id: ${targetId}` };
+          const message = messages[index];
+          if (!message) throw new RangeError(`a digest of ${messages.length} parts has no part ${index}`);
+          try {
+            const body = {
+              embeds: message.embeds,
+              allowed_mentions: { parse: [] },
+              nonce: discordNonce(idempotencyKey),
+              enforce_nonce: true,
+            } satisfies RESTPostAPIChannelMessageJSONBody;
+            const created = (await rest.post(Routes.channelMessages(targetId), { body })) as { id?: unknown };
+            return { status: 'sent', messageId: String(created.id) };
+          } catch (error) {
+            return failure(error);
+          }
+        },
+      };
     },
   };
 }

@@ -6,16 +6,16 @@ import type { Platform, Sender } from '../../core/ports/sender.ts';
  */
 export function lazySender(
   platform: Platform,
-  wording: { unsubscribeHint: string; digestChars: number },
+  wording: { unsubscribeHint: string; digestChars: number; idempotencyWindowMs?: number },
   load: () => Promise<Sender>,
 ): Sender {
   let real: Promise<Sender> | undefined;
   return {
     platform,
     ...wording,
-    async send(targetId, reply) {
+    async prepare(targetId, reply) {
       real ??= load();
-      return (await real).send(targetId, reply);
+      return (await real).prepare(targetId, reply);
     },
   };
 }

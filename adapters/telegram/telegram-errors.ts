@@ -1,7 +1,7 @@
 /** Telegram failures mapped to core's vocabulary, and described for logs without secrets. */
 import { BotError, GrammyError, HttpError } from 'grammy';
 import { codeForStatus, describeError as describeAny, PlatformError } from '../../core/errors.ts';
-import type { SendOutcome } from '../../core/ports/sender.ts';
+import type { PartOutcome } from '../../core/ports/sender.ts';
 
 // 400 descriptions that mean the chat will never accept messages from the bot again.
 const GONE_400 =
@@ -51,8 +51,8 @@ export function toPlatformError(error: unknown): PlatformError {
   return new PlatformError('telegram', 'unexpected', message, { retryable: false });
 }
 
-/** A failed delivery as a SendOutcome (gone) or a thrown PlatformError. */
-export function deliveryFailure(error: unknown): SendOutcome {
+/** A failed delivery as a PartOutcome (gone) or a thrown PlatformError. */
+export function deliveryFailure(error: unknown): PartOutcome {
   const reason = goneReason(error);
   if (reason) return { status: 'gone', reason };
   throw toPlatformError(error);

@@ -1,8 +1,9 @@
 /**
  * Posts the digests that are due at an instant, exactly once per subscription
  * and local day: a run is claimed by inserting its (subscription, local date)
- * row before anything is sent, every attempt is counted before it is made,
- * and a claim that may have been delivered is never retried by anyone else.
+ * row before anything is sent, and its content is fixed before its first part
+ * goes out. A claim whose owner died is taken over once it is a lease old and
+ * finished from its first unconfirmed part (see digest-delivery.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AttacheApi } from '../api.ts';
@@ -11,63 +12,22 @@ import { instanceName, whileRenewing } from '../lease.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DigestStore, RunClaim, SubscriptionRecord } from '../ports/digest-store.ts';
 import type { Logger } from '../ports/logger.ts';
-import type { Platform, Sender } from '../ports/sender.ts';
+import type { Delivery, Platform, Sender } from '../ports/sender.ts';
 import { retryDelay as nextDelay } from '../retry.ts';
-import { composeDigest } from './digest-content.ts';
-import {
-  claimState,
-  type DueDigest,
-  indexRuns,
-  MISSED_LOOKBACK_DAYS,
-  planDigests,
-  STALE_CLAIM_MS,
-} from './schedule.ts';
+import { deliverParts } from './digest-delivery.ts';
+import { DEFAULT_RETRY, type DigestReportItem, type DigestRunReport, type RetryPolicy } from './digest-report.ts';
+import { acquireRun, type RunStartContext, runContent } from './run-claim.ts';
+import { type DueDigest, indexRuns, MISSED_LOOKBACK_DAYS, planDigests, STALE_CLAIM_MS } from './schedule.ts';
 import { addDays } from './time-zone.ts';
 
-export type DigestOutcome = 'sent' | 'quiet' | 'gone' | 'failed' | 'skipped' | 'no-sender' | 'busy';
-
-/** What happened to one subscription's digest of one local date. */
-export interface DigestReportItem {
-  subscriptionId: number;
-  platform: Platform;
-  targetId: string;
-  localDate: string;
-  /**
-   * sent; quiet (no new story and the subscription wants silence then: nothing posted, the day is done);
-   * gone (target gone, subscription deactivated); failed (reason given; never resent);
-   * skipped (an earlier day missed during downtime); no-sender (platform not configured here,
-   * left unclaimed); busy (another process holds the run).
-   */
-  outcome: DigestOutcome;
-  attempts: number;
-  /** Sent well after its scheduled time (catch-up). */
-  late: boolean;
-  messageIds?: string[];
-  reason?: string;
-  /** No new story passed the subscription's filters (the digest said so, or was not posted). */
-  nothingNew?: boolean;
-  /** Stories in the digest. */
-  stories?: number;
-}
-
-export interface DigestRunReport {
-  /** The instant the plan was made for (ISO). */
-  at: string;
-  items: DigestReportItem[];
-}
-
-export interface RetryPolicy {
-  /** Send attempts in all. */
-  attempts: number;
-  /** Wait after the first failure; each later wait is four times longer (up to half less, for jitter). */
-  baseDelayMs: number;
-  /** Longest wait; a platform asking to wait longer (retry-after) fails the run instead. */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000 };
-
-export const INTERRUPTED_REASON = 'interrupted; not resent to avoid a duplicate';
+export {
+  DEFAULT_RETRY,
+  type DigestOutcome,
+  type DigestReportItem,
+  type DigestRunReport,
+  INTERRUPTED_REASON,
+  type RetryPolicy,
+} from './digest-report.ts';
 
 export interface DigestRunnerDeps {
   store: DigestStore;
@@ -112,41 +72,12 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
   const staleMs = deps.staleClaimMs ?? STALE_CLAIM_MS;
   const warnedPlatforms = new Set<Platform>();
   const now = () => clock.now().toISOString();
+  /** The wait before the next attempt (core's retry policy: backoff with jitter, retry-after honoured), or null. */
+  const retryDelay = (error: unknown, attempt: number) =>
+    nextDelay(error, attempt, { ...retry, factor: 4 }, deps.random);
 
   type Base = Omit<DigestReportItem, 'outcome' | 'attempts'>;
-
-  /** Claims the run, takes over an abandoned claim, or settles an interrupted one. */
-  async function acquire(due: DueDigest<SubscriptionRecord>, base: Base): Promise<RunClaim | DigestReportItem | null> {
-    const result = await store.claimRun({
-      subscriptionId: due.subscription.id,
-      localDate: due.localDate,
-      claimedBy: me,
-      at: now(),
-    });
-    if (result.outcome === 'inactive') return null;
-    if (result.outcome === 'claimed') return { runId: result.run.id, claimedBy: me };
-    const run = result.run;
-    const busy: DigestReportItem = { ...base, outcome: 'busy', attempts: run.attempts, reason: 'claimed elsewhere' };
-    switch (claimState(run, clock.now(), staleMs)) {
-      case 'final':
-        return null;
-      case 'in-progress':
-        return busy;
-      case 'abandoned':
-        if (!(await store.takeOverRun(run, me, now()))) return busy;
-        logger.info({ ...base, from: run.claimedBy }, 'taking over an abandoned digest claim (nothing was sent)');
-        return { runId: run.id, claimedBy: me };
-      case 'interrupted':
-        if (!(await store.failInterruptedRun(run, INTERRUPTED_REASON, now()))) return busy;
-        logger.warn({ ...base, attempts: run.attempts }, 'digest run was interrupted after a send attempt; not resent');
-        return { ...base, outcome: 'failed', attempts: run.attempts, reason: INTERRUPTED_REASON };
-    }
-  }
-
-  /** The wait before the next attempt (core's retry policy: backoff with jitter, retry-after honoured), or null. */
-  function retryDelay(error: unknown, attempt: number): number | null {
-    return nextDelay(error, attempt, { ...retry, factor: 4 }, deps.random);
-  }
+  const start: RunStartContext = { store, attache: deps.attache, clock, logger, me, staleMs };
 
   /** Delivers with the claim renewed meanwhile: a live owner keeps it however long sending and retries take. */
   async function deliver(
@@ -176,82 +107,68 @@ export function createDigestRunner(deps: DigestRunnerDeps): DigestRunner {
       localDate,
       late: due.late,
     };
-    const acquired = await acquire(due, base);
+    const acquired = await acquireRun(start, due, base);
     if (acquired === null || 'outcome' in acquired) return acquired;
-    const claim = acquired;
+    const { claim, run } = acquired;
     claimed(claim);
+    const lost: DigestReportItem = { ...base, outcome: 'busy', attempts: 0, reason: 'claim lost to another process' };
 
-    // Read before briefing: anything ingested meanwhile is covered by the next digest too, never lost.
-    const coveredUntil = await store.corpusWatermark();
-    let digest: Awaited<ReturnType<typeof composeDigest>>;
+    let prepared: Awaited<ReturnType<typeof runContent>>;
+    let delivery: Delivery | null = null;
     try {
-      digest = await composeDigest(
-        { store, attache: deps.attache },
-        {
-          subscription: sub,
-          localDate,
-          lastCoveredUntil: (await store.lastSentRun(sub.id))?.coveredUntil ?? null,
-          coveredUntil,
-          at: due.scheduledAt,
-          unsubscribeHint: sender.unsubscribeHint,
-          digestChars: sender.digestChars,
-        },
-      );
+      prepared = await runContent(start, acquired, due, sender);
+      if (prepared !== 'lost' && prepared.content)
+        delivery = await sender.prepare(sub.targetId, prepared.content.reply);
     } catch (error) {
       const reason = `could not build the digest: ${describeError(error)}`;
       await store.markFailed(claim, reason, now());
       logger.error({ ...base, reason }, 'digest failed');
       return { ...base, outcome: 'failed', attempts: 0, reason };
     }
-
-    const reply = digest.reply;
-    if (reply === null) {
+    if (prepared === 'lost') return lost;
+    const { content, coveredUntil } = prepared;
+    if (content === null || delivery === null) {
       // Nothing new and the subscription wants silence: the day is settled without a post.
       await store.markSent(claim, { messageIds: [], coveredUntil, at: now() });
       logger.info({ ...base }, 'no new stories; digest not posted (silent)');
       return { ...base, outcome: 'quiet', attempts: 0, nothingNew: true, stories: 0 };
     }
-    let lastError = 'not attempted';
-    let attempts = 0;
-    while (attempts < retry.attempts) {
-      if (!(await store.recordAttempt(claim, now()))) {
-        return { ...base, outcome: 'busy', attempts, reason: 'claim lost to another process' };
+
+    const context = {
+      store,
+      claim,
+      clock,
+      logger,
+      sender,
+      digestKey: `${sub.id}:${localDate}`,
+      attempts: retry.attempts,
+      retryDelay,
+      sleep,
+      signal,
+      log: base,
+    };
+    const result = await deliverParts(context, delivery, run);
+    const { attempts } = result;
+    switch (result.status) {
+      case 'lost':
+        return { ...lost, attempts };
+      case 'sent': {
+        const { messageIds, note } = result;
+        await store.markSent(claim, { messageIds, coveredUntil, at: now() });
+        logger.info({ ...base, attempts, messageIds }, 'digest sent');
+        const reason = note ?? run.lastError;
+        const { nothingNew, stories } = content;
+        return { ...base, outcome: 'sent', attempts, messageIds, nothingNew, stories, ...(reason ? { reason } : {}) };
       }
-      attempts++;
-      try {
-        const outcome = await sender.send(sub.targetId, reply);
-        if (outcome.status === 'sent') {
-          await store.markSent(claim, { messageIds: outcome.messageIds, coveredUntil, at: now() });
-          logger.info({ ...base, attempts, messageIds: outcome.messageIds }, 'digest sent');
-          return {
-            ...base,
-            outcome: 'sent',
-            attempts,
-            messageIds: outcome.messageIds,
-            nothingNew: digest.nothingNew,
-            stories: digest.stories,
-          };
-        }
-        const reason = `target gone: ${outcome.reason}`;
-        await store.markGone(claim, sub.id, reason, now());
-        logger.warn({ ...base, reason }, 'digest target is gone; subscription deactivated');
-        return { ...base, outcome: 'gone', attempts, reason };
-      } catch (error) {
-        lastError = describeError(error);
-        const wait = attempts < retry.attempts ? retryDelay(error, attempts) : null;
-        logger.warn({ ...base, attempt: attempts, error: lastError, retryInMs: wait }, 'digest send failed');
-        if (wait === null) break;
-        try {
-          await sleep(wait, signal);
-        } catch {
-          lastError = `${lastError} (stopped before retrying)`;
-          break;
-        }
-      }
+      case 'gone':
+        await store.markGone(claim, sub.id, result.reason, now());
+        logger.warn({ ...base, reason: result.reason }, 'digest target is gone; subscription deactivated');
+        return { ...base, outcome: 'gone', attempts, reason: result.reason };
+      case 'failed':
+        await store.markFailed(claim, result.reason, now());
+        logger.error({ ...base, attempts, reason: result.reason }, 'digest failed');
+        return { ...base, outcome: 'failed', attempts, reason: result.reason };
     }
-    await store.markFailed(claim, lastError, now());
-    logger.error({ ...base, attempts, reason: lastError }, 'digest failed');
-    return { ...base, outcome: 'failed', attempts, reason: lastError };
   }
 
   return {

@@ -11,7 +11,7 @@ import { addDays, localDateTime, zonedInstant } from './time-zone.ts';
 export type ScheduledSubscription = Pick<SubscriptionRecord, 'id' | 'localTime' | 'timezone' | 'createdAt'>;
 
 /** What scheduling needs of a recorded run. */
-export type RunState = Pick<DigestRunRecord, 'status' | 'attempts' | 'claimedAt'>;
+export type RunState = Pick<DigestRunRecord, 'status' | 'attempts' | 'claimedAt' | 'partsSent' | 'partStartedAt'>;
 
 /** How many past local days are checked for digests that were never sent (and get a `skipped` row). */
 export const MISSED_LOOKBACK_DAYS = 7;
@@ -132,9 +132,9 @@ export function dueSubscriptions<S extends ScheduledSubscription>(
 /**
  * What to do with a run row found for a due digest:
  * - `in-progress`: another process holds a fresh claim; leave it.
- * - `abandoned`: a stale claim with no attempt (nothing was sent); it may be taken over.
- * - `interrupted`: a stale claim after an attempt; it may have been delivered, so it is
- *   marked failed and never resent.
+ * - `abandoned`: a stale claim (its owner died); it may be taken over and finished from its first unsettled part.
+ * - `interrupted`: a stale claim whose send attempts predate per-part records (attempts but no part settled or under
+ *   way): the whole digest may have been delivered, so it is marked failed and never resent.
  * - `final`: sent, failed or skipped.
  */
 export function claimState(
@@ -144,7 +144,8 @@ export function claimState(
 ): 'in-progress' | 'abandoned' | 'interrupted' | 'final' {
   if (run.status !== 'claimed') return 'final';
   if (now.getTime() - Date.parse(run.claimedAt) < staleAfterMs) return 'in-progress';
-  return run.attempts === 0 ? 'abandoned' : 'interrupted';
+  const unrecorded = run.attempts > 0 && run.partsSent === 0 && run.partStartedAt === null;
+  return unrecorded ? 'interrupted' : 'abandoned';
 }
 
 /**

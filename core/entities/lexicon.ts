@@ -75,11 +75,17 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
       .filter((r) => (r.role !== null && !r.orgWord && !r.acronym) || knownPeople().has(keyOf(r.tokens.slice(-1))))
       .map((r) => keyOf(r.tokens.slice(-1))),
   );
+  // An acronym spelled out somewhere ("Economic Community of West African States (ECOWAS)") files with its full name.
+  const spelledOut = new Map<string, string>();
+  for (const run of runs) if (run.abbreviation) spelledOut.set(keyOf([run.abbreviation]), keyOf(run.tokens));
   const groups = new Map<string, NameRun[]>();
   for (const run of runs) {
     const surname = keyOf(run.tokens.slice(-1));
     const full = keyOf(run.tokens);
-    const key = personSurnames.has(surname) && run.tokens.length <= 3 ? surname : (SAME_AS[full] ?? full);
+    const key =
+      personSurnames.has(surname) && run.tokens.length <= 3
+        ? surname
+        : (SAME_AS[full] ?? (run.acronym ? spelledOut.get(full) : undefined) ?? full);
     groups.set(key, [...(groups.get(key) ?? []), run]);
   }
   const entities: Entity[] = [];
@@ -90,11 +96,14 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
         ? b
         : a,
     );
+    // An organisation goes by its acronym where the articles mostly do ("ECOWAS", not its full name).
+    const acronym = group.find((r) => r.acronym && spelledOut.get(keyOf(r.tokens)) === id);
+    const name = acronym && count(acronym.name) > count(longest.name) ? acronym.name : longest.name;
     const forms = new Set(group.map((r) => keyOf(r.tokens)));
     const isPerson = personSurnames.has(id);
     if (isPerson) forms.add(id);
     const roles = [...new Set(group.flatMap((r) => (r.role ? [r.role] : [])))];
-    entities.push({ id, name: longest.name, kind: classify(group, isPerson), gender: null, roles, forms });
+    entities.push({ id, name, kind: classify(group, isPerson), gender: null, roles, forms });
   }
   return finishLexicon(entities, sentences);
 }

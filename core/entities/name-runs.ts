@@ -6,6 +6,7 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_WORDS,
   ROLE_NOUNS,
+  STATE_FORMS,
   TITLE_WORDS,
   WEEKDAYS,
 } from './vocabulary.ts';
@@ -22,6 +23,8 @@ export interface NameRun {
   /** Written right after "in", "at", "from"… (a place reading). */
   afterPlacePreposition: boolean;
   acronym: boolean;
+  /** The acronym written in brackets right after the name ("… West African States (ECOWAS)"), if any. */
+  abbreviation?: string;
 }
 
 const isCapitalised = (w: Word): boolean => /^\p{Lu}/u.test(w.text);
@@ -66,7 +69,8 @@ function runsOf(sentence: string, ws: readonly Word[]): Word[][] {
         continue;
       }
       const after = ws[j + 1];
-      const named = run.some((w) => ORG_WORDS.has(w.lower) || TITLE_WORDS.has(w.lower));
+      // Organisations, titles and places take "of" inside their names ("Republic of Kosovo", "Gulf of Aden").
+      const named = run.some((w) => ORG_WORDS.has(w.lower) || TITLE_WORDS.has(w.lower) || PLACE_WORDS.has(w.lower));
       const joinable = after && isCapitalised(after) && !isCalendarWord(after) && adjacent(next, after);
       if (named && CONNECTORS.has(next.lower) && joinable) {
         run.push(next, after);
@@ -98,8 +102,13 @@ export function nameRuns(
   ws: readonly Word[] = words(sentence),
 ): NameRun[] {
   const out: NameRun[] = [];
+  // "The President of Serbia, Aleksandar Vucic, …": the name set off by a comma holds that title.
+  let appositive: { role: string; end: number } | null = null;
+  let previousEnd = -1;
   for (const run of runsOf(sentence, ws)) {
     let tokens = run;
+    const pending = appositive;
+    appositive = null;
     const head = tokens[0] as Word;
     // A possessive ("Putin's adviser") marks a name even where capitals say nothing.
     const possessive = /['’]s$/.test(head.text) && tokens.length === 1;
@@ -107,7 +116,9 @@ export function nameRuns(
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
-    const title = lastTitleIndex(tokens);
+    const found = lastTitleIndex(tokens);
+    // A title word inside an organisation's name ("Ministry of Foreign Affairs") starts no person's name.
+    const title = tokens.slice(0, Math.max(0, found)).some((t) => ORG_WORDS.has(t.lower)) ? -1 : found;
     let role =
       title >= 0
         ? tokens
@@ -115,9 +126,24 @@ export function nameRuns(
             .map((t) => t.text)
             .join(' ')
         : null;
-    const nameTokens = tokens.slice(title + 1).filter((t) => !CONNECTORS.has(t.lower) || tokens.length > 2);
+    let rest = tokens.slice(title + 1);
+    // "President of Serbia", "Prime Minister of Japan": the title's country or body, not a person's name.
+    const titleOf = title >= 0 && CONNECTORS.has(rest[0]?.lower ?? '');
+    if (titleOf) {
+      appositive = { role: tokens.map((t) => t.text).join(' '), end: (tokens.at(-1) as Word).end };
+      rest = rest.slice(1);
+      role = null;
+    }
+    // A state's formal name is the state: "Islamic Republic of Iran" is Iran.
+    const formal = rest.findIndex((t, k) => STATE_FORMS.has(t.lower) && rest[k + 1]?.lower === 'of');
+    const stateName = formal >= 0 && rest.length > formal + 2;
+    if (stateName) rest = rest.slice(formal + 2);
+    const nameTokens = rest.filter((t) => !CONNECTORS.has(t.lower) || rest.length > 2);
     if (nameTokens.length === 0 || (nameTokens.length === 1 && (nameTokens[0]?.text.length ?? 0) < 2)) continue;
     const before = ws[ws.indexOf(tokens[0] as Word) - 1];
+    if (role === null && pending && /^\s*,\s*$/.test(sentence.slice(pending.end, (tokens[0] as Word).start))) {
+      role = pending.role;
+    }
     if (role === null && before && ROLE_NOUNS.has(before.lower)) {
       const from = Math.max(0, ws.indexOf(before) - 2);
       role = ws
@@ -128,14 +154,29 @@ export function nameRuns(
     }
     const prep = before?.lower === 'the' ? ws[ws.indexOf(before) - 1] : before;
     const names = nameTokens.map((t) => strip(t.text));
+    const previous = out.at(-1);
+    const acronym = names.length === 1 && /^\p{Lu}{2,}$/u.test(names[0] ?? '') && names[0] !== 'USA';
+    // A common word in capitals ("ALSO READ", "WATCH") is page furniture, not an acronym.
+    if (acronym && isStopword((names[0] ?? '').toLowerCase())) continue;
+    // News writing spells a name out once and puts its acronym in brackets after it: the two are one name.
+    if (
+      acronym &&
+      previous &&
+      previousEnd >= 0 &&
+      /^\s*\($/.test(sentence.slice(previousEnd, (tokens[0] as Word).start))
+    ) {
+      if (sentence.slice((tokens.at(-1) as Word).end).startsWith(')')) previous.abbreviation = names[0];
+    }
+    previousEnd = (tokens.at(-1) as Word).end;
     out.push({
       name: names.join(' '),
       tokens: names,
       role,
       orgWord: nameTokens.some((t) => ORG_WORDS.has(t.lower)),
-      placeWord: nameTokens.some((t) => PLACE_WORDS.has(t.lower)),
-      afterPlacePreposition: Boolean(prep && PLACE_PREPOSITIONS.has(prep.lower)),
-      acronym: names.length === 1 && /^\p{Lu}{2,}$/u.test(names[0] ?? '') && names[0] !== 'USA',
+      placeWord: stateName || nameTokens.some((t) => PLACE_WORDS.has(t.lower)),
+      // The country or body of a title ("President of Serbia") reads as a place, like one after "in".
+      afterPlacePreposition: titleOf || Boolean(prep && PLACE_PREPOSITIONS.has(prep.lower)),
+      acronym,
     });
   }
   return out;

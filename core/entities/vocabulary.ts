@@ -19,11 +19,14 @@ general senator governor mayor judge correspondent reporter analyst expert profe
 export const ORG_WORDS = set(`organization organisation council department ministry union agency center centre mission
 conference alliance committee party kremlin government administration bank court institute university group forum pact
 commission parliament congress senate house assembly service services office corporation company news agencies
-bureau foundation fund association federation league army navy`);
+bureau foundation fund association federation league army navy community`);
 
 /** Words that make a capitalised run a place. */
 export const PLACE_WORDS = set(`lake sea peninsula ocean river mountains mountain island islands europe asia africa
 america city square street gulf bay strait region province state republic`);
+
+/** Words of a state's formal name: "the Republic of Serbia", "the Kingdom of Saudi Arabia" are Serbia and Saudi Arabia. */
+export const STATE_FORMS = set('republic kingdom state federation emirate principality commonwealth sultanate');
 
 /** Lower-case words that, before a capitalised run, mark a place ("in Geneva", "overlooks Lake Geneva"). */
 export const PLACE_PREPOSITIONS = set('in at near from to overlooks outside across inside toward towards into via');

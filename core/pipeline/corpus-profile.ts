@@ -1,6 +1,8 @@
 import type { RetrievedPassage } from '../corpus.ts';
 import { analyzePassage } from '../entities/analyze-text.ts';
 import { buildLexicon } from '../entities/lexicon.ts';
+import { joinNames } from '../language/list.ts';
+import { words } from '../language/words.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
 
@@ -38,11 +40,6 @@ function dateRange(dates: readonly string[]): string | null {
   return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
 }
 
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const all = await corpus.listDocuments();
   const documents = [...all]
@@ -53,7 +50,8 @@ async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const lexicon = buildLexicon(passages.map((p) => analyzePassage(p)));
   const docsOf = new Map<string, Set<string>>();
   for (const p of passages) {
-    for (const m of lexicon.find(p.text)) {
+    // Capitalised mentions only: a name that is also a common word ("Summit", "West") counts where it is a name.
+    for (const m of lexicon.findWords(words(p.text), true)) {
       // Adjectives of nationality ("Russian") name no subject of their own.
       if (m.entity.kind === 'other' || /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish)$/u.test(m.entity.name)) continue;
       docsOf.set(m.entity.name, (docsOf.get(m.entity.name) ?? new Set()).add(p.documentId));
@@ -69,7 +67,7 @@ async function buildProfile(corpus: CorpusStore): Promise<CorpusProfile> {
   const summary =
     total === 0
       ? 'The corpus is empty.'
-      : `The corpus holds ${what}${topEntities.length > 0 ? ` about ${list(topEntities)}` : ''}.`;
+      : `The corpus holds ${what}${topEntities.length > 0 ? ` about ${joinNames(topEntities)}` : ''}.`;
   return {
     documents: total,
     dateRange: range,

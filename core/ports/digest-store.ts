@@ -1,3 +1,4 @@
+import type { Reply } from '../reply.ts';
 import type { Platform } from './sender.ts';
 
 /** claimed: a process owns the run and may be sending; the others are final. */
@@ -55,14 +56,32 @@ export interface DigestRunRecord {
   status: DigestRunStatus;
   /** Send attempts started; recorded before each attempt, so 1+ on a claimed run means a post may exist. */
   attempts: number;
+  /** Why it failed or was skipped; on a sent run, a part that may be missing (see DigestStore.confirmPart). */
   lastError: string | null;
+  /** The platform ids of the parts confirmed so far, in order. */
   messageIds: string[];
+  /** Parts of the digest settled so far (confirmed, or given up as possibly delivered): the next part to send. */
+  partsSent: number;
+  /**
+   * When the send of part `partsSent` started, until it is confirmed (ISO): set, that part may have been posted
+   * already (a process died or a send failed while the platform had it). Null: no send under way.
+   */
+  partStartedAt: string | null;
   claimedBy: string | null;
   /** ISO instant of the claim, refreshed before each attempt (a heartbeat for stale-claim detection). */
   claimedAt: string;
   finishedAt: string | null;
   /** Newest corpus ingestedAt this digest covered; the next digest shows what came after it. */
   coveredUntil: string | null;
+}
+
+/** What a run posts: built once, before its first part is sent, so whoever finishes the run posts the same digest. */
+export interface DigestContent {
+  reply: Reply;
+  /** No new story passed the subscription's filters (the digest says so). */
+  nothingNew: boolean;
+  /** Stories in the digest. */
+  stories: number;
 }
 
 /** The claimant's view of its own run, used to make every later write conditional on still owning it. */
@@ -104,17 +123,32 @@ export interface DigestStore {
    */
   claimRun(input: { subscriptionId: number; localDate: string; claimedBy: string; at: string }): Promise<ClaimResult>;
   /**
-   * Takes over an abandoned claim (nothing was attempted). Succeeds only when the
-   * row is still exactly as seen (`seen`), so one process wins.
+   * Takes over an abandoned claim (its owner stopped renewing it), to finish it from its first unsettled part.
+   * Succeeds only when the row is still exactly as seen (`seen`), so one process wins.
    */
   takeOverRun(seen: DigestRunRecord, claimedBy: string, at: string): Promise<boolean>;
-  /** Marks a stale claim with attempts as failed, when the row is still exactly as seen. */
+  /** Marks a stale claim as failed, when the row is still exactly as seen. */
   failInterruptedRun(seen: DigestRunRecord, reason: string, at: string): Promise<boolean>;
   /** Refreshes the claim's time (a heartbeat while its owner works on it); false when the claim was lost. */
   renewClaim(claim: RunClaim, at: string): Promise<boolean>;
-  /** Counts a send attempt before making it; false when the claim was lost (then do not send). */
-  recordAttempt(claim: RunClaim, at: string): Promise<boolean>;
-  /** Records a delivery. */
+  /** Fixes what the run posts and what it covers, before its first part is sent; false when the claim was lost. */
+  saveContent(claim: RunClaim, content: DigestContent, coveredUntil: string | null, at: string): Promise<boolean>;
+  /** The content a run fixed (null when it has none yet) and the corpus instant it covers. */
+  runContent(runId: number): Promise<{ content: DigestContent; coveredUntil: string | null } | null>;
+  /**
+   * Counts a send attempt of part `part` and marks that part under way, before it is sent; false when the claim was
+   * lost or the part is not the run's next one (then do not send).
+   */
+  recordAttempt(claim: RunClaim, part: number, at: string): Promise<boolean>;
+  /**
+   * Settles part `part` (the run's next one): confirmed, with every confirmed message id so far, or given up with a
+   * `note` saying it may be missing (kept as the run's lastError). False when the claim was lost.
+   */
+  confirmPart(
+    claim: RunClaim,
+    result: { part: number; messageIds: string[]; note?: string; at: string },
+  ): Promise<boolean>;
+  /** Records a delivery (a note given to confirmPart stays). */
   markSent(
     claim: RunClaim,
     result: { messageIds: string[]; coveredUntil: string | null; at: string },

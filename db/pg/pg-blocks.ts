@@ -4,12 +4,12 @@
  * a marker byte (CHUNK_MARKER), its entry count, then per entry the seq (the first in full, the others as the
  * gap from the previous one), tf and passage length, each an unsigned LEB128 varint: about 3 bytes an entry
  * where fixed-width fields took 10, so a list is a third of the bytes to read, send and decode. Migration
- * 0007 writes the same bytes in SQL. A block of 128 entries stays in the row itself (PostgreSQL moves values
+ * 0008 writes the same bytes in SQL. A block of 128 entries stays in the row itself (PostgreSQL moves values
  * to TOAST only past about 2 kB).
  */
 import type { ListEntries } from './pg-list-cache.ts';
 
-/** Most entries in one block. Migration 0007 uses the same number. */
+/** Most entries in one block. Migration 0008 uses the same number. */
 export const BLOCK_ENTRIES = 128;
 /** First byte of every chunk. */
 export const CHUNK_MARKER = 0x80;

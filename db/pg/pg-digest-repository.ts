@@ -1,25 +1,19 @@
-import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, max, sql } from 'drizzle-orm';
 import type { ClaimResult, DigestRunRecord, DigestStore, RunClaim } from '../../core/ports/digest-store.ts';
 import {
   keywordColumns,
   type StoryDocumentRow,
   storiesAddedQuery,
+  toContent,
   toDigestDocument,
+  toRun,
   toSubscription,
 } from '../shared/digest-rows.ts';
 import type { PgDatabase } from './open-postgres.ts';
 import { digestRuns, documents, subscriptions } from './schema.ts';
 
-type RunRow = typeof digestRuns.$inferSelect;
-
-function toRun(row: RunRow): DigestRunRecord {
-  let messageIds: string[] = [];
-  if (row.messageIds) {
-    const parsed: unknown = JSON.parse(row.messageIds);
-    if (Array.isArray(parsed)) messageIds = parsed.map(String);
-  }
-  return { ...row, messageIds };
-}
+/** Every column but the content, which only the run's owner reads (runContent). */
+const { content: _content, ...runColumns } = getTableColumns(digestRuns);
 
 const owned = (claim: RunClaim) =>
   and(eq(digestRuns.id, claim.runId), eq(digestRuns.status, 'claimed'), eq(digestRuns.claimedBy, claim.claimedBy));
@@ -108,16 +102,16 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
 
     async runsSince(localDate) {
       const rows = await db
-        .select({ run: digestRuns })
+        .select(runColumns)
         .from(digestRuns)
         .innerJoin(subscriptions, eq(subscriptions.id, digestRuns.subscriptionId))
         .where(and(eq(subscriptions.active, true), gte(digestRuns.localDate, localDate)));
-      return rows.map((r) => toRun(r.run));
+      return rows.map(toRun);
     },
 
     async runsOf(subscriptionId, localDate) {
       const rows = await db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(and(eq(digestRuns.subscriptionId, subscriptionId), gte(digestRuns.localDate, localDate)));
       return rows.map(toRun);
@@ -125,7 +119,7 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
 
     async latestRun(subscriptionId) {
       const [row] = await db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(eq(digestRuns.subscriptionId, subscriptionId))
         .orderBy(desc(digestRuns.localDate))
@@ -135,7 +129,7 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
 
     async lastSentRun(subscriptionId) {
       const [row] = await db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.status, 'sent')))
         .orderBy(desc(digestRuns.localDate))
@@ -157,10 +151,10 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
           .insert(digestRuns)
           .values({ subscriptionId, localDate, status: 'claimed', attempts: 0, claimedBy, claimedAt: at })
           .onConflictDoNothing()
-          .returning();
+          .returning(runColumns);
         if (inserted) return { outcome: 'claimed', run: toRun(inserted) };
         const [existing] = await tx
-          .select()
+          .select(runColumns)
           .from(digestRuns)
           .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.localDate, localDate)));
         if (!existing) throw new Error('digest run vanished during its claim');
@@ -169,12 +163,7 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
     },
 
     async takeOverRun(seen, claimedBy, at) {
-      return changedOne(
-        await db
-          .update(digestRuns)
-          .set({ claimedBy, claimedAt: at })
-          .where(and(unchanged(seen), eq(digestRuns.attempts, 0))),
-      );
+      return changedOne(await db.update(digestRuns).set({ claimedBy, claimedAt: at }).where(unchanged(seen)));
     },
 
     async failInterruptedRun(seen, reason, at) {
@@ -187,12 +176,45 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
       return changedOne(await db.update(digestRuns).set({ claimedAt: at }).where(owned(claim)));
     },
 
-    async recordAttempt(claim, at) {
+    async saveContent(claim, content, coveredUntil, at) {
       return changedOne(
         await db
           .update(digestRuns)
-          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at })
+          .set({ content: JSON.stringify(content), coveredUntil, claimedAt: at })
           .where(owned(claim)),
+      );
+    },
+
+    async runContent(runId) {
+      const [row] = await db
+        .select({ content: digestRuns.content, coveredUntil: digestRuns.coveredUntil })
+        .from(digestRuns)
+        .where(eq(digestRuns.id, runId));
+      const content = toContent(row?.content ?? null);
+      return row && content ? { content, coveredUntil: row.coveredUntil } : null;
+    },
+
+    async recordAttempt(claim, part, at) {
+      return changedOne(
+        await db
+          .update(digestRuns)
+          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at, partStartedAt: at })
+          .where(and(owned(claim), eq(digestRuns.partsSent, part))),
+      );
+    },
+
+    async confirmPart(claim, { part, messageIds, note, at }) {
+      return changedOne(
+        await db
+          .update(digestRuns)
+          .set({
+            partsSent: part + 1,
+            partStartedAt: null,
+            messageIds: JSON.stringify(messageIds),
+            claimedAt: at,
+            ...(note === undefined ? {} : { lastError: note }),
+          })
+          .where(and(owned(claim), eq(digestRuns.partsSent, part))),
       );
     },
 
@@ -204,7 +226,6 @@ export function createPgDigestRepository(db: PgDatabase): DigestStore {
             status: 'sent',
             messageIds: JSON.stringify(messageIds),
             coveredUntil,
-            lastError: null,
             finishedAt: at,
           })
           .where(owned(claim)),

@@ -151,6 +151,9 @@ export const digestRuns = pgTable(
     claimedAt: text('claimed_at').notNull(),
     finishedAt: text('finished_at'),
     coveredUntil: text('covered_until'),
+    content: text('content'),
+    partsSent: integer('parts_sent').notNull().default(0),
+    partStartedAt: text('part_started_at'),
   },
   (t) => [uniqueIndex('digest_runs_subscription_date_unique').on(t.subscriptionId, t.localDate)],
 );

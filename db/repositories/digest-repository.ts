@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, max, sql } from 'drizzle-orm';
 import type {
   ClaimResult,
   DigestRunRecord,
@@ -14,20 +14,14 @@ import {
   keywordColumns,
   type StoryDocumentRow,
   storiesAddedQuery,
+  toContent,
   toDigestDocument,
+  toRun,
   toSubscription,
 } from '../shared/digest-rows.ts';
 
-type RunRow = typeof digestRuns.$inferSelect;
-
-function toRun(row: RunRow): DigestRunRecord {
-  let messageIds: string[] = [];
-  if (row.messageIds) {
-    const parsed: unknown = JSON.parse(row.messageIds);
-    if (Array.isArray(parsed)) messageIds = parsed.map(String);
-  }
-  return { ...row, messageIds };
-}
+/** Every column but the content, which only the run's owner reads (runContent). */
+const { content: _content, ...runColumns } = getTableColumns(digestRuns);
 
 /** Only the claimant may change a claimed run; every write below is conditional on that. */
 const owned = (claim: RunClaim) =>
@@ -116,17 +110,17 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
 
     async runsSince(localDate) {
       return db
-        .select({ run: digestRuns })
+        .select(runColumns)
         .from(digestRuns)
         .innerJoin(subscriptions, eq(subscriptions.id, digestRuns.subscriptionId))
         .where(and(eq(subscriptions.active, true), gte(digestRuns.localDate, localDate)))
         .all()
-        .map((r) => toRun(r.run));
+        .map(toRun);
     },
 
     async runsOf(subscriptionId, localDate) {
       return db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(and(eq(digestRuns.subscriptionId, subscriptionId), gte(digestRuns.localDate, localDate)))
         .all()
@@ -135,7 +129,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
 
     async latestRun(subscriptionId) {
       const row = db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(eq(digestRuns.subscriptionId, subscriptionId))
         .orderBy(desc(digestRuns.localDate))
@@ -146,7 +140,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
 
     async lastSentRun(subscriptionId) {
       const row = db
-        .select()
+        .select(runColumns)
         .from(digestRuns)
         .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.status, 'sent')))
         .orderBy(desc(digestRuns.localDate))
@@ -169,11 +163,11 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
             .insert(digestRuns)
             .values({ subscriptionId, localDate, status: 'claimed', attempts: 0, claimedBy, claimedAt: at })
             .onConflictDoNothing()
-            .returning()
+            .returning(runColumns)
             .get();
           if (inserted) return { outcome: 'claimed', run: toRun(inserted) };
           const existing = tx
-            .select()
+            .select(runColumns)
             .from(digestRuns)
             .where(and(eq(digestRuns.subscriptionId, subscriptionId), eq(digestRuns.localDate, localDate)))
             .get();
@@ -185,13 +179,7 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
     },
 
     async takeOverRun(seen, claimedBy, at) {
-      return (
-        db
-          .update(digestRuns)
-          .set({ claimedBy, claimedAt: at })
-          .where(and(unchanged(seen), eq(digestRuns.attempts, 0)))
-          .run().changes === 1
-      );
+      return db.update(digestRuns).set({ claimedBy, claimedAt: at }).where(unchanged(seen)).run().changes === 1;
     },
 
     async failInterruptedRun(seen, reason, at) {
@@ -205,12 +193,48 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
       return db.update(digestRuns).set({ claimedAt: at }).where(owned(claim)).run().changes === 1;
     },
 
-    async recordAttempt(claim, at) {
+    async saveContent(claim, content, coveredUntil, at) {
       return (
         db
           .update(digestRuns)
-          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at })
+          .set({ content: JSON.stringify(content), coveredUntil, claimedAt: at })
           .where(owned(claim))
+          .run().changes === 1
+      );
+    },
+
+    async runContent(runId) {
+      const row = db
+        .select({ content: digestRuns.content, coveredUntil: digestRuns.coveredUntil })
+        .from(digestRuns)
+        .where(eq(digestRuns.id, runId))
+        .get();
+      const content = toContent(row?.content ?? null);
+      return row && content ? { content, coveredUntil: row.coveredUntil } : null;
+    },
+
+    async recordAttempt(claim, part, at) {
+      return (
+        db
+          .update(digestRuns)
+          .set({ attempts: sql`${digestRuns.attempts} + 1`, claimedAt: at, partStartedAt: at })
+          .where(and(owned(claim), eq(digestRuns.partsSent, part)))
+          .run().changes === 1
+      );
+    },
+
+    async confirmPart(claim, { part, messageIds, note, at }) {
+      return (
+        db
+          .update(digestRuns)
+          .set({
+            partsSent: part + 1,
+            partStartedAt: null,
+            messageIds: JSON.stringify(messageIds),
+            claimedAt: at,
+            ...(note === undefined ? {} : { lastError: note }),
+          })
+          .where(and(owned(claim), eq(digestRuns.partsSent, part)))
           .run().changes === 1
       );
     },
@@ -223,7 +247,6 @@ export function createDigestRepository(db: AppDatabase): DigestStore {
             status: 'sent',
             messageIds: JSON.stringify(messageIds),
             coveredUntil,
-            lastError: null,
             finishedAt: at,
           })
           .where(owned(claim))

@@ -1,6 +1,11 @@
 /** Row mapping and the stories query shared by the SQLite and PostgreSQL digest repositories. */
 import { type SQL, sql } from 'drizzle-orm';
-import type { DigestDocument, SubscriptionRecord } from '../../core/ports/digest-store.ts';
+import type {
+  DigestContent,
+  DigestDocument,
+  DigestRunRecord,
+  SubscriptionRecord,
+} from '../../core/ports/digest-store.ts';
 
 /** A subscriptions row as either dialect returns it: the record, with its keywords as JSON text. */
 export type SubscriptionRow = Omit<SubscriptionRecord, 'includeKeywords' | 'excludeKeywords'> & {
@@ -15,6 +20,26 @@ function words(json: string): string[] {
 
 export function toSubscription(row: SubscriptionRow): SubscriptionRecord {
   return { ...row, includeKeywords: words(row.includeKeywords), excludeKeywords: words(row.excludeKeywords) };
+}
+
+/** A digest_runs row as either dialect returns it without its content: the record, with message ids as JSON text. */
+export type RunRow = Omit<DigestRunRecord, 'messageIds'> & { messageIds: string | null };
+
+export function toRun(row: RunRow): DigestRunRecord {
+  let messageIds: string[] = [];
+  if (row.messageIds) {
+    const parsed: unknown = JSON.parse(row.messageIds);
+    if (Array.isArray(parsed)) messageIds = parsed.map(String);
+  }
+  return { ...row, messageIds };
+}
+
+/** A run's stored content, or null when it has none (or it is not a digest's content). */
+export function toContent(json: string | null): DigestContent | null {
+  if (json === null) return null;
+  const parsed = JSON.parse(json) as Partial<DigestContent> | null;
+  if (!parsed?.reply || typeof parsed.nothingNew !== 'boolean' || typeof parsed.stories !== 'number') return null;
+  return { reply: parsed.reply, nothingNew: parsed.nothingNew, stories: parsed.stories };
 }
 
 /** The stored form of a subscription's keyword lists. */

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_REASON } from '../../core/digest/digest-runner.ts';
 import { PlatformError } from '../../core/errors.ts';
 import { type OpenedDatabase, openDatabase } from '../../db/open-database.ts';
 import { createDigestRepository } from '../../db/repositories/digest-repository.ts';
-import { createMemorySender, type MemorySender } from '../fakes/memory-sender.ts';
+import { digestRuns } from '../../db/schema.ts';
+import { createMemorySender, type MemorySender, type SendCall } from '../fakes/memory-sender.ts';
 import { allRuns, harness, subscription, tempDir } from './digest-fixtures.ts';
 
 let opened: OpenedDatabase[] = [];
@@ -91,20 +93,23 @@ describe('exactly once', () => {
 });
 
 describe('a crash between claim and send', () => {
-  async function claimAs(database: OpenedDatabase, owner: string, at: string, attempts: number) {
+  async function claimAs(database: OpenedDatabase, owner: string, at: string, legacyAttempts = 0) {
     const store = createDigestRepository(database.db);
     const [sub] = await store.listActiveSubscriptions();
     if (!sub) throw new Error('no subscription');
     const result = await store.claimRun({ subscriptionId: sub.id, localDate: '2026-01-10', claimedBy: owner, at });
     if (result.outcome !== 'claimed') throw new Error('claim failed');
-    for (let i = 0; i < attempts; i++) await store.recordAttempt({ runId: result.run.id, claimedBy: owner }, at);
+    // Attempts counted with no part recorded: what a process from before per-part records left.
+    if (legacyAttempts > 0) {
+      database.db.update(digestRuns).set({ attempts: legacyAttempts }).where(eq(digestRuns.id, result.run.id)).run();
+    }
   }
 
   it('takes over a stale claim that never attempted a send, and posts once', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z', instanceId: 'survivor' });
     await h.digests.subscribe(subscription());
-    claimAs(database, 'dead-process', '2026-01-10T07:00:00Z', 0);
+    await claimAs(database, 'dead-process', '2026-01-10T07:00:00Z');
     const sender = createMemorySender('telegram');
 
     h.clock.set('2026-01-10T07:00:20Z');
@@ -135,7 +140,7 @@ describe('a crash between claim and send', () => {
       for (const clock of clocks) clock.set(new Date().toISOString());
       const stalled = createMemorySender('telegram', async (_call, n) => {
         await new Promise((resolve) => setTimeout(resolve, leaseMs * 4));
-        return { status: 'sent', messageIds: [`slow${n}`] };
+        return { status: 'sent', messageId: `slow${n}` };
       });
       const at = new Date('2026-01-10T07:00:00Z');
       const first = slow.runner.runDue(at, [stalled]);
@@ -150,11 +155,11 @@ describe('a crash between claim and send', () => {
     }
   });
 
-  it('never resends a stale claim that had attempted a send: it is marked failed', async () => {
+  it('never resends a run whose attempts predate per-part records: it is marked failed', async () => {
     const database = open();
     const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
     await h.digests.subscribe(subscription());
-    claimAs(database, 'dead-process', '2026-01-10T07:00:00Z', 1);
+    await claimAs(database, 'old-process', '2026-01-10T07:00:00Z', 1);
     const sender = createMemorySender('telegram');
 
     h.clock.set('2026-01-10T07:20:00Z');
@@ -163,6 +168,162 @@ describe('a crash between claim and send', () => {
     expect(await h.runner.runDue(new Date('2026-01-10T08:00:00Z'), [sender])).toMatchObject({ items: [] });
     expect(sender.calls).toHaveLength(0);
     expect(allRuns(database.db)).toMatchObject([{ status: 'failed', lastError: INTERRUPTED_REASON, attempts: 1 }]);
+  });
+});
+
+describe('a process that dies mid-send (a three-part digest)', () => {
+  /**
+   * A platform that creates a message per post and, like Discord with an enforced nonce, returns the message it
+   * created for a key it has seen instead of a second one.
+   */
+  function platform() {
+    const created = new Map<string, string>();
+    return {
+      created,
+      post(call: SendCall) {
+        const id = created.get(call.key) ?? `msg${created.size + 1}`;
+        created.set(call.key, id);
+        return { status: 'sent' as const, messageId: id };
+      },
+    };
+  }
+
+  /**
+   * Starts `doomed` on the digest: its post of the second part reaches the platform and never returns (its process
+   * died); returns what the survivor needs, and `bury`, which ends the doomed run as a dead process would not.
+   */
+  async function dieMidSend(database: OpenedDatabase, channel: ReturnType<typeof platform>) {
+    const doomed = harness(database.db, { at: '2026-01-10T06:00:00Z', instanceId: 'doomed' });
+    await doomed.digests.subscribe(subscription());
+    doomed.clock.set('2026-01-10T07:00:00Z');
+    let bury = () => {};
+    const death = new Promise<never>((_, reject) => {
+      bury = () => reject(new Error('process died'));
+    });
+    const sender = createMemorySender(
+      'telegram',
+      async (call) => {
+        const outcome = channel.post(call);
+        if (call.part === 1) await death;
+        return outcome;
+      },
+      { parts: 3 },
+    );
+    const run = doomed.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender]);
+    while (sender.calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    return { sender, run, bury };
+  }
+
+  it('posts the part under way again with its key where the platform dedupes, then the rest: each part once', async () => {
+    const database = open(join(dir.dir, 'shared.db'));
+    const channel = platform();
+    const doomed = await dieMidSend(database, channel);
+    const survivor = harness(database.db, { at: '2026-01-10T07:00:31Z', instanceId: 'survivor' });
+    const sender = createMemorySender('telegram', (call) => channel.post(call), {
+      parts: 3,
+      idempotencyWindowMs: 120_000,
+    });
+
+    const report = await survivor.runner.runDue(new Date('2026-01-10T07:00:31Z'), [sender]);
+    expect(report.items).toMatchObject([{ outcome: 'sent', attempts: 2, messageIds: ['msg1', 'msg2', 'msg3'] }]);
+    expect(report.items[0]?.reason).toBeUndefined();
+    // The survivor posted the second part again with the same key (the platform returned its message) and the third.
+    expect(sender.calls.map((c) => [c.part, c.key])).toEqual([
+      [1, doomed.sender.calls[1]?.key],
+      [2, 'digest:1:2026-01-10:2'],
+    ]);
+    expect([...channel.created.keys()]).toEqual([
+      'digest:1:2026-01-10:0',
+      'digest:1:2026-01-10:1',
+      'digest:1:2026-01-10:2',
+    ]);
+    // The same digest as the dead process's, read back from the run: not built again.
+    expect(sender.calls[0]?.reply).toEqual(doomed.sender.calls[0]?.reply);
+    expect(allRuns(database.db)).toMatchObject([
+      {
+        status: 'sent',
+        claimedBy: 'survivor',
+        partsSent: 3,
+        partStartedAt: null,
+        messageIds: '["msg1","msg2","msg3"]',
+      },
+    ]);
+
+    // The dead process, were it to wake up, can write nothing more.
+    doomed.bury();
+    expect((await doomed.run).items).toMatchObject([{ outcome: 'busy', reason: 'claim lost to another process' }]);
+    expect(doomed.sender.calls).toHaveLength(2);
+    expect(allRuns(database.db)).toMatchObject([{ status: 'sent', claimedBy: 'survivor', partsSent: 3 }]);
+  });
+
+  it.each([
+    ['on a platform without idempotency keys', undefined, '2026-01-10T07:00:31Z'],
+    ['once the platform no longer remembers the key', 120_000, '2026-01-10T07:02:30Z'],
+  ])('%s: gives up the part under way (at most once) and posts the rest', async (_name, windowMs, takeoverAt) => {
+    const database = open(join(dir.dir, 'shared.db'));
+    const channel = platform();
+    const doomed = await dieMidSend(database, channel);
+    const survivor = harness(database.db, { at: takeoverAt, instanceId: 'survivor' });
+    const sender = createMemorySender('telegram', (call) => channel.post(call), {
+      parts: 3,
+      ...(windowMs === undefined ? {} : { idempotencyWindowMs: windowMs }),
+    });
+
+    const report = await survivor.runner.runDue(new Date(takeoverAt), [sender]);
+    const note = expect.stringMatching(/^part 2 of 3 was under way when its process stopped and was not resent/);
+    expect(report.items).toMatchObject([{ outcome: 'sent', attempts: 1, messageIds: ['msg1', 'msg3'], reason: note }]);
+    expect(sender.calls.map((c) => c.part)).toEqual([2]);
+    // Each part reached the platform once: the second from the dead process, the third from the survivor.
+    expect([...channel.created.keys()]).toEqual([
+      'digest:1:2026-01-10:0',
+      'digest:1:2026-01-10:1',
+      'digest:1:2026-01-10:2',
+    ]);
+    expect(allRuns(database.db)).toMatchObject([{ status: 'sent', partsSent: 3, lastError: note }]);
+    expect((await survivor.digests.list())[0]?.lastRun).toMatchObject({ status: 'sent', error: note });
+    doomed.bury();
+    expect((await doomed.run).items).toMatchObject([{ outcome: 'busy' }]);
+  });
+
+  it('retries a failed part without posting the confirmed ones again', async () => {
+    const database = open();
+    const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
+    await h.digests.subscribe(subscription());
+    let failures = 0;
+    const sender = createMemorySender(
+      'telegram',
+      (call, n) => {
+        if (call.part === 1 && failures++ === 0) {
+          throw new PlatformError('telegram', 'network', 'Network request failed', { retryable: true });
+        }
+        return { status: 'sent', messageId: `m${n}` };
+      },
+      { parts: 3 },
+    );
+    const report = await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender]);
+    expect(sender.calls.map((c) => c.part)).toEqual([0, 1, 1, 2]);
+    expect(report.items).toMatchObject([{ outcome: 'sent', attempts: 4, messageIds: ['m1', 'm3', 'm4'] }]);
+    expect(h.sleeps).toEqual([2_000]);
+    expect(allRuns(database.db)).toMatchObject([{ status: 'sent', attempts: 4, partsSent: 3 }]);
+  });
+
+  it('says how many parts were posted when a later part fails for good', async () => {
+    const database = open();
+    const h = harness(database.db, { at: '2026-01-10T06:00:00Z' });
+    await h.digests.subscribe(subscription());
+    const sender = createMemorySender(
+      'telegram',
+      (call, n) => {
+        if (call.part === 2) throw new PlatformError('telegram', 'rejected', 'Bad Request', { retryable: false });
+        return { status: 'sent', messageId: `m${n}` };
+      },
+      { parts: 3 },
+    );
+    const report = await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender]);
+    expect(report.items).toMatchObject([
+      { outcome: 'failed', reason: 'rejected: Bad Request (2 of 3 parts were posted)' },
+    ]);
+    expect(allRuns(database.db)).toMatchObject([{ status: 'failed', partsSent: 2, messageIds: '["m1","m2"]' }]);
   });
 });
 
@@ -292,7 +453,7 @@ describe('delivery failures', () => {
           retryable: true,
           retryAfterMs: 3_000,
         });
-      return { status: 'sent', messageIds: ['42'] };
+      return { status: 'sent', messageId: '42' };
     });
     const { database, h, report } = await runWith(sender);
     expect(h.sleeps).toEqual([3_000]);
@@ -351,7 +512,7 @@ describe('what is not sent', () => {
     const controller = new AbortController();
     const sender = createMemorySender('telegram', (_call, n) => {
       controller.abort();
-      return { status: 'sent', messageIds: [`m${n}`] };
+      return { status: 'sent', messageId: `m${n}` };
     });
     const report = await h.runner.runDue(new Date('2026-01-10T07:00:00Z'), [sender], { signal: controller.signal });
     expect(report.items).toHaveLength(1);

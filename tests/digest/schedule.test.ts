@@ -15,7 +15,14 @@ const berlin: ScheduledSubscription = {
   timezone: 'Europe/Berlin',
   createdAt: '2026-01-01T00:00:00Z',
 };
-const sent: RunState = { status: 'sent', attempts: 1, claimedAt: '2026-01-10T07:00:00Z' };
+const NO_PARTS = { partsSent: 0, partStartedAt: null };
+const sent: RunState = {
+  status: 'sent',
+  attempts: 1,
+  claimedAt: '2026-01-10T07:00:00Z',
+  partsSent: 1,
+  partStartedAt: null,
+};
 const runs = (entries: [number, string, RunState][]) =>
   new Map(entries.map(([id, date, run]) => [runKey(id, date), run]));
 const at = (iso: string) => new Date(iso);
@@ -56,7 +63,7 @@ describe('planDigests', () => {
   });
 
   it('keeps a claimed run due with the claim attached, so the runner can judge it', () => {
-    const claimed: RunState = { status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:00:00Z' };
+    const claimed: RunState = { status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:00:00Z', ...NO_PARTS };
     const [due] = dueSubscriptions([berlin], runs([[1, '2026-01-10', claimed]]), at('2026-01-10T07:01:00Z'));
     expect(due?.existing).toEqual(claimed);
   });
@@ -90,15 +97,28 @@ describe('planDigests', () => {
 
 describe('claimState', () => {
   const now = at('2026-01-10T08:00:00Z');
-  it('classifies claims by the age of their last heartbeat (one lease) and attempts', () => {
+  it('classifies claims by the age of their last heartbeat (one lease) and what they recorded', () => {
+    const claim = (attempts: number, claimedAt: string, parts: Partial<RunState> = {}): RunState => ({
+      status: 'claimed',
+      attempts,
+      claimedAt,
+      ...NO_PARTS,
+      ...parts,
+    });
     expect(claimState(sent, now)).toBe('final');
-    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:59:45Z' }, now)).toBe('in-progress');
-    expect(claimState({ status: 'claimed', attempts: 1, claimedAt: '2026-01-10T07:59:45Z' }, now)).toBe('in-progress');
-    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:59:29Z' }, now)).toBe('abandoned');
-    expect(claimState({ status: 'claimed', attempts: 2, claimedAt: '2026-01-10T07:59:29Z' }, now)).toBe('interrupted');
-    expect(claimState({ status: 'claimed', attempts: 0, claimedAt: '2026-01-10T07:55:00Z' }, now, 600_000)).toBe(
+    expect(claimState(claim(0, '2026-01-10T07:59:45Z'), now)).toBe('in-progress');
+    expect(claimState(claim(1, '2026-01-10T07:59:45Z', { partStartedAt: '2026-01-10T07:59:45Z' }), now)).toBe(
       'in-progress',
     );
+    expect(claimState(claim(0, '2026-01-10T07:59:29Z'), now)).toBe('abandoned');
+    // A dead owner mid-send (a part under way, or some parts confirmed): taken over and finished from there.
+    expect(claimState(claim(1, '2026-01-10T07:59:29Z', { partStartedAt: '2026-01-10T07:59:20Z' }), now)).toBe(
+      'abandoned',
+    );
+    expect(claimState(claim(2, '2026-01-10T07:59:29Z', { partsSent: 2 }), now)).toBe('abandoned');
+    // Attempts with no part recorded: a run of a process from before per-part records, never resent.
+    expect(claimState(claim(2, '2026-01-10T07:59:29Z'), now)).toBe('interrupted');
+    expect(claimState(claim(0, '2026-01-10T07:55:00Z'), now, 600_000)).toBe('in-progress');
   });
 });
 

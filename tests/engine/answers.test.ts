@@ -72,9 +72,24 @@ describe('refusals and partial answers', () => {
     expect(reply.blocks).toEqual([]);
     expect(reply.citations).toEqual([]);
     expect(reply.text).toContain('The corpus holds 5 news articles');
+    // These words are in the seed pages' chrome only: a refusal never repeats them.
     for (const chrome of ['Tigray', 'Texas', 'Iran', 'Cambodia', 'Stoltenberg', 'railway']) {
       expect(reply.text).not.toContain(chrome);
     }
+  });
+
+  it.each([
+    [
+      'How is China securing the truce between Cambodia and Thailand?',
+      'The sources do not mention the names in this question.',
+    ],
+    [
+      'What did Biden raise with the Ethiopian prime minister about Tigray?',
+      'The sources mention Joe Biden but not every name in this question.',
+    ],
+    ['What did Jens Stoltenberg say about the talks?', 'The sources do not mention the names in this question.'],
+  ])('says which names the sources do mention, never that they miss the whole subject: %s', async (question, note) => {
+    expect((await ask(question)).reason).toBe(note);
   });
 
   it('does not answer when the sources mention the subject but not what was asked', async () => {

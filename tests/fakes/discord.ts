@@ -2,6 +2,7 @@
  * A loopback fake of Discord for the real discord.js client: REST on node:http
  * under /api/v10 and the gateway on `ws` (same port). It records every REST
  * request and gateway frame so tests assert on what Discord would have seen.
+ * Channel posts with `enforce_nonce` are deduplicated by nonce as Discord does.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -69,6 +70,15 @@ export class FakeDiscord extends EventEmitter {
   readonly channelMessages = new Map<string, Record<string, unknown>[]>();
   /** Channel id → failures to answer, in order, before posts succeed again. */
   readonly channelFailures = new Map<string, ScriptedFailure[]>();
+  /**
+   * Messages created with `enforce_nonce`, by nonce (the bot is their one author): as Discord does for a few minutes,
+   * a post repeating the nonce gets the message created first, and no second one is created.
+   */
+  readonly messagesByNonce = new Map<string, { message: Record<string, unknown>; at: number }>();
+  /** How long an enforced nonce is remembered ("the past few minutes"). */
+  nonceWindowMs = 5 * 60_000;
+  /** Channel posts matching this are carried out (the message is created) but never answered; null: none. */
+  private stalled: ((channelId: string, body: Record<string, unknown>) => boolean) | null = null;
   private readonly server = createServer((req, res) => void this.onRequest(req.method ?? 'GET', req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly heartbeatIntervalMs: number;
@@ -120,6 +130,14 @@ export class FakeDiscord extends EventEmitter {
   /** Requests matching a method and a path pattern (decoded path). */
   find(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  /**
+   * Channel posts matching `when` create their message and are never answered (Discord took the message, and the
+   * bot process is killed before it hears back); `stallPosts(null)` lifts it.
+   */
+  stallPosts(when: ((channelId: string, body: Record<string, unknown>) => boolean) | null): void {
+    this.stalled = when;
   }
 
   /** Resolves with the first recorded request (past or future) that matches. */
@@ -283,6 +301,11 @@ export class FakeDiscord extends EventEmitter {
     };
     const answer = this.route(record);
     record.status = answer.status;
+    if (answer.unanswered) {
+      this.requests.push(record);
+      this.emit('request', record);
+      return;
+    }
     if (answer.body === undefined) {
       res.writeHead(answer.status, answer.headers ?? {});
       res.end();
@@ -299,7 +322,24 @@ export class FakeDiscord extends EventEmitter {
     return r.headers.authorization === `Bot ${this.token}`;
   }
 
-  private route(r: RecordedRequest): { status: number; body?: unknown; headers?: Record<string, string> } {
+  /** Creates a channel message, or finds the one an earlier post with the same enforced nonce created. */
+  private createMessage(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    const nonce = body.nonce === undefined ? undefined : String(body.nonce);
+    const enforced = body.enforce_nonce === true && nonce !== undefined;
+    const earlier = enforced ? this.messagesByNonce.get(nonce) : undefined;
+    if (earlier && Date.now() - earlier.at < this.nonceWindowMs) return earlier.message;
+    const message = this.message(channelId, body, nonce === undefined ? {} : { nonce });
+    this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
+    if (enforced) this.messagesByNonce.set(nonce, { message, at: Date.now() });
+    return message;
+  }
+
+  private route(r: RecordedRequest): {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+    unanswered?: boolean;
+  } {
     const p = r.path;
     const unauthorized = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     if (r.method === 'GET' && p === `${API}/gateway/bot`) {
@@ -334,9 +374,9 @@ export class FakeDiscord extends EventEmitter {
       const channelId = m[1] ?? '';
       const failure = this.channelFailures.get(channelId)?.shift();
       if (failure) return { status: failure.status, body: failure.body, headers: failure.headers ?? {} };
-      const message = this.message(channelId, (r.body ?? {}) as Record<string, unknown>);
-      this.channelMessages.set(channelId, [...(this.channelMessages.get(channelId) ?? []), message]);
-      return { status: 200, body: message };
+      const body = (r.body ?? {}) as Record<string, unknown>;
+      const message = this.createMessage(channelId, body);
+      return { status: 200, body: message, unanswered: this.stalled?.(channelId, body) ?? false };
     }
     m = /^\/api\/v10\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(p);
     if (r.method === 'PUT' && m) {

@@ -1,8 +1,9 @@
 /**
  * Several processes on one database, some of them killed (SIGKILL) in the middle of their work, against the loopback
  * fakes: a Telegram update re-sent to another instance is handled once, whether the first instance is still on it or
- * died; a feed poll killed mid-ingest loses no item and stores each once; a digest killed mid-send is not posted
- * again; an `ingest` killed mid-way leaves nothing half-written and a second run stores the rest once. Claims last
+ * died; a feed poll killed mid-ingest loses no item and stores each once; a digest killed mid-send is finished by
+ * the next run from its first unconfirmed part, each part posted once (on Telegram, the part under way when the
+ * process died is not posted again); an `ingest` killed mid-way leaves nothing half-written and a second run stores the rest once. Claims last
  * CLAIM_LEASE_SECONDS=6 here, so a dead process's work is taken over within seconds.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { Chat, Update } from 'grammy/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProcess, runCli, startLaunched } from '../discord/run-process.ts';
 import { type FakeAnthropic, slow, startFakeAnthropic } from '../fakes/anthropic.ts';
+import { startFakeDiscord } from '../fakes/discord.ts';
 import { rssFeed, startNewsSite } from '../fakes/news-site.ts';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
@@ -206,45 +208,118 @@ describe.concurrent('feed pollers on one database, one of them killed', { timeou
   );
 });
 
-describe.concurrent('digest runs on one database, one of them killed', { timeout: 120_000 }, () => {
-  it.each(stores)('on one %s database: a digest run killed mid-send is not posted again', async (_name, open) => {
+describe.concurrent('digest runs on one database, one of them killed mid-send', { timeout: 180_000 }, () => {
+  /**
+   * A database with one new story whose headline is so long that its digest takes several messages on either
+   * platform, and the environment of a `digest run-due` for it.
+   */
+  async function longDigest(open: () => Promise<Database>, platform: Record<string, string>) {
     const database = await open();
     cleanup.push(() => database.drop());
-    const telegram = await startFakeTelegram();
-    cleanup.push(() => telegram.close());
-    const chat = -100_700_001;
-    const env = {
-      ...database.env,
-      ...LEASE,
-      ENGINE: 'extractive',
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-    };
-    const subscribe = ['digest', 'subscribe', '--platform', 'telegram', '--target', String(chat), '--time', '00:00'];
-    expect((await runCli([...subscribe, '--now'], env)).status).toBe(0);
-    const toChat = () => telegram.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === chat);
+    const folder = mkdtempSync(join(tmpdir(), 'attache-digest-'));
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+    const rounds = Array.from({ length: 400 }, (_, i) => `Quillmere envoys met for round ${i + 1}`).join(', ');
+    const text = 'The Quillmere envoys met again on Thursday. They agreed to meet once more next week.';
+    writeFileSync(join(folder, 'quillmere.md'), `---\ntitle: ${rounds}\noutlet: Wire\n---\n${text}\n`);
+    const env = { ...database.env, ...LEASE, ENGINE: 'extractive', ...platform };
+    expect((await cli(['ingest', join(folder, 'quillmere.md')], env)).status).toBe(0);
+    return env;
+  }
 
-    // Telegram takes the digest and hangs; the process posting it is killed before it hears back.
-    telegram.stall('sendMessage', (body) => Number(body.chat_id) === chat);
-    const doomed = startLaunched('cli', ['digest', 'run-due'], env);
-    cleanup.push(() => doomed.killAll());
-    await until(() => toChat().length === 1, 'the digest to reach Telegram');
-    const died = await killHard(doomed);
-    telegram.stall(null);
+  const subscribe = (platform: string, target: string) => [
+    ...['digest', 'subscribe', '--platform', platform, '--target', target, '--time', '00:00'],
+    ...['--include', 'quillmere', '--now'],
+  ];
+  type Report = { items: { outcome: string; reason?: string; messageIds?: string[] }[] };
+  const runDue = async (env: Record<string, string>) =>
+    json<Report>((await cli(['digest', 'run-due', '--json'], env)).stdout);
+  /** A claim younger than the lease is left alone: a process with a ten-minute lease sees it as in progress. */
+  const patient = async (env: Record<string, string>) =>
+    expect((await runDue({ ...env, CLAIM_LEASE_SECONDS: '600' })).items).toMatchObject([{ outcome: 'busy' }]);
 
-    type Report = { items: { outcome: string; reason?: string }[] };
-    const runDue = async () => json<Report>((await cli(['digest', 'run-due', '--json'], env)).stdout);
-    // A claim younger than the lease is left alone (a process with a ten-minute lease sees it as in progress);
-    // once the dead process's heartbeat is a lease old, the run is settled, and not resent.
-    const patient = { ...env, CLAIM_LEASE_SECONDS: '600' };
-    expect(json<Report>((await cli(['digest', 'run-due', '--json'], patient)).stdout).items).toMatchObject([
-      { outcome: 'busy' },
-    ]);
-    await leaseRunsOut(died);
-    expect((await runDue()).items).toMatchObject([{ outcome: 'failed', reason: expect.stringMatching(/not resent/) }]);
-    expect((await runDue()).items).toEqual([]);
-    expect(toChat()).toHaveLength(1);
-  });
+  it.each(stores)(
+    'on one %s database: Discord gets each part of a digest exactly once (the part under way is posted again with its nonce)',
+    async (_name, open) => {
+      const discord = await startFakeDiscord();
+      cleanup.push(() => discord.close());
+      const channel = '700000000000000001';
+      const env = await longDigest(open, {
+        DISCORD_TOKEN: discord.token,
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_ROOT: discord.apiRoot,
+      });
+      expect((await runCli(subscribe('discord', channel), env)).status).toBe(0);
+      const posts = () => discord.find('POST', new RegExp(`/channels/${channel}/messages$`));
+      const created = () => discord.channelMessages.get(channel) ?? [];
+
+      // Discord creates the second part and never answers; the process posting it is killed before it hears back.
+      let seen = 0;
+      discord.stallPosts((id) => id === channel && ++seen === 2);
+      const doomed = startLaunched('cli', ['digest', 'run-due'], { ...env, LOG_LEVEL: 'warn' });
+      cleanup.push(() => doomed.killAll());
+      await until(() => posts().length === 2, 'the second part to reach Discord');
+      const died = await killHard(doomed);
+      discord.stallPosts(null);
+      expect(created()).toHaveLength(2);
+
+      await patient(env);
+      await leaseRunsOut(died);
+      const report = await runDue(env);
+      expect(report.items).toMatchObject([{ outcome: 'sent' }]);
+      expect(report.items[0]?.reason).toBeUndefined();
+      expect((await runDue(env)).items).toEqual([]);
+
+      // Every part once, in order; the second was posted twice with one nonce, and Discord returned its message.
+      const messages = created();
+      expect(messages.length).toBeGreaterThanOrEqual(3);
+      expect(report.items[0]?.messageIds).toEqual(messages.map((m) => m.id));
+      const nonces = posts().map((p) => (p.body as { nonce?: string; enforce_nonce?: boolean }).nonce);
+      expect(posts().every((p) => (p.body as { enforce_nonce?: boolean }).enforce_nonce === true)).toBe(true);
+      expect(nonces).toHaveLength(messages.length + 1);
+      expect(nonces[2]).toBe(nonces[1]);
+      expect(new Set(nonces).size).toBe(messages.length);
+      expect(messages.map((m) => m.nonce)).toEqual([...new Set(nonces)]);
+      const titles = messages.map((m) => JSON.stringify(m.embeds));
+      expect(new Set(titles).size).toBe(messages.length);
+    },
+  );
+
+  it.each(stores)(
+    'on one %s database: Telegram gets no part twice, and the parts after the one under way are resumed',
+    async (_name, open) => {
+      const telegram = await startFakeTelegram();
+      cleanup.push(() => telegram.close());
+      const chat = -100_700_001;
+      const env = await longDigest(open, { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+      expect((await runCli(subscribe('telegram', String(chat)), env)).status).toBe(0);
+      const toChat = () => telegram.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === chat);
+
+      // Telegram takes the second part and hangs; the process posting it is killed before it hears back.
+      let seen = 0;
+      telegram.stall('sendMessage', (body) => Number(body.chat_id) === chat && ++seen === 2);
+      const doomed = startLaunched('cli', ['digest', 'run-due'], { ...env, LOG_LEVEL: 'warn' });
+      cleanup.push(() => doomed.killAll());
+      await until(() => toChat().length === 2, 'the second part to reach Telegram');
+      const died = await killHard(doomed);
+      telegram.stall(null);
+
+      await patient(env);
+      await leaseRunsOut(died);
+      const report = await runDue(env);
+      // The part under way is not posted again (Telegram could show it twice); the rest is.
+      const note = /^part 2 of (\d+) was under way when its process stopped and was not resent/;
+      expect(report.items).toMatchObject([{ outcome: 'sent', reason: expect.stringMatching(note) }]);
+      expect((await runDue(env)).items).toEqual([]);
+      const parts = Number(note.exec(report.items[0]?.reason ?? '')?.[1]);
+      expect(parts).toBeGreaterThanOrEqual(3);
+      const texts = toChat().map((c) => String(c.body.text));
+      expect(texts).toHaveLength(parts);
+      expect(new Set(texts).size).toBe(parts);
+      expect(report.items[0]?.messageIds).toHaveLength(parts - 1);
+      expect(texts[0]).toMatch(/Daily digest/);
+      expect(texts.join('\n')).toContain('/unsubscribe');
+    },
+  );
 });
 
 describe.concurrent('an ingest killed mid-way', { timeout: 120_000 }, () => {

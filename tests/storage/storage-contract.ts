@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../core/ingest/ingest-files.ts';
 import type { ConversationTurn } from '../../core/ports/conversation-store.ts';
+import type { DigestContent } from '../../core/ports/digest-store.ts';
+import type { Reply } from '../../core/reply.ts';
 import { buildMatchQuery } from '../../core/retrieval/match-query.ts';
 import { openStorage, type Storage } from '../../db/open-storage.ts';
 import { testDocument } from '../support/documents.ts';
@@ -204,13 +206,46 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       const won = claims.find((c) => c.outcome === 'claimed');
       if (won?.outcome !== 'claimed') throw new Error('no claim');
       const claim = { runId: won.run.id, claimedBy: won.run.claimedBy as string };
-      expect(await d.recordAttempt({ ...claim, claimedBy: 'intruder' }, 'now')).toBe(false);
+      expect(await d.recordAttempt({ ...claim, claimedBy: 'intruder' }, 0, 'now')).toBe(false);
       expect(await d.renewClaim({ ...claim, claimedBy: 'intruder' }, 'now')).toBe(false);
       expect(await d.renewClaim(claim, '2026-01-02T07:00:00.500Z')).toBe(true);
       expect((await d.latestRun(sub.id))?.claimedAt).toBe('2026-01-02T07:00:00.500Z');
-      expect(await d.recordAttempt(claim, '2026-01-02T07:00:01Z')).toBe(true);
+      // The content is fixed before the first part, and read back whole by whoever finishes the run.
+      expect(await d.runContent(claim.runId)).toBeNull();
+      const reply: Reply = {
+        kind: 'briefing',
+        status: 'answered',
+        title: 'Digest',
+        text: 'a',
+        blocks: [],
+        citations: [],
+        engine: 'extractive',
+        asOf: null,
+      };
+      const content: DigestContent = { reply, nothingNew: false, stories: 2 };
+      expect(await d.saveContent({ ...claim, claimedBy: 'intruder' }, content, 'c', 'now')).toBe(false);
+      expect(await d.saveContent(claim, content, '2026-01-02T06:00:00Z', '2026-01-02T07:00:00.600Z')).toBe(true);
+      expect(await d.runContent(claim.runId)).toEqual({ content, coveredUntil: '2026-01-02T06:00:00Z' });
+      // Each part: under way before it is sent, settled after; only the run's next part, only by its owner.
+      expect(await d.recordAttempt(claim, 1, '2026-01-02T07:00:01Z')).toBe(false);
+      expect(await d.recordAttempt(claim, 0, '2026-01-02T07:00:01Z')).toBe(true);
+      expect(await d.latestRun(sub.id)).toMatchObject({
+        attempts: 1,
+        partsSent: 0,
+        partStartedAt: '2026-01-02T07:00:01Z',
+      });
+      const first = { part: 0, messageIds: ['1'], at: '2026-01-02T07:00:01.500Z' };
+      expect(await d.confirmPart({ ...claim, claimedBy: 'intruder' }, first)).toBe(false);
+      expect(await d.confirmPart(claim, first)).toBe(true);
+      expect(await d.confirmPart(claim, first)).toBe(false);
+      expect(await d.latestRun(sub.id)).toMatchObject({ partsSent: 1, partStartedAt: null, messageIds: ['1'] });
+      expect(await d.recordAttempt(claim, 1, '2026-01-02T07:00:01.600Z')).toBe(true);
+      const note = 'part 2 of 2 may be missing';
+      expect(await d.confirmPart(claim, { part: 1, messageIds: ['1'], note, at: '2026-01-02T07:00:01.700Z' })).toBe(
+        true,
+      );
       expect(await d.markSent(claim, { messageIds: ['1'], coveredUntil: null, at: '2026-01-02T07:00:02Z' })).toBe(true);
-      expect((await d.lastSentRun(sub.id))?.messageIds).toEqual(['1']);
+      expect(await d.lastSentRun(sub.id)).toMatchObject({ messageIds: ['1'], partsSent: 2, lastError: note });
       expect(await d.recordSkipped({ subscriptionId: sub.id, localDate: '2026-01-02', reason: 'x', at: 'now' })).toBe(
         false,
       );

@@ -10,6 +10,7 @@ import { SEEDS_DIR } from '../contract/contract-env.ts';
 import { type FakeTelegramApi, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { checkTelegramHtml } from '../fakes/telegram-html.ts';
 import { ALICE, privateChat, textUpdate } from '../fakes/telegram-updates.ts';
+import { sendWhole } from '../support/send-whole.ts';
 import { sentMessages, startTelegramRig, visibleText } from './telegram-rig.ts';
 
 const reply = (blocks = 1): Reply => ({
@@ -51,7 +52,7 @@ const sender = () => createTelegramSender({ token: fake.token, apiRoot: fake.api
 describe('createTelegramSender', () => {
   it('sends a Reply as HTML messages, without buttons, and returns their ids in order', async () => {
     const from = fake.calls.length;
-    const outcome = await sender().send('4242', reply(30));
+    const outcome = await sendWhole(sender(), '4242', reply(30));
     const sent = sentMessages(fake.calls.slice(from));
     expect(sent.length).toBeGreaterThan(1);
     expect(outcome).toEqual({ status: 'sent', messageIds: expect.any(Array) });
@@ -67,11 +68,11 @@ describe('createTelegramSender', () => {
   it('reports a chat that blocked the bot or no longer exists as gone', async () => {
     fake.failChat(403, { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     fake.failChat(400, { error_code: 400, description: 'Bad Request: chat not found' });
-    await expect(sender().send('403', reply())).resolves.toEqual({
+    await expect(sendWhole(sender(), '403', reply())).resolves.toEqual({
       status: 'gone',
       reason: '403: Forbidden: bot was blocked by the user',
     });
-    await expect(sender().send('400', reply())).resolves.toEqual({
+    await expect(sendWhole(sender(), '400', reply())).resolves.toEqual({
       status: 'gone',
       reason: '400: Bad Request: chat not found',
     });
@@ -83,17 +84,15 @@ describe('createTelegramSender', () => {
       description: 'Too Many Requests: retry after 30',
       retry_after: 30,
     });
-    const flood = await sender()
-      .send('1', reply())
-      .catch((error: unknown) => error);
+    const flood = await sendWhole(sender(), '1', reply()).catch((error: unknown) => error);
     expect(flood).toBeInstanceOf(PlatformError);
     expect(flood).toMatchObject({ retryable: true, retryAfterMs: 30_000, code: 'rate_limited' });
 
     fake.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
-    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: true, code: 'unavailable' });
+    await expect(sendWhole(sender(), '1', reply())).rejects.toMatchObject({ retryable: true, code: 'unavailable' });
 
     fake.failNext('sendMessage', { error_code: 400, description: 'Bad Request: message thread not found' });
-    await expect(sender().send('1', reply())).rejects.toMatchObject({ retryable: false, code: 'rejected' });
+    await expect(sendWhole(sender(), '1', reply())).rejects.toMatchObject({ retryable: false, code: 'rejected' });
   });
 });
 

@@ -1,3 +1,5 @@
+import { isCalendarWord } from '../../language/calendar.ts';
+import { joinNames } from '../../language/list.ts';
 import type { EngineDraft } from '../../ports/engine.ts';
 import { type Candidate, candidateFeatures, verdictFeatures } from './answer-features.ts';
 import { type AnswerModel, logit, sigmoid } from './answer-model.ts';
@@ -68,13 +70,22 @@ export const refused = (title: string, note: string): EngineDraft => ({
   note,
 });
 
-/** Why nothing was shown, in corpus words only (never echoing the user's text, which may hold markup). */
-function refusalNote(q: Question): string {
-  if (q.unknownNames.length > 0) return 'The sources do not mention what this question is about.';
-  const named = q.entities.map((e) => e.name);
-  const about = named.length > 0 ? `The sources mention ${named.join(' and ')} but` : 'The sources';
-  return `${about} say nothing that answers this question.`;
+/**
+ * Why nothing was shown: which of the question's names the sources do mention, and that they do not mention the
+ * others. The missing names are not repeated: the note is built from corpus names and fixed words only, never
+ * from the user's text (which may hold markup, or a name that only page chrome carried).
+ */
+export function refusalNote(q: Question): string {
+  const named = joinNames(q.entities.map((e) => e.name));
+  if (q.unknownNames.some((n) => !isCalendarWord(n))) {
+    return named
+      ? `The sources mention ${named} but not every name in this question.`
+      : 'The sources do not mention the names in this question.';
+  }
+  return named ? `The sources mention ${named} but say nothing that answers this question.` : NOTHING;
 }
+
+const NOTHING = 'The sources say nothing that answers this question.';
 
 /**
  * An answer: the one to three sentences the sentence model finds most likely to answer the question, marked

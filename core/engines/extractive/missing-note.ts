@@ -1,3 +1,4 @@
+import { joinNames } from '../../language/list.ts';
 import { FEATURES } from './answer-features.ts';
 import type { ScoredCandidate } from './compose-answer.ts';
 import type { Question } from './question.ts';
@@ -27,7 +28,7 @@ const TYPED = FEATURES.indexOf('typed');
  */
 export function missingNote(q: Question, closest: Unit, candidates: readonly ScoredCandidate[]): string {
   const named = q.entities.filter((e) => closest.entities.has(e)).map((e) => e.name);
-  const subject = named.length > 0 ? named.join(' and ') : 'related events';
+  const subject = named.length > 0 ? joinNames(named) : 'related events';
   const typedSomewhere = candidates.some((c) => c.x[TYPED] === 1);
   if (q.type === 'general' || typedSomewhere) {
     return `The closest material on ${subject} is shown; it may not answer exactly what was asked.`;

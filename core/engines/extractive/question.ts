@@ -89,6 +89,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   const objectTerm = focus?.object ? { stem: stem(focus.object), weight: 1 } : null;
   const terms: Term[] = [];
   const unknownNames: string[] = [];
+  let lastUnknown = -2;
   ws.forEach((w, i) => {
     if (inMention(w.start)) return;
     const parts = w.lower.split('-').filter((p) => p.length > 1 && !isStopword(p) && !skip.has(p));
@@ -102,8 +103,12 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
       else terms.push(term);
     }
     // A name is unknown when no part of it ("US-Russia": "usa", "russia") appears anywhere.
-    if (unknown.length > 0 && unknown.length === parts.length) unknownNames.push(w.text);
-    else for (const part of unknown) terms.push({ stem: stem(part), weight: 1 });
+    if (unknown.length > 0 && unknown.length === parts.length) {
+      // Capitalised words in a row are one name ("Jens Stoltenberg").
+      if (lastUnknown === i - 1 && unknownNames.length > 0) unknownNames[unknownNames.length - 1] += ` ${w.text}`;
+      else unknownNames.push(w.text);
+      lastUnknown = i;
+    } else for (const part of unknown) terms.push({ stem: stem(part), weight: 1 });
   });
   return {
     type,

@@ -39,15 +39,15 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL migrations (needs DATABASE_TEST_URL)'
     await database?.drop();
   });
 
-  it('moves a database indexed by per-posting rows (0006) into posting blocks in place, searchable as before', async () => {
+  it('moves a database indexed by per-posting rows (up to 0007) into posting blocks in place, searchable as before', async () => {
     const texts = Array.from({ length: 300 }, (_, i) => `Envoy talks ${i % 4 === 0 ? 'ceasefire ceasefire' : 'trade'}`);
     const old = testDocument('old', '1', ...texts);
     const client = new pg.Client(database.url);
     await client.connect();
-    const folder = migrationsUpTo(6);
+    const folder = migrationsUpTo(7);
     try {
       await migrate(drizzle({ client }), { migrationsFolder: folder });
-      // What the 0006 writer stored: passages, the vocabulary with passage counts, a row per (term, passage).
+      // What the writer before the blocks stored: passages, the vocabulary with passage counts, a row per (term, passage).
       await client.query(
         `INSERT INTO documents (id, article_text, content_hash, ingested_at, first_ingested_at)
         VALUES ('old', $1, '1', 'now', 'now')`,

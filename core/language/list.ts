@@ -1,0 +1,8 @@
+/**
+ * Names joined as English lists them in running text: "Kosovo", "Kosovo and Serbia", "Kosovo, Serbia and the
+ * EU" (news style, no serial comma).
+ */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
