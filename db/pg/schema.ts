@@ -70,8 +70,9 @@ export const searchTerms = pgTable(
 
 /**
  * The inverted index, packed: each row holds up to a block's worth of one term's postings, ascending by
- * passage seq, as 10-byte entries (int4 seq, int2 tf, int4 passage length; db/pg/pg-blocks.ts). A list is
- * one range of the primary key, a few hundred rows where per-posting rows were hundreds of thousands, and
+ * passage seq, as varint chunks (seq gap, tf, passage length: about 3 bytes an entry; db/pg/pg-blocks.ts). A
+ * list is one range of the primary key, which the migration makes INCLUDE data (an index-only scan, blocks side
+ * by side), a few thousand rows where per-posting rows were hundreds of thousands, and
  * ingest writes a row per term and batch (appending to the term's last block while it has room) instead of
  * a B-tree entry per term and passage. `first_seq` is the block's key (no entry below it); `last_seq` its
  * highest entry.
