@@ -3,8 +3,10 @@ import { fts5Terms } from '../search/fts5-terms.ts';
 import { contains } from '../search/passage-ranker.ts';
 import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, share } from '../search/score-lists.ts';
+import { decodeEntries } from './pg-blocks.ts';
+import type { ListEntries } from './pg-list-cache.ts';
 import { phraseOccurrences } from './pg-search-plan.ts';
-import { probeSql } from './pg-search-sql.ts';
+import { blocksAtSql } from './pg-search-sql.ts';
 
 /** Candidates scoreLists left to be scored for some lists (those it would have counted in text). */
 export interface LeftToScore {
@@ -14,19 +16,61 @@ export interface LeftToScore {
 }
 
 /**
- * Adds to every candidate the shares of the lists left to it, looked up by primary key (term, passage):
- * a few hundred index probes instead of reading lists of hundreds of thousands. Keeps the best `size`.
+ * The entries of terms (`termIds`) for the passages `seqs` only, by term: the blocks that may hold them are
+ * read in one statement (an index probe per term and passage), and only those passages' entries kept.
+ */
+export async function entriesAt(
+  pool: pg.Pool,
+  termIds: readonly number[],
+  seqs: ArrayLike<number>,
+): Promise<Map<number, ListEntries>> {
+  const wanted = new Set(Array.from(seqs));
+  const result = await pool.query<{ term_id: number; data: Buffer }>(blocksAtSql, [[...termIds], [...wanted]]);
+  const parts = new Map<number, ListEntries[]>();
+  for (const row of result.rows) {
+    const list = parts.get(row.term_id) ?? [];
+    list.push(decodeEntries(row.data));
+    parts.set(row.term_id, list);
+  }
+  const out = new Map<number, ListEntries>();
+  for (const id of termIds) out.set(id, keepOnly(parts.get(id) ?? [], wanted));
+  return out;
+}
+
+/** The entries of `blocks` for passages in `wanted`, ascending by seq. */
+function keepOnly(blocks: readonly ListEntries[], wanted: ReadonlySet<number>): ListEntries {
+  const kept: { seq: number; tf: number; length: number }[] = [];
+  for (const block of blocks)
+    for (let i = 0; i < block.seqs.length; i++) {
+      const seq = block.seqs[i] as number;
+      if (wanted.has(seq)) kept.push({ seq, tf: block.tfs[i] as number, length: block.lengths[i] as number });
+    }
+  kept.sort((a, b) => a.seq - b.seq);
+  return {
+    seqs: Int32Array.from(kept, (e) => e.seq),
+    tfs: Uint16Array.from(kept, (e) => e.tf),
+    lengths: Uint32Array.from(kept, (e) => e.length),
+  };
+}
+
+/**
+ * Adds to every candidate the shares of the lists left to it, read from the blocks that hold the candidates
+ * (a few hundred index probes instead of lists of hundreds of thousands). Keeps the best `size`.
  */
 export async function scoreLeft(pool: pg.Pool, left: LeftToScore, norms: Float64Array, size: number) {
   const weights = new Map(left.lists.map(({ list, termId }) => [termId, list.weight]));
-  const result = await pool.query<{ term_id: number; passage_seq: number; tf: number }>(probeSql, [
+  const found = await entriesAt(
+    pool,
     [...weights.keys()],
     left.rows.map((row) => row.rowid),
-  ]);
+  );
   const scores = new Map(left.rows.map((row) => [row.rowid, row.score]));
-  for (const { term_id, passage_seq, tf } of result.rows) {
-    const weight = weights.get(term_id) ?? 0;
-    scores.set(passage_seq, (scores.get(passage_seq) ?? 0) + share(weight, tf, norms[passage_seq] as number));
+  for (const [termId, entries] of found) {
+    const weight = weights.get(termId) ?? 0;
+    for (let i = 0; i < entries.seqs.length; i++) {
+      const seq = entries.seqs[i] as number;
+      scores.set(seq, (scores.get(seq) ?? 0) + share(weight, entries.tfs[i] as number, norms[seq] as number));
+    }
   }
   const heap = new RowHeap(size);
   for (const [rowid, score] of scores) heap.offer(rowid, score);

@@ -1,7 +1,7 @@
+import { decodeEntries } from './pg-blocks.ts';
+
 /** Cached list entries (about 10 bytes each) kept across queries before the least recently used lists go. */
 const MAX_ENTRIES = 4_000_000;
-/** Bytes per entry as the database sends them: passage seq (int4), tf (int2), passage length (int4). */
-const ENTRY_BYTES = 10;
 
 /** One term's postings, ascending by passage seq: how often it occurs there and the passage's length. */
 export interface ListEntries {
@@ -15,36 +15,6 @@ export interface ListVersion {
   removals: number;
   /** Anything that changes on every write (here: total passages and terms). */
   token: string;
-}
-
-/**
- * Entries packed by the database (int4send(seq) || int2send(tf) || int4send(length), big-endian) as typed
- * arrays, sorted by seq (the aggregate reads them in index order, which SQL does not promise).
- */
-export function decodeEntries(data: Uint8Array | null): ListEntries {
-  const count = data ? Math.floor(data.length / ENTRY_BYTES) : 0;
-  const out: ListEntries = {
-    seqs: new Int32Array(count),
-    tfs: new Uint16Array(count),
-    lengths: new Uint32Array(count),
-  };
-  if (!data || count === 0) return out;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let sorted = true;
-  for (let i = 0; i < count; i++) {
-    const at = i * ENTRY_BYTES;
-    out.seqs[i] = view.getInt32(at);
-    out.tfs[i] = view.getInt16(at + 4);
-    out.lengths[i] = view.getInt32(at + 6);
-    if (i > 0 && (out.seqs[i] as number) < (out.seqs[i - 1] as number)) sorted = false;
-  }
-  if (sorted) return out;
-  const order = Array.from(out.seqs.keys()).sort((a, b) => (out.seqs[a] as number) - (out.seqs[b] as number));
-  return {
-    seqs: Int32Array.from(order, (i) => out.seqs[i] as number),
-    tfs: Uint16Array.from(order, (i) => out.tfs[i] as number),
-    lengths: Uint32Array.from(order, (i) => out.lengths[i] as number),
-  };
 }
 
 /** `older` followed by `newer` (entries added since `older` was read; all their seqs are higher). */

@@ -72,11 +72,15 @@ export function createNorms() {
           peak = 0;
           for (let i = 0; i < list.seqs.length; i++) {
             const seq = list.seqs[i] as number;
-            const norm = K1 * (1 - B + (B * (list.lengths[i] as number)) / avg);
-            norms[seq] = norm;
-            single[seq] = (K1 + 1) / (1 + norm);
+            // Within a version a passage's norm never changes: set once, by whichever list reached it first.
+            let norm = norms[seq] as number;
+            if (norm === 0) {
+              norm = K1 * (1 - B + (B * (list.lengths[i] as number)) / avg);
+              norms[seq] = norm;
+              single[seq] = (K1 + 1) / (1 + norm);
+            }
             const tf = list.tfs[i] as number;
-            const weight = (tf * (K1 + 1)) / (tf + norm);
+            const weight = tf === 1 ? (single[seq] as number) : (tf * (K1 + 1)) / (tf + norm);
             if (weight > peak) peak = weight;
           }
           peaks.set(list, peak);

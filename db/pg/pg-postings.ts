@@ -1,10 +1,22 @@
 import type pg from 'pg';
 import { fts5Terms } from '../search/fts5-terms.ts';
+import {
+  BLOCK_ENTRIES,
+  collectPostings,
+  lastChunkStart,
+  type Posting,
+  packEntries,
+  planBlocks,
+  unpackEntries,
+} from './pg-blocks.ts';
 
-/** Postings rows per INSERT (four arrays of this length go in one statement). */
-const ROWS_PER_STATEMENT = 50_000;
-/** tf is a smallint: a term repeated more often than this in one passage counts as this many. */
-const MAX_TF = 32_767;
+/** A block rewritten without removed entries. */
+interface BlockWrite {
+  termId: number;
+  firstSeq: number;
+  lastSeq: number;
+  data: Buffer;
+}
 
 /** A passage as the index sees it: its key and its FTS5 terms in order. */
 export interface IndexedPassage {
@@ -33,45 +45,53 @@ function countTerms(passages: readonly IndexedPassage[]) {
 }
 
 /**
- * Indexes new passages: each term's passage count goes up (new terms get an id), then one postings row per
- * (term, passage), written in index order so the B-tree grows at the end of each term's run.
+ * Indexes new passages: each term's passage count goes up (new terms get an id) and its tail moves, then its
+ * new postings are appended to its last block while that has room, else packed into new blocks: a row per
+ * term and batch rather than one per term and passage.
  */
 export async function addPostings(client: pg.PoolClient, passages: readonly IndexedPassage[]): Promise<TotalsDelta> {
   if (passages.length === 0) return { passages: 0, terms: 0 };
-  const { perPassage, documents, vocabulary } = countTerms(passages);
-  const ids = new Map<string, number>();
-  if (vocabulary.length > 0) {
-    const upserted = await client.query<{ id: number; term: string }>(
-      `INSERT INTO search_terms (term, passages) SELECT * FROM unnest($1::text[], $2::int[])
-       ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages
-       RETURNING id, term`,
-      [vocabulary, vocabulary.map((term) => documents.get(term) as number)],
-    );
-    for (const row of upserted.rows) ids.set(row.term, row.id);
-  }
-  const rows: { term: number; seq: number; tf: number; length: number }[] = [];
-  let terms = 0;
-  for (const { seq, length, tf } of perPassage) {
-    terms += length;
-    for (const [term, count] of tf)
-      rows.push({ term: ids.get(term) as number, seq, tf: Math.min(count, MAX_TF), length });
-  }
-  rows.sort((a, b) => a.term - b.term || a.seq - b.seq);
-  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
-    await client.query(
-      `INSERT INTO postings (term_id, passage_seq, tf, length)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::smallint[], $4::int[])`,
-      [chunk.map((r) => r.term), chunk.map((r) => r.seq), chunk.map((r) => r.tf), chunk.map((r) => r.length)],
-    );
-  }
+  const { byTerm, terms } = collectPostings(passages);
+  // Byte-wise order (the column's collation): concurrent writers lock vocabulary rows in the same order.
+  const vocabulary = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const counts = vocabulary.map((term) => (byTerm.get(term) as number[]).length / 3);
+  // The database keeps the tail when all of a term's new entries fit in it (their count is the term's new
+  // passages), else the tail becomes their last chunk; planBlocks reads which from the returned tail_seq.
+  const upserted = await client.query<{ id: number; term: string; tail_seq: number }>(
+    `INSERT INTO search_terms (term, passages, tail_seq, tail_entries)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])
+     ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages,
+       tail_seq = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
+         THEN search_terms.tail_seq ELSE excluded.tail_seq END,
+       tail_entries = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
+         THEN search_terms.tail_entries + excluded.passages ELSE excluded.tail_entries END
+     RETURNING id, term, tail_seq`,
+    [
+      vocabulary,
+      counts,
+      vocabulary.map((term, i) => (byTerm.get(term) as number[])[lastChunkStart(counts[i] as number) * 3]),
+      counts.map((count) => count - lastChunkStart(count)),
+    ],
+  );
+  const blocks = planBlocks(
+    upserted.rows.map((row) => ({ id: row.id, tailSeq: row.tail_seq, flat: byTerm.get(row.term) as number[] })),
+  );
+  // One bytea parameter (sent in binary) cut into blocks by the server: no per-block hex or array literal.
+  await client.query(
+    `INSERT INTO posting_blocks (term_id, first_seq, last_seq, data)
+     SELECT x.term_id, x.first_seq, x.last_seq, substring($6::bytea FROM x.start + 1 FOR x.size)
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(term_id, first_seq, last_seq, start, size)
+     ON CONFLICT (term_id, first_seq) DO UPDATE
+       SET last_seq = excluded.last_seq, data = posting_blocks.data || excluded.data`,
+    [blocks.termIds, blocks.firstSeqs, blocks.lastSeqs, blocks.starts, blocks.sizes, blocks.data],
+  );
   return { passages: passages.length, terms };
 }
 
 /**
- * Deletes the passages of documents with their postings, found by the passages' own terms (the postings
- * carry no second index by passage: that would double the cost of every ingest), and lowers each term's
- * passage count. Returns what left BM25's totals.
+ * Deletes the passages of documents with their postings, lowering each term's passage count, and returns
+ * what left BM25's totals. The blocks holding them are found by the passages' own terms (re-tokenised from
+ * the stored text: no index by passage, which would cost every ingest) and rewritten without them.
  */
 export async function dropPassages(client: pg.PoolClient, documentIds: readonly string[]): Promise<TotalsDelta> {
   const gone = await client.query<{ seq: number; text: string; length: number }>(
@@ -90,11 +110,41 @@ export async function dropPassages(client: pg.PoolClient, documentIds: readonly 
       terms.push(term);
       seqs.push(seq);
     }
-  await client.query(
-    `DELETE FROM postings p USING unnest($1::text[], $2::int[]) AS x(term, seq), search_terms t
-     WHERE t.term = x.term AND p.term_id = t.id AND p.passage_seq = x.seq`,
+  const blocks = await client.query<{ term_id: number; first_seq: number; data: Buffer }>(
+    `SELECT b.term_id, b.first_seq, b.data FROM posting_blocks b JOIN (
+       SELECT DISTINCT t.id, k.first_seq FROM unnest($1::text[], $2::int[]) AS x(term, seq)
+       JOIN search_terms t ON t.term = x.term
+       CROSS JOIN LATERAL (SELECT first_seq FROM posting_blocks p WHERE p.term_id = t.id AND p.first_seq <= x.seq
+                           ORDER BY p.first_seq DESC LIMIT 1) k
+     ) f ON b.term_id = f.id AND b.first_seq = f.first_seq`,
     [terms, seqs],
   );
+  const removed = new Set(perPassage.map((p) => p.seq));
+  const emptied: { termId: number; firstSeq: number }[] = [];
+  const rewritten: BlockWrite[] = [];
+  for (const row of blocks.rows) {
+    const kept = unpackEntries(row.data).filter((entry) => !removed.has(entry.seq));
+    const block = { termId: row.term_id, firstSeq: row.first_seq };
+    if (kept.length === 0) emptied.push(block);
+    else rewritten.push({ ...block, lastSeq: (kept[kept.length - 1] as Posting).seq, data: packEntries(kept) });
+  }
+  await client.query(
+    `DELETE FROM posting_blocks b USING unnest($1::int[], $2::int[]) AS x(term_id, first_seq)
+     WHERE b.term_id = x.term_id AND b.first_seq = x.first_seq`,
+    [emptied.map((b) => b.termId), emptied.map((b) => b.firstSeq)],
+  );
+  await client.query(
+    `UPDATE posting_blocks b SET last_seq = x.last_seq, data = x.data
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::bytea[]) AS x(term_id, first_seq, last_seq, data)
+     WHERE b.term_id = x.term_id AND b.first_seq = x.first_seq`,
+    [
+      rewritten.map((b) => b.termId),
+      rewritten.map((b) => b.firstSeq),
+      rewritten.map((b) => b.lastSeq),
+      rewritten.map((b) => b.data),
+    ],
+  );
+  // The tails' entry counts stay as they were: an overcount only starts the next block sooner.
   await client.query(
     `UPDATE search_terms t SET passages = t.passages - x.n
      FROM unnest($1::text[], $2::int[]) AS x(term, n) WHERE t.term = x.term`,

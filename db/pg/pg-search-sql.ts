@@ -10,35 +10,28 @@ export const lookupSql = `
   UNION ALL SELECT -2, NULL, removals FROM corpus_totals WHERE id = 1
   UNION ALL SELECT id, term, passages FROM search_terms WHERE term = ANY($1::text[]) AND passages > 0`;
 
-/** One entry as the list cache decodes it (db/pg/pg-list-cache.ts): seq, tf and passage length, packed. */
-const PACKED = 'int4send(p.passage_seq) || int2send(p.tf) || int4send(p.length)';
-
-/** The postings of terms ($1, ids) past a seq each ($2), packed, one row per term. */
+/**
+ * The postings of terms ($1, ids) past a seq each ($2), one row per term: its blocks from the one holding
+ * that seq on, concatenated in key order (an ordered subquery: an ORDER BY inside string_agg sorts the rows
+ * again on PostgreSQL 15; the reader sorts whatever comes out of order, and drops entries at or below the seq).
+ */
 export const termListsSql = `
-  SELECT q.id, x.data FROM unnest($1::int[], $2::int[]) AS q(id, after)
-  CROSS JOIN LATERAL (
-    SELECT string_agg(${PACKED}, ''::bytea) AS data
-    FROM (SELECT passage_seq, tf, length FROM postings WHERE term_id = q.id AND passage_seq > q.after
-          ORDER BY passage_seq) p
-  ) x`;
+  SELECT q.id, (
+    SELECT string_agg(b.data, ''::bytea) FROM (
+      SELECT data FROM posting_blocks
+      WHERE term_id = q.id AND first_seq >= coalesce(
+        (SELECT max(m.first_seq) FROM posting_blocks m WHERE m.term_id = q.id AND m.first_seq <= q.after), 0)
+      ORDER BY first_seq) b
+  ) AS data
+  FROM unnest($1::int[], $2::int[]) AS q(id, after)`;
 
 /**
- * The passages past seq $2 holding every one of `count` terms ($1, ids rarest first), packed with tf 0 (not
- * counted yet): a walk of the rarest term's postings, each looked up in the others' by primary key.
+ * The blocks of terms ($1, ids) that may hold any of the passages $2 (seqs): for each term and seq, the block
+ * with the highest key at or below it, each block once. The reader keeps only the entries of those seqs.
  */
-export function phraseListSql(count: number): string {
-  const joins = Array.from(
-    { length: count - 1 },
-    (_, i) =>
-      `JOIN postings p${i + 1} ON p${i + 1}.term_id = ($1::int[])[${i + 2}] AND p${i + 1}.passage_seq = p0.passage_seq`,
-  ).join('\n      ');
-  return `
-    SELECT string_agg(int4send(p.passage_seq) || int2send(0::smallint) || int4send(p.length), ''::bytea) AS data FROM (
-      SELECT p0.passage_seq, p0.length FROM postings p0
-      ${joins}
-      WHERE p0.term_id = ($1::int[])[1] AND p0.passage_seq > $2::int ORDER BY p0.passage_seq) p`;
-}
-
-/** The postings of terms ($1, ids) in passages ($2, seqs): the shares of lists scored for candidates only. */
-export const probeSql = `
-  SELECT term_id, passage_seq, tf FROM postings WHERE term_id = ANY($1::int[]) AND passage_seq = ANY($2::int[])`;
+export const blocksAtSql = `
+  SELECT b.term_id, b.data FROM posting_blocks b JOIN (
+    SELECT DISTINCT q.id, k.first_seq FROM unnest($1::int[]) AS q(id) CROSS JOIN unnest($2::int[]) AS s(seq)
+    CROSS JOIN LATERAL (SELECT p.first_seq FROM posting_blocks p WHERE p.term_id = q.id AND p.first_seq <= s.seq
+                        ORDER BY p.first_seq DESC LIMIT 1) k
+  ) f ON b.term_id = f.id AND b.first_seq = f.first_seq`;

@@ -6,15 +6,14 @@ import { K1 } from '../search/postings.ts';
 import type { ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
 import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
-import { createListCache, decodeEntries, type FetchLists, type ListEntries } from './pg-list-cache.ts';
+import { createListCache, type ListEntries } from './pg-list-cache.ts';
+import { createListReader } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
-import { countPhrase, distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
-import { lookupSql, phraseListSql, termListsSql } from './pg-search-sql.ts';
+import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
+import { lookupSql } from './pg-search-sql.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
-/** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
-const MAX_PHRASE_TEXTS = 10_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -23,7 +22,7 @@ export interface PgScored {
 }
 
 /**
- * BM25 with FTS5's semantics over PostgreSQL's B-tree of postings: the same terms (FTS5's tokenizer, in JS),
+ * BM25 with FTS5's semantics over PostgreSQL's packed posting blocks (pg-blocks.ts): the same terms (FTS5's tokenizer, in JS),
  * the same N, lengths, IDF (from the stored vocabulary counts, no scan) and constants, so scores equal
  * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database (and kept,
  * least recently used dropped, see pg-list-cache.ts), then scoreLists sums them with its threshold
@@ -33,38 +32,7 @@ export interface PgScored {
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const cache = createListCache();
   const norms = createNorms();
-
-  /** Reads stale lists: the terms' in one statement, each phrase's in one more. */
-  function fetcher(specs: ReadonlyMap<string, ListSpec>): FetchLists {
-    return async (stale) => {
-      const out = new Map<string, ListEntries>();
-      const terms = stale.filter(({ key }) => key.startsWith('t'));
-      if (terms.length > 0) {
-        // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
-        const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [
-          terms.map(({ key }) => Number(key.slice(1))),
-          terms.map(({ after }) => after),
-        ]);
-        for (const row of result.rows) out.set(`t${row.id}`, decodeEntries(row.data));
-      }
-      for (const { key, after } of stale) {
-        const spec = key.startsWith('p') ? specs.get(key) : undefined;
-        if (!spec) continue;
-        const result = await pool.query<{ data: Buffer | null }>(phraseListSql(spec.ids.length), [spec.ids, after]);
-        const members = decodeEntries(result.rows[0]?.data ?? null);
-        if (members.seqs.length > (tuning.phraseTexts ?? MAX_PHRASE_TEXTS)) {
-          out.set(key, members); // counted in the best candidates' text only (tf 0: not counted)
-          continue;
-        }
-        const texts = await pool.query<{ seq: number; length: number; text: string }>(
-          'SELECT seq, length, text FROM passages WHERE seq = ANY($1::int[]) ORDER BY seq',
-          [[...members.seqs]],
-        );
-        out.set(key, countPhrase(spec.terms, texts.rows));
-      }
-      return out;
-    };
-  }
+  const reader = createListReader(pool, tuning);
 
   return {
     /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
@@ -97,7 +65,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         await cache.read(
           upfront.map((spec) => spec.key),
           version,
-          fetcher(specs),
+          reader.fetcher(specs),
         ),
       );
       const weighed = weighLists(
@@ -108,6 +76,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       );
       const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
       const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
+      let misses = 0;
       for (;;) {
         const held = weighed.filter((list) => read.has(list.spec.key));
         const prepared = norms.prepare(
@@ -137,12 +106,13 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
           .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
         let counted: LeftToScore | null = null;
-        let missing: QueryList | null = null;
+        // Set by read() when scoring needs a list not read yet (an object: TS does not follow closures' writes).
+        const missing: { list: QueryList | null } = { list: null };
         const source: ScoringSource = {
           corpus: prepared.stats,
           read(list) {
             if (list.postings) return list.postings;
-            missing = list;
+            missing.list = list;
             throw new Error('list not read yet');
           },
           // A common term not held is looked up for the candidates only (see below), when scoreLists finds
@@ -160,10 +130,13 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         try {
           scored = scoreLists(source, lists, size);
         } catch (error) {
-          if (!missing) throw error;
-          // A list had to be read in full after all: read every list not held, in one round trip.
-          const rest = weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
-          for (const [k, entries] of await cache.read(rest, version, fetcher(specs))) read.set(k, entries);
+          const needed = missing.list ? specOf.get(missing.list)?.key : undefined;
+          if (!needed) throw error;
+          misses++;
+          // A list had to be read in full after all. The first time only that one (the others may still be
+          // looked up for the candidates alone); after that every list not held, in one round trip.
+          const rest = misses === 1 ? [needed] : weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          for (const [k, entries] of await cache.read(rest, version, reader.fetcher(specs))) read.set(k, entries);
           continue;
         }
         if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
@@ -179,7 +152,15 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   };
 }
 
-/** Whether a list holds passages whose phrase was not counted yet (tf 0). */
+const uncounted = new WeakMap<ListEntries, boolean>();
+
+/** Whether a list holds passages whose phrase was not counted yet (tf 0); remembered per list, as lists are long. */
 function hasUncounted(entries: ListEntries | undefined): boolean {
-  return entries?.tfs.includes(0) ?? false;
+  if (!entries) return false;
+  let found = uncounted.get(entries);
+  if (found === undefined) {
+    found = entries.tfs.includes(0);
+    uncounted.set(entries, found);
+  }
+  return found;
 }

@@ -1,6 +1,19 @@
 /** The PostgreSQL schema: the same tables as db/schema.ts, plus the postings search reads (db/pg/pg-search.ts). */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** bytea (drizzle-orm's pg-core has no built-in column for it). */
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const documents = pgTable('documents', {
   id: text('id').primaryKey(),
@@ -47,26 +60,32 @@ export const searchTerms = pgTable(
     /** Compared byte-wise (COLLATE "C" in the migration): terms are lower-case index keys, not prose. */
     term: text('term').notNull(),
     passages: integer('passages').notNull(),
+    /** Key (first_seq) of the term's last block in posting_blocks, which ingest appends to while it has room. */
+    tailSeq: integer('tail_seq').notNull().default(0),
+    /** Entries in that block. */
+    tailEntries: integer('tail_entries').notNull().default(0),
   },
   (t) => [uniqueIndex('search_terms_term_unique').on(t.term)],
 );
 
 /**
- * One row per (term, passage): how often the term occurs there and the passage's length. The primary key
- * is the inverted index (the migration makes it cover tf and length, so scoring reads the index alone);
- * no foreign keys or second index, so bulk ingest writes one index per row. Rows of a removed passage are
- * found by its terms (db/pg/pg-corpus-writer.ts).
+ * The inverted index, packed: each row holds up to a block's worth of one term's postings, ascending by
+ * passage seq, as varint chunks (seq gap, tf, passage length: about 3 bytes an entry; db/pg/pg-blocks.ts). A
+ * list is one range of the primary key, which the migration makes INCLUDE data (an index-only scan, blocks side
+ * by side), a few thousand rows where per-posting rows were hundreds of thousands, and
+ * ingest writes a row per term and batch (appending to the term's last block while it has room) instead of
+ * a B-tree entry per term and passage. `first_seq` is the block's key (no entry below it); `last_seq` its
+ * highest entry.
  */
-export const postings = pgTable(
-  'postings',
+export const postingBlocks = pgTable(
+  'posting_blocks',
   {
     termId: integer('term_id').notNull(),
-    passageSeq: integer('passage_seq').notNull(),
-    tf: smallint('tf').notNull(),
-    /** The passage's length in terms, repeated so scoring reads the index alone. */
-    length: integer('length').notNull(),
+    firstSeq: integer('first_seq').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+    data: bytea('data').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.termId, t.passageSeq] })],
+  (t) => [primaryKey({ columns: [t.termId, t.firstSeq] })],
 );
 
 /** BM25's N and total length, kept with every write (one row), and a count of removals. */

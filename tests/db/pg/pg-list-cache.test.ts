@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntries, createListCache, decodeEntries, type ListEntries } from '../../../db/pg/pg-list-cache.ts';
+import { decodeEntries, packEntries } from '../../../db/pg/pg-blocks.ts';
+import { appendEntries, createListCache, type ListEntries } from '../../../db/pg/pg-list-cache.ts';
 
-/** Entries packed as the database packs them: int4 seq, int2 tf, int4 length, big-endian. */
-function pack(entries: [number, number, number][]): Buffer {
-  const buffer = Buffer.alloc(entries.length * 10);
-  entries.forEach(([seq, tf, length], i) => {
-    buffer.writeInt32BE(seq, i * 10);
-    buffer.writeInt16BE(tf, i * 10 + 4);
-    buffer.writeInt32BE(length, i * 10 + 6);
-  });
-  return buffer;
-}
+/** Entries packed as one chunk, as the database stores them. */
+const pack = (entries: [number, number, number][]) =>
+  packEntries(entries.map(([seq, tf, length]) => ({ seq, tf, length })));
 
 const plain = (entries: ListEntries) => ({
   seqs: [...entries.seqs],
@@ -19,7 +13,7 @@ const plain = (entries: ListEntries) => ({
 });
 
 describe('decodeEntries', () => {
-  it('unpacks seq, tf and length, sorted by seq whatever order they came in', () => {
+  it('unpacks seq, tf and length of chunks, sorted by seq whatever order they came in', () => {
     expect(
       plain(
         decodeEntries(
@@ -35,16 +29,11 @@ describe('decodeEntries', () => {
       tfs: [1, 2, 300],
       lengths: [40, 70000, 5],
     });
-    expect(
-      plain(
-        decodeEntries(
-          pack([
-            [9, 2, 7],
-            [3, 1, 4],
-          ]),
-        ),
-      ),
-    ).toEqual({ seqs: [3, 9], tfs: [1, 2], lengths: [4, 7] });
+    expect(plain(decodeEntries(Buffer.concat([pack([[9, 2, 7]]), pack([[3, 1, 4]])])))).toEqual({
+      seqs: [3, 9],
+      tfs: [1, 2],
+      lengths: [4, 7],
+    });
   });
 
   it('reads an empty or missing list as no entries, and a buffer that is a view into a larger one', () => {
@@ -52,6 +41,16 @@ describe('decodeEntries', () => {
     expect(decodeEntries(Buffer.alloc(0)).seqs.length).toBe(0);
     const outer = Buffer.concat([Buffer.from([1, 2, 3]), pack([[5, 1, 8]])]);
     expect(plain(decodeEntries(outer.subarray(3)))).toEqual({ seqs: [5], tfs: [1], lengths: [8] });
+  });
+
+  it('leaves out the entries at or below a seq (a list read again from the block holding it)', () => {
+    const data = pack([
+      [3, 1, 4],
+      [5, 2, 6],
+      [8, 3, 9],
+    ]);
+    expect(plain(decodeEntries(data, 5))).toEqual({ seqs: [8], tfs: [3], lengths: [9] });
+    expect(decodeEntries(data, 8).seqs.length).toBe(0);
   });
 
   it('appends newer entries after older ones', () => {

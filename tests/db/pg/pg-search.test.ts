@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open-database.ts';
 import { type OpenedPostgres, openPostgres } from '../../../db/pg/open-postgres.ts';
+import { decodeEntries } from '../../../db/pg/pg-blocks.ts';
 import { createPgCorpusRepository } from '../../../db/pg/pg-corpus-repository.ts';
 import { createCorpusRepository } from '../../../db/repositories/corpus-repository.ts';
+import { fts5Terms } from '../../../db/search/fts5-terms.ts';
 import { freshDatabase, POSTGRES_URL } from '../../storage/postgres-env.ts';
 import { testDocument } from '../../support/documents.ts';
 
@@ -84,5 +86,52 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
     expect(mine.map((p) => p.id)).toEqual(theirs.map((p) => p.id));
     expect(mine.map((p) => p.id).every((id) => Number(id.split(':')[1]) % 100 === 7)).toBe(true);
     for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 9);
+  });
+
+  it('keeps each list in blocks of at most 128 entries, appended while they have room, exact through removals', async () => {
+    const store = createPgCorpusRepository(opened.pool, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
+    await store.removeDocuments(['many', 'p', 'q']); // the same corpus as the reference: the same IDFs
+    const reference = openDatabase(':memory:');
+    const sqlite = createCorpusRepository(reference.db, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
+    const docs = Array.from({ length: 400 }, (_, i) =>
+      doc(`blk${i}`, '1', `Harbour treaty ${i % 7 === 0 ? 'quay quay' : 'pier'} number ${i}`),
+    );
+    // One document at a time, then a few, then a batch larger than a block.
+    for (const batch of [docs.slice(0, 60).map((d) => [d]), [docs.slice(60, 100)], [docs.slice(100)]].flat()) {
+      await store.saveDocuments(batch);
+      await sqlite.saveDocuments(batch);
+    }
+    const layout = async (word: string) => {
+      const { rows } = await opened.pool.query<{ first_seq: number; last_seq: number; data: Buffer; n: number }>(
+        `SELECT b.first_seq, b.last_seq, b.data, t.passages AS n
+         FROM posting_blocks b JOIN search_terms t ON t.id = b.term_id WHERE t.term = $1 ORDER BY b.first_seq`,
+        [fts5Terms(word)[0]],
+      );
+      return rows.map((row) => ({ ...row, entries: decodeEntries(row.data).seqs.length }));
+    };
+    const check = async (word: string, passages: number) => {
+      const blocks = await layout(word);
+      expect(blocks.every((b) => b.entries > 0 && b.entries <= 128)).toBe(true);
+      expect(blocks.reduce((sum, b) => sum + b.entries, 0)).toBe(passages);
+      expect(blocks[0]?.n).toBe(passages);
+      for (const [i, b] of blocks.entries())
+        if (i > 0) expect(b.first_seq).toBeGreaterThan(blocks[i - 1]?.last_seq as number);
+      return blocks.length;
+    };
+    // 60 single saves and one of 40 went into the tail (no block per save); 300 more filled new blocks.
+    expect(await check('treaty', 400)).toBeLessThanOrEqual(6);
+    const gone = docs.filter((_, i) => i % 3 === 0).map((d) => d.document.id);
+    await store.removeDocuments(gone);
+    await sqlite.removeDocuments(gone);
+    await check('treaty', 400 - gone.length);
+    for (const groups of [[['treaty']], [['quay']], [['harbour'], ['quay', 'pier']], [['treaty number']]]) {
+      const mine = await store.searchPassages(groups, 10);
+      const theirs = await sqlite.searchPassages(groups, 10);
+      expect(mine.map((p) => p.id)).toEqual(theirs.map((p) => p.id));
+      for (const [i, p] of mine.entries()) expect(p.score).toBeCloseTo(theirs[i]?.score as number, 9);
+    }
+    await store.removeDocuments(docs.map((d) => d.document.id));
+    expect(await layout('treaty')).toEqual([]);
+    reference.close();
   });
 });

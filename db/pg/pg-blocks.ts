@@ -1,0 +1,190 @@
+/**
+ * The packed form of the inverted index (table posting_blocks): a row holds up to BLOCK_ENTRIES postings of
+ * one term, ascending by passage seq, as one or more chunks (a block grows by a chunk per append). A chunk is
+ * a marker byte (CHUNK_MARKER), its entry count, then per entry the seq (the first in full, the others as the
+ * gap from the previous one), tf and passage length, each an unsigned LEB128 varint: about 3 bytes an entry
+ * where fixed-width fields took 10, so a list is a third of the bytes to read, send and decode. Migration
+ * 0008 writes the same bytes in SQL. A block of 128 entries stays in the row itself (PostgreSQL moves values
+ * to TOAST only past about 2 kB).
+ */
+import type { ListEntries } from './pg-list-cache.ts';
+
+/** Most entries in one block. Migration 0008 uses the same number. */
+export const BLOCK_ENTRIES = 128;
+/** First byte of every chunk. */
+export const CHUNK_MARKER = 0x80;
+/** tf as the index keeps it: a term repeated more often than this in one passage counts as this many. */
+export const MAX_TF = 0xffff;
+/** Most bytes one entry takes (three varints of 32 bits), and a chunk header. */
+const MAX_ENTRY_BYTES = 15;
+const MAX_HEADER_BYTES = 6;
+
+/** One posting: a passage, how often the term occurs there and the passage's length in terms. */
+export interface Posting {
+  seq: number;
+  tf: number;
+  length: number;
+}
+
+/** Writes varints into one buffer, growing nothing: callers size it by MAX_ENTRY_BYTES. */
+class ChunkWriter {
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  varint(value: number): void {
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.at++] = v;
+  }
+
+  /** One chunk of the entries `from` to `to` (exclusive) of `flat` (seq, tf, length per entry; seq ascending). */
+  chunk(flat: ArrayLike<number>, from: number, to: number): void {
+    this.bytes[this.at++] = CHUNK_MARKER;
+    this.varint(to - from);
+    let previous = 0;
+    for (let k = from * 3; k < to * 3; k += 3) {
+      const seq = flat[k] as number;
+      this.varint(seq - previous);
+      this.varint(Math.min(flat[k + 1] as number, MAX_TF));
+      this.varint(flat[k + 2] as number);
+      previous = seq;
+    }
+  }
+}
+
+/** Entries (ascending by seq) packed as one chunk. */
+export function packEntries(entries: readonly Posting[]): Buffer {
+  const writer = new ChunkWriter(Buffer.allocUnsafe(MAX_HEADER_BYTES + entries.length * MAX_ENTRY_BYTES));
+  writer.chunk(
+    entries.flatMap((e) => [e.seq, e.tf, e.length]),
+    0,
+    entries.length,
+  );
+  return Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+}
+
+/**
+ * Packed chunks (one block, or a list's blocks concatenated) as typed arrays, entries at or below seq `after`
+ * left out, sorted by seq (blocks come in key order, which is seq order; any other order is sorted all the same).
+ */
+export function decodeEntries(data: Uint8Array | null, after = 0): ListEntries {
+  const bytes = data ?? new Uint8Array(0);
+  // Every entry takes at least 3 bytes: room for all of them, trimmed below.
+  const room = Math.floor(bytes.length / 3);
+  const seqs = new Int32Array(room);
+  const tfs = new Uint16Array(room);
+  const lengths = new Uint32Array(room);
+  let at = 0;
+  let n = 0;
+  let sorted = true;
+  const varint = (): number => {
+    let byte = bytes[at++] as number;
+    if (byte < 0x80) return byte; // most gaps, tfs and lengths
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    do {
+      byte = bytes[at++] ?? 0;
+      value += (byte & 0x7f) * scale;
+      scale *= 0x80;
+    } while (byte >= 0x80);
+    return value;
+  };
+  while (at < bytes.length) {
+    if (bytes[at++] !== CHUNK_MARKER) throw new Error('posting block: not a chunk');
+    const count = varint();
+    let seq = 0;
+    for (let i = 0; i < count; i++) {
+      seq += varint();
+      const tf = varint();
+      const length = varint();
+      if (seq <= after) continue;
+      if (n > 0 && seq < (seqs[n - 1] as number)) sorted = false;
+      seqs[n] = seq;
+      tfs[n] = tf;
+      lengths[n] = length;
+      n++;
+    }
+  }
+  const out: ListEntries = { seqs: seqs.slice(0, n), tfs: tfs.slice(0, n), lengths: lengths.slice(0, n) };
+  if (sorted) return out;
+  const order = Array.from(out.seqs.keys()).sort((a, b) => (out.seqs[a] as number) - (out.seqs[b] as number));
+  return {
+    seqs: Int32Array.from(order, (i) => out.seqs[i] as number),
+    tfs: Uint16Array.from(order, (i) => out.tfs[i] as number),
+    lengths: Uint32Array.from(order, (i) => out.lengths[i] as number),
+  };
+}
+
+/** Packed chunks back as postings (the removal path rewrites blocks through these). */
+export function unpackEntries(data: Uint8Array): Posting[] {
+  const { seqs, tfs, lengths } = decodeEntries(data);
+  return Array.from(seqs, (seq, i) => ({ seq, tf: tfs[i] as number, length: lengths[i] as number }));
+}
+
+/** Each term's new postings, flat (seq, tf, length per entry, ascending by seq), and the terms written. */
+export function collectPostings(passages: readonly { seq: number; terms: readonly string[] }[]) {
+  const byTerm = new Map<string, number[]>();
+  const tf = new Map<string, number>();
+  let terms = 0;
+  for (const { seq, terms: words } of [...passages].sort((a, b) => a.seq - b.seq)) {
+    terms += words.length;
+    tf.clear();
+    for (const term of words) tf.set(term, (tf.get(term) ?? 0) + 1);
+    for (const [term, count] of tf) {
+      const flat = byTerm.get(term);
+      if (flat) flat.push(seq, count, words.length);
+      else byTerm.set(term, [seq, count, words.length]);
+    }
+  }
+  return { byTerm, terms };
+}
+
+/** Index of the first entry of the last chunk when `count` entries are cut into blocks. */
+export function lastChunkStart(count: number): number {
+  return count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
+}
+
+/** Blocks to write as parallel arrays, their bytes in one buffer (`starts` and `sizes` in bytes). */
+export interface BlockBatch {
+  termIds: number[];
+  firstSeqs: number[];
+  lastSeqs: number[];
+  starts: number[];
+  sizes: number[];
+  data: Buffer;
+}
+
+/**
+ * Where each term's new entries go, given the tail the vocabulary upsert chose (`tailSeq`): when it is not
+ * the first seq of their last chunk, the database found room in the old tail block and they are all appended
+ * there as one chunk (keyed by the tail); otherwise they start new blocks of BLOCK_ENTRIES, the last the new tail.
+ */
+export function planBlocks(terms: readonly { id: number; tailSeq: number; flat: readonly number[] }[]): BlockBatch {
+  const out: BlockBatch = { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) };
+  let entries = 0;
+  for (const { flat } of terms) entries += flat.length / 3;
+  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + terms.length * 2 * MAX_HEADER_BYTES));
+  const block = (termId: number, firstSeq: number, flat: readonly number[], from: number, to: number) => {
+    out.termIds.push(termId);
+    out.firstSeqs.push(firstSeq);
+    out.lastSeqs.push(flat[(to - 1) * 3] as number);
+    out.starts.push(writer.at);
+    writer.chunk(flat, from, to);
+    out.sizes.push(writer.at - (out.starts[out.starts.length - 1] as number));
+  };
+  for (const { id, tailSeq, flat } of [...terms].sort((a, b) => a.id - b.id)) {
+    const count = flat.length / 3;
+    if (tailSeq !== flat[lastChunkStart(count) * 3]) {
+      block(id, tailSeq, flat, 0, count);
+      continue;
+    }
+    for (let from = 0; from < count; from += BLOCK_ENTRIES) {
+      block(id, flat[from * 3] as number, flat, from, Math.min(count, from + BLOCK_ENTRIES));
+    }
+  }
+  out.data = Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+  return out;
+}
