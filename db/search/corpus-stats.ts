@@ -1,16 +1,21 @@
 import type Database from 'better-sqlite3';
 import { fts5Terms } from './fts5-terms.ts';
 import { quotePhrase } from './match-expression.ts';
+import { lazyPostings, type PackedPostings, pack } from './packed-postings.ts';
 import { B, fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
 
 /**
- * Cached list entries (5 bytes each: 40 MB) kept across queries before the least recently used lists go.
- * A fixed cap, so memory does not grow with the corpus; at 1M passages it holds the lists of the 20-odd
- * commonest terms, and 8M against 3.5M entries halved long queries' time there (a list read from FTS5
- * costs some 60 ns a passage: 25 ms for a word in 375k passages).
+ * Bytes of packed lists (about a byte an entry for common words, see packed-postings.ts) kept across queries
+ * before the least recently used lists go: 32 MB, the lists of every term in more than 2 % of the passages
+ * of a 1M corpus (25M entries, 30 MB). A fixed cap, so memory does not grow with the corpus. A list read
+ * from FTS5 costs some 60 ns a passage (25 ms for a word in 375k passages) and is read once per version
+ * of the corpus while it fits; unpacking one costs a few ns a passage.
  */
-const MAX_POSTING_ENTRIES = 8_000_000;
-/** Cached entries past which no more lists are read ahead (the rest of the cap is for queries). */
+const MAX_POSTING_BYTES = 32_000_000;
+/**
+ * Entries read ahead in all, commonest terms first (the 20-odd commonest at 1M). Reading ahead costs every
+ * ranking its slice until done, so it stops early; queries read the other lists when they need them.
+ */
 const MAX_WARM_ENTRIES = 6_000_000;
 /** List entries read ahead per ranking (some 40 ms at 100k passages), until the common terms are cached. */
 const WARM_ENTRIES_PER_RANKING = 150_000;
@@ -75,13 +80,16 @@ export interface CorpusStats {
   rows: number;
   /** bm25's length normalisation k1 · (1 - b + b · length / avgdl), by rowid. */
   norms: Float64Array;
-  /** bm25's weight of a single occurrence, (k1 + 1) / (1 + norm), by rowid. */
+  /**
+   * bm25's weight of a single occurrence, (k1 + 1) / (1 + norm), by rowid (the PostgreSQL store's; scoring
+   * computes it from the norm, and the SQLite store leaves this empty to save 8 bytes a passage).
+   */
   single: Float64Array;
   /** Zeroed score accumulator by rowid, for one query at a time (the ranker resets what it touches). */
   scratch: Float64Array;
   /** Rowids a query touched, in the order first touched (for the query's own use). */
   touched: Int32Array;
-  /** Zeroed marks by rowid, for one query at a time. */
+  /** Zeroed marks by rowid, for one query at a time (no longer read by scoring; the SQLite store leaves it empty). */
   marks: Uint8Array;
 }
 
@@ -89,8 +97,11 @@ export interface CorpusStats {
 export interface Snapshot {
   key: string;
   passages: number;
-  postings: Map<string, Postings>;
-  postingEntries: number;
+  /** Lists read in this version, packed, least recently used first. */
+  postings: Map<string, PackedPostings>;
+  postingBytes: number;
+  /** Entries of the lists read ahead. */
+  warmEntries: number;
   /** Passages each phrase occurs in, by the same key as postings. */
   documents: Map<string, number>;
   /** Passages each term occurs in, for terms in more than a few (read once per version), or null. */
@@ -153,15 +164,14 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     const averageLength = rows > 0 ? total / rows : 1;
     const norms = new Float64Array(maxRowid + 1);
     for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
-    const single = norms.map((norm) => (K1 + 1) / (1 + norm));
     const size = maxRowid + 1;
     return {
       rows,
       norms,
-      single,
+      single: new Float64Array(0),
       scratch: new Float64Array(size),
       touched: new Int32Array(size),
-      marks: new Uint8Array(size),
+      marks: new Uint8Array(0),
     };
   }
 
@@ -176,21 +186,31 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     return { rowids, counts: null, peak: K1 + 1 };
   }
 
-  function postings(snapshot: Snapshot, phrase: string, key: string): Postings {
-    let list = snapshot.postings.get(key);
-    if (list !== undefined) {
+  /** Keeps a packed list as the most recently used, dropping the least recently used past the cap. */
+  function keep(snapshot: Snapshot, key: string, packed: PackedPostings): void {
+    const old = snapshot.postings.get(key);
+    if (old !== undefined) {
       snapshot.postings.delete(key);
-    } else {
-      snapshot.stats ??= loadStats();
-      list = fetchPostings(phrase, snapshot.stats);
-      snapshot.postingEntries += list.rowids.length;
+      snapshot.postingBytes -= old.bytes.length;
     }
-    snapshot.postings.set(key, list);
-    for (const [oldest, old] of snapshot.postings) {
-      if (snapshot.postingEntries <= MAX_POSTING_ENTRIES || oldest === key) break;
+    snapshot.postings.set(key, packed);
+    snapshot.postingBytes += packed.bytes.length;
+    for (const [oldest, list] of snapshot.postings) {
+      if (snapshot.postingBytes <= MAX_POSTING_BYTES || oldest === key) break;
       snapshot.postings.delete(oldest);
-      snapshot.postingEntries -= old.rowids.length;
+      snapshot.postingBytes -= list.bytes.length;
     }
+  }
+
+  function postings(snapshot: Snapshot, phrase: string, key: string): Postings {
+    const packed = snapshot.postings.get(key);
+    if (packed !== undefined) {
+      keep(snapshot, key, packed);
+      return lazyPostings(packed);
+    }
+    snapshot.stats ??= loadStats();
+    const list = fetchPostings(phrase, snapshot.stats);
+    keep(snapshot, key, pack(list));
     return list;
   }
 
@@ -203,7 +223,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           key,
           passages: passageCount.get() as number,
           postings: new Map(),
-          postingEntries: 0,
+          postingBytes: 0,
+          warmEntries: 0,
           documents: new Map(),
           terms: null,
           warmQueue: [],
@@ -216,7 +237,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
 
     /** The cached list for `key`, or null when it has not been read in this version. */
     cached(snapshot: Snapshot, key: string): Postings | null {
-      return snapshot.postings.get(key) ?? null;
+      const packed = snapshot.postings.get(key);
+      return packed === undefined ? null : lazyPostings(packed);
     },
 
     /**
@@ -228,7 +250,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     /** How many passages a phrase occurs in (exact: bm25's n for its IDF); a count is cheaper than the list. */
     documents(snapshot: Snapshot, phrase: string, key: string): number {
       const list = snapshot.postings.get(key);
-      if (list !== undefined) return list.rowids.length;
+      if (list !== undefined) return list.length;
       if (snapshot.terms !== null && !key.includes(' ') && isAscii(phrase)) {
         const listed = snapshot.terms.get(key);
         if (listed !== undefined) return listed;
@@ -265,7 +287,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
       while (budget > 0 && snapshot.warmQueue.length > 0) {
         const term = snapshot.warmQueue.pop() as string;
         const documents = snapshot.terms.get(term) ?? 0;
-        if (snapshot.postingEntries + documents > MAX_WARM_ENTRIES) {
+        if (snapshot.warmEntries + documents > MAX_WARM_ENTRIES) {
           snapshot.warmQueue = [];
           break;
         }
@@ -275,8 +297,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           parseNumbers(occurrenceStatement.get(term) as string | null),
           snapshot.stats.norms,
         );
-        snapshot.postings.set(term, list);
-        snapshot.postingEntries += list.rowids.length;
+        keep(snapshot, term, pack(list));
+        snapshot.warmEntries += list.rowids.length;
         budget -= list.rowids.length;
       }
     },

@@ -3,6 +3,7 @@ import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from './common-words.ts';
 import { type CorpusStats, createStatsCache, type Snapshot } from './corpus-stats.ts';
 import { fts5Terms } from './fts5-terms.ts';
+import { K1 } from './postings.ts';
 import type { ScoredRow } from './row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists, share } from './score-lists.ts';
 
@@ -137,7 +138,10 @@ export function createPassageRanker(client: Database.Database, generation: () =>
       const size = inexact ? Math.max(limit, options.candidates ?? DEFAULT_CANDIDATES) : limit;
       const scoring = source(snapshot, corpus, keys);
       const rows = scoreLists(scoring, lists, size);
-      const once = lists.filter((list) => list.postings !== null && list.postings.counts === null);
+      // A counted list's peak is below k1 + 1 (every norm is positive), so the peak spares unpacking it to ask.
+      const once = lists.filter(
+        (list) => list.postings !== null && list.postings.peak === K1 + 1 && list.postings.counts === null,
+      );
       const rescored = once.length > 0 ? scoring.countInText(rows, [], once) : rows;
       stats.warm(snapshot, threshold);
       return rescored.sort((a, b) => b.score - a.score || a.rowid - b.rowid).slice(0, limit);

@@ -1,5 +1,7 @@
 /** Occurrence lists read from passages_fts, as the ranker keeps them. */
 
+import type { PackedPostings } from './packed-postings.ts';
+
 /** FTS5's bm25() constants. */
 export const K1 = 1.2;
 export const B = 0.75;
@@ -14,6 +16,8 @@ export interface Postings {
   counts: Uint8Array | Uint16Array | null;
   /** The most one occurrence list can add to a passage's score before IDF: max tf·(k1+1)/(tf+norm). */
   peak: number;
+  /** The same list packed, when it came from the SQLite cache: scoring walks it without unpacking it. */
+  packed?: PackedPostings;
 }
 
 /**

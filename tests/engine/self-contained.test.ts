@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { selfContained } from '../../core/engines/extractive/clusters.ts';
+import { complete, selfContained } from '../../core/engines/extractive/clusters.ts';
 import { buildContext } from '../../core/engines/extractive/context.ts';
 
-const unitOf = (text: string) => {
+const unitOf = (text: string, ordinal = 0) => {
   const ctx = buildContext([
     {
-      id: 'd:0',
+      id: `d:${ordinal}`,
       documentId: 'd',
-      ordinal: 0,
+      ordinal,
       text,
       start: 0,
       end: text.length,
@@ -30,5 +30,17 @@ describe('selfContained', () => {
     ['He said the talks had been difficult.', false],
   ])('%s → %s', (text, expected) => {
     expect(selfContained(unitOf(text))).toBe(expected);
+  });
+});
+
+describe('complete', () => {
+  it.each([
+    ['The two governments signed the accord in Lisbon on Monday.', 3, true],
+    ['“We have a deal,” the envoy said.', 3, true],
+    ['Is the accord binding?', 3, true],
+    ['Both countries hope to join the EU and have been told they must firs', 3, false],
+    ['Leaders back the river accord, envoy says', 0, true],
+  ])('%s (paragraph %i) → %s', (text, ordinal, expected) => {
+    expect(complete(unitOf(text, ordinal))).toBe(expected);
   });
 });

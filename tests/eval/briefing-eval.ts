@@ -4,7 +4,7 @@
  * can be worked on without running every question. Reports key facts covered, bullets, characters and whether
  * each bullet states one sentence; `--verbose` prints every briefing as the console shows it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,8 @@ import { storyOfQuestion } from './corpus-dev/dev-stories.ts';
 import { loadCorpusDev } from './corpus-dev/load-corpus-dev.ts';
 import { withDevApp } from './corpus-dev/with-dev-app.ts';
 import { DEFAULT_SEEDS_DIR } from './evaluate.ts';
-import { EVAL_DATA_DIR, loadEvalSet } from './load-eval-set.ts';
+import { BRIEFING_FOLDS_FILE, EVAL_DATA_DIR, loadEvalSet } from './load-eval-set.ts';
+import { attacheWithModel, loadBriefingFolds } from './model-attache.ts';
 import { blockChars, containsAny } from './score.ts';
 
 /**
@@ -105,10 +106,15 @@ async function seedBriefings(): Promise<BriefingFigures[]> {
   }
 }
 
-async function devBriefings(only: ReadonlySet<string> | null): Promise<BriefingFigures[] | null> {
+/**
+ * One briefing per corpus-dev story, each by the briefing model fitted without that story (`npm run
+ * train:briefing`), so the figures are held out; with `shipped`, by the committed model (fitted on them all).
+ */
+async function devBriefings(only: ReadonlySet<string> | null, shipped: boolean): Promise<BriefingFigures[] | null> {
   const dev = loadCorpusDev();
   if (!dev) return null;
   const story = storyOfQuestion(dev);
+  const folds = shipped || !existsSync(BRIEFING_FOLDS_FILE) ? null : loadBriefingFolds();
   return withDevApp(dev, async (app) => {
     const out: BriefingFigures[] = [];
     for (const [i, b] of dev.questions.briefings.entries()) {
@@ -118,7 +124,9 @@ async function devBriefings(only: ReadonlySet<string> | null): Promise<BriefingF
         b.facts.flatMap((f) => f.must_cite_any),
       );
       if (only && !only.has(s)) continue;
-      const reply = await app.attache.brief({ topic: b.topic, conversation: `console:dev-b-${i}` });
+      const model = folds?.get(s);
+      const api = model ? attacheWithModel(app, undefined, model) : app.attache;
+      const reply = await api.brief({ topic: b.topic, conversation: `console:dev-b-${i}` });
       const facts = b.facts.map((f) => ({ label: f.fact, phrases: f.must_cite_any }));
       out.push(figures(s, reply, facts));
     }
@@ -146,11 +154,12 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     stories: { type: 'string' },
     'no-dev': { type: 'boolean', default: false },
+    shipped: { type: 'boolean', default: false },
   },
 });
 const only = values.stories ? new Set(values.stories.split(',')) : null;
 const seeds = await seedBriefings();
-const dev = values['no-dev'] ? null : await devBriefings(only);
+const dev = values['no-dev'] ? null : await devBriefings(only, values.shipped);
 if (values.json) process.stdout.write(`${JSON.stringify({ seeds, dev }, null, 2)}\n`);
 else {
   const lines = ['seeds', ...table(seeds)];

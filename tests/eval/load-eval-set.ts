@@ -10,6 +10,9 @@ export const EVAL_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data
 /** The per-story answer models `npm run train` fits for held-out figures (each story: a model fitted without it). */
 export const FOLDS_FILE = join(EVAL_DATA_DIR, 'answer-model-folds.json');
 
+/** The per-story briefing models `npm run train:briefing` fits (each corpus-dev story: a model fitted without it). */
+export const BRIEFING_FOLDS_FILE = join(EVAL_DATA_DIR, 'briefing-model-folds.json');
+
 /** One phrase or a list of acceptable alternatives; always a list after parsing. */
 const phrases = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])

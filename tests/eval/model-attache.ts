@@ -3,13 +3,20 @@ import type { App } from '../../bot/app.ts';
 import type { AttacheApi } from '../../core/api.ts';
 import { createAttache } from '../../core/attache.ts';
 import { type AnswerModel, parseAnswerModel } from '../../core/engines/extractive/answer-model.ts';
+import { type BriefingModel, parseBriefingModel } from '../../core/engines/extractive/briefing-model.ts';
 import { createExtractiveEngine } from '../../core/engines/extractive/extractive-engine.ts';
 import { silentLogger } from '../../core/ports/logger.ts';
-import { FOLDS_FILE } from './load-eval-set.ts';
+import { BRIEFING_FOLDS_FILE, FOLDS_FILE } from './load-eval-set.ts';
 
-/** The core API over an app's stores, answering with the extractive engine and the given answer model. */
-export function attacheWithModel(app: App, model: AnswerModel): AttacheApi {
-  const engine = createExtractiveEngine({ model });
+/**
+ * The core API over an app's stores with the extractive engine, answering with the given answer model (else the
+ * committed one) and briefing with the given briefing model (else the committed one).
+ */
+export function attacheWithModel(app: App, model?: AnswerModel, briefingModel?: BriefingModel): AttacheApi {
+  const engine = createExtractiveEngine({
+    ...(model ? { model } : {}),
+    ...(briefingModel ? { briefingModel } : {}),
+  });
   return createAttache({
     corpus: app.corpus,
     conversations: app.storage.conversations,
@@ -24,4 +31,10 @@ export function attacheWithModel(app: App, model: AnswerModel): AttacheApi {
 export function loadFoldModels(path: string = FOLDS_FILE): Map<string, AnswerModel> {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   return new Map(Object.entries(raw).map(([story, value]) => [story, parseAnswerModel(value, `${path} (${story})`)]));
+}
+
+/** The leave-one-story-out briefing models `npm run train:briefing` wrote: story → the model fitted without it. */
+export function loadBriefingFolds(path: string = BRIEFING_FOLDS_FILE): Map<string, BriefingModel> {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  return new Map(Object.entries(raw).map(([story, value]) => [story, parseBriefingModel(value, `${path} (${story})`)]));
 }

@@ -70,7 +70,15 @@ export function selfContained(unit: Unit): boolean {
 }
 
 /**
- * The block of a cluster: the shortest self-contained member as the text (the representative
+ * Whether a unit reads as a whole sentence: it ends on a full stop, "!" or "?" (maybe inside closing quotes or
+ * brackets), or it is its article's headline. One that does not was cut off at its source ("…they must firs").
+ */
+export function complete(unit: Unit): boolean {
+  return /[.!?]["”’')\]]*\s*$/u.test(unit.text) || (unit.passage.ordinal === 0 && unit.position === 0);
+}
+
+/**
+ * The block of a cluster: the shortest self-contained, complete member as the text (the representative
  * when none is, or when `show` asks for it: an answer shows the sentence that answers), citing
  * every member, the shown one first.
  */
@@ -79,7 +87,10 @@ export function blockFor(
   lowerWords: ReadonlySet<string>,
   show: 'shortest' | 'rep' = 'shortest',
 ): DraftBlock {
-  const options = show === 'rep' ? [cluster.rep] : cluster.members.filter(selfContained);
+  const readable = cluster.members.filter(selfContained);
+  const whole = readable.filter(complete);
+  // A sentence cut off at its source is shown only when no other outlet's words say the same.
+  const options = show === 'rep' ? [cluster.rep] : whole.length > 0 ? whole : readable;
   const shown = (options.length > 0 ? options : [cluster.rep])
     .map((unit) => ({ unit, text: claimText(unit, unit.passage.document.outlet, lowerWords) }))
     .reduce((a, b) => (b.text.length < a.text.length ? b : a));

@@ -4,8 +4,9 @@ import { isCalendarWord } from '../../language/calendar.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
 import { STORY_TOPIC_PARTS } from '../../topics/story-topic.ts';
 import { type AnswerModel, defaultAnswerModel } from './answer-model.ts';
+import { type BriefingModel, defaultBriefingModel } from './briefing-model.ts';
 import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
-import { composeBriefing } from './compose-briefing.ts';
+import { type BriefingObserver, composeBriefing } from './compose-briefing.ts';
 import { buildContext, type EngineContext } from './context.ts';
 import { createDraftCache } from './draft-cache.ts';
 import { analyzeQuestion } from './question.ts';
@@ -26,7 +27,10 @@ export const TOPIC = {
  * 2024") makes every sentence of the story's documents eligible: their leads tell the story
  * without repeating the topic's words.
  */
-export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit) => number) | null {
+export function topicRelevance(
+  ctx: EngineContext,
+  topic: string,
+): { relevance: (unit: Unit) => number; story: boolean } | null {
   const q = analyzeQuestion(topic, ctx.lexicon, ctx.units);
   if (q.unknownNames.some((name) => !isCalendarWord(name))) return null;
   const terms = q.terms.filter((t) => !isCalendarWord(t.stem));
@@ -48,12 +52,15 @@ export function topicRelevance(ctx: EngineContext, topic: string): ((unit: Unit)
     const share = mentions(unit);
     return share === 0 ? -1 : share;
   };
-  if (terms.length + q.entities.length < STORY_TOPIC_PARTS) return own;
+  if (terms.length + q.entities.length < STORY_TOPIC_PARTS) return { relevance: own, story: false };
   const story = storyDocumentsOf(ctx, terms, q.entities);
-  return (unit) => {
-    const share = mentions(unit);
-    if (story.has(unit.passage.documentId)) return TOPIC.storyMentionWeight * share;
-    return share === 0 ? -1 : share;
+  return {
+    story: true,
+    relevance: (unit) => {
+      const share = mentions(unit);
+      if (story.has(unit.passage.documentId)) return TOPIC.storyMentionWeight * share;
+      return share === 0 ? -1 : share;
+    },
   };
 }
 
@@ -71,14 +78,20 @@ function storyDocumentsOf(ctx: EngineContext, terms: readonly Term[], entities: 
   return new Set([...cover].filter(([, c]) => best > 0 && c >= TOPIC.storyShare * best).map(([id]) => id));
 }
 
-function briefing(ctx: EngineContext, topic: string | undefined): EngineDraft {
+function briefing(
+  ctx: EngineContext,
+  topic: string | undefined,
+  model: () => BriefingModel,
+  observe: BriefingObserver | undefined,
+): EngineDraft {
   const people = ctx.lexicon.entities.filter((e) => e.kind !== 'other').map((e) => e.name);
   if (!topic) return composeBriefing(ctx, () => 0, people);
-  const relevance = topicRelevance(ctx, topic);
-  if (!relevance || !ctx.units.some((u) => relevance(u) > 0)) {
+  const found = topicRelevance(ctx, topic);
+  if (!found || !ctx.units.some((u) => found.relevance(u) > 0)) {
     return refused('Nothing on this topic', 'The sources say nothing about this topic.');
   }
-  return composeBriefing(ctx, relevance, people);
+  // A story is briefed on its key facts as the briefing model learned them from labelled story briefings.
+  return composeBriefing(ctx, found.relevance, people, found.story ? { model: model(), observe } : undefined);
 }
 
 /**
@@ -86,22 +99,30 @@ function briefing(ctx: EngineContext, topic: string | undefined): EngineDraft {
  * outlets report into one cited block, and types answers (who, when, where, how many, what X said).
  * Deterministic: the same passages and question give the same draft.
  */
-export function createExtractiveEngine(options: { model?: AnswerModel; observe?: CandidateObserver } = {}): Engine {
+export function createExtractiveEngine(
+  options: {
+    model?: AnswerModel;
+    observe?: CandidateObserver;
+    briefingModel?: BriefingModel;
+    observeBriefing?: BriefingObserver;
+  } = {},
+): Engine {
   // Read on first use, so a stale model file stops answers, not start-up (and `npm run train` can refit it).
   const model = () => options.model ?? defaultAnswerModel();
+  const briefingModel = () => options.briefingModel ?? defaultBriefingModel();
   const cache = createDraftCache();
   const compose = (request: EngineRequest): EngineDraft => {
     const title = request.kind === 'answer' ? (request.question ?? '') : (request.topic ?? 'Briefing');
     if (request.passages.length === 0) return refused(title, 'Nothing in the sources matches this.');
     const ctx = buildContext(request.passages, focusDocuments(request.history ?? []));
-    if (request.kind === 'briefing') return briefing(ctx, request.topic);
+    if (request.kind === 'briefing') return briefing(ctx, request.topic, briefingModel, options.observeBriefing);
     return composeAnswer(ctx, request.resolvedQuestion ?? request.question ?? '', title, model(), options.observe);
   };
   return {
     name: 'extractive',
     model: options.model ? 'answer model given by the caller' : 'core/engines/extractive/answer-model.json',
     async compose(request: EngineRequest): Promise<EngineDraft> {
-      const cached = options.observe ? null : cache.get(request);
+      const cached = options.observe || options.observeBriefing ? null : cache.get(request);
       if (cached) return structuredClone(cached);
       const draft = compose(request);
       cache.set(request, draft);

@@ -1,9 +1,11 @@
+import { briefingFeatures, briefingStats } from './briefing-features.ts';
+import { type BriefingModel, factProbability } from './briefing-model.ts';
 import { type Cluster, clusterAround, selfContained, support } from './clusters.ts';
 import type { EngineContext } from './context.ts';
 import { cosine, sameFact } from './similarity.ts';
 import type { Unit } from './units.ts';
 
-/** Weights of a claim's value; calibrated on the seeds and the eval set, never per topic. */
+/** Weights of a claim's hand-set value (briefings without a story); calibrated on the seeds and the eval set, never per topic. */
 export const CLAIM_VALUE = {
   /** Per doubling of the outlets reporting the claim itself. */
   supportWeight: 0.6,
@@ -26,6 +28,8 @@ const DAY_MS = 86_400_000;
 
 export interface RankedCluster {
   cluster: Cluster;
+  /** The claim's features for the briefing model (BRIEFING_FEATURES order). */
+  x: number[];
   value: number;
 }
 
@@ -65,12 +69,20 @@ function baseValue(unit: Unit, ctx: EngineContext, df: Map<string, number>, docs
 }
 
 /**
- * Every eligible unit as a claim (with the other outlets saying the same) and its value, best
- * first. `relevance` adds the unit's relevance to a topic; a negative one excludes it.
+ * Every eligible unit as a claim (with the other outlets saying the same) and its value, best first.
+ * `relevance` scores a unit against the topic; a negative one excludes it. With a `model` (a briefing
+ * on a story), the value is how likely the claim states a key fact of the story, learned from labelled
+ * story briefings; without (the latest news, one subject), the hand-set value below: support, salience,
+ * lead position and relevance.
  */
-export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => number): RankedCluster[] {
+export function rankClusters(
+  ctx: EngineContext,
+  relevance: (unit: Unit) => number,
+  model?: BriefingModel,
+): RankedCluster[] {
   const docs = new Set(ctx.units.map((u) => u.passage.documentId)).size;
   const df = documentFrequencies(ctx);
+  const stats = briefingStats(ctx, df, docs);
   return ctx.units
     .filter(
       (u) =>
@@ -81,8 +93,10 @@ export function rankClusters(ctx: EngineContext, relevance: (unit: Unit) => numb
     )
     .map((u) => {
       const cluster = clusterAround(u, ctx.partners(u), ctx.idf, sameFact);
+      const x = briefingFeatures(cluster, relevance(u), ctx, stats);
+      if (model) return { cluster, x, value: factProbability(model, x) };
       const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));
-      return { cluster, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };
+      return { cluster, x, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };
     })
     .sort((a, b) => b.value - a.value || a.cluster.rep.index - b.cluster.rep.index);
 }

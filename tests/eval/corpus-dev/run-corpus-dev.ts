@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { AttacheApi } from '../../../core/api.ts';
 import type { AnswerModel } from '../../../core/engines/extractive/answer-model.ts';
 import { retrieve } from '../../../core/pipeline/retrieve.ts';
-import { attacheWithModel } from '../model-attache.ts';
+import { BRIEFING_FOLDS_FILE } from '../load-eval-set.ts';
+import { attacheWithModel, loadBriefingFolds } from '../model-attache.ts';
 import { type DevReport, evaluateCorpusDev } from './evaluate-corpus-dev.ts';
 import type { CorpusDev } from './load-corpus-dev.ts';
 import { withDevApp } from './with-dev-app.ts';
@@ -21,6 +23,8 @@ export async function runCorpusDevEvaluation(
   dev: CorpusDev,
   options: { modelFor?: (story: string, base: AttacheApi) => AnswerModel | AttacheApi } = {},
 ): Promise<DevRun> {
+  // Each story is briefed by the briefing model fitted without it (`npm run train:briefing`), with its answer model.
+  const briefingFolds = options.modelFor && existsSync(BRIEFING_FOLDS_FILE) ? loadBriefingFolds() : null;
   return withDevApp(dev, async (app, { rejected }) => {
     const apis = new Map<string, AttacheApi>();
     const report = await evaluateCorpusDev(dev, {
@@ -29,7 +33,7 @@ export async function runCorpusDevEvaluation(
         let api = apis.get(story);
         if (!api) {
           const chosen = options.modelFor(story, app.attache);
-          api = 'weights' in chosen ? attacheWithModel(app, chosen) : chosen;
+          api = 'weights' in chosen ? attacheWithModel(app, chosen, briefingFolds?.get(story)) : chosen;
           apis.set(story, api);
         }
         return api;

@@ -1,0 +1,191 @@
+import type { CorpusStats } from './corpus-stats.ts';
+import type { PackedPostings } from './packed-postings.ts';
+import { K1, type Postings } from './postings.ts';
+import { RowHeap } from './row-heap.ts';
+
+/**
+ * Scores of the candidate passages once lists are applied to candidates only: their rowids ascending and
+ * their scores in a dense array alongside. Tens of thousands of candidates spread over a million passages
+ * cost a cache miss each in the per-passage accumulator; here every pass over them is sequential.
+ */
+export interface Candidates {
+  rowids: Int32Array;
+  scores: Float64Array;
+  count: number;
+}
+
+/**
+ * bm25()'s share of `tf` occurrences in passage `rowid`: the same arithmetic as corpus.single for one
+ * occurrence, computed rather than looked up (one random read fewer a passage, and no array to hold).
+ */
+export function shareOf(corpus: CorpusStats, weight: number, rowid: number, tf: number): number {
+  const norm = corpus.norms[rowid] as number;
+  return tf === 1 ? weight * ((K1 + 1) / (1 + norm)) : (weight * tf * (K1 + 1)) / (tf + norm);
+}
+
+/** Moves the first `count` touched rowids, ascending, and their scores out of the accumulator (left zeroed). */
+export function takeCandidates(corpus: CorpusStats, count: number): Candidates {
+  const rowids = corpus.touched.slice(0, count).sort();
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const rowid = rowids[k] as number;
+    scores[k] = corpus.scratch[rowid] as number;
+    corpus.scratch[rowid] = 0;
+  }
+  return { rowids, scores, count };
+}
+
+/** The `size`-th best candidate score, or `floor` when that is higher (scores only grow: a former result is a floor). */
+export function kthBestCandidate(candidates: Candidates, size: number, floor: number): number {
+  const { rowids, scores, count } = candidates;
+  if (count < size) return floor;
+  const heap = new RowHeap(size);
+  for (let k = 0; k < count; k++) {
+    const score = scores[k] as number;
+    if (score >= floor) heap.offer(rowids[k] as number, score);
+  }
+  return Math.max(floor, heap.floor());
+}
+
+/** Keeps the candidates scoring at least `floor`, in order. */
+export function narrowCandidates(candidates: Candidates, floor: number): void {
+  const { rowids, scores } = candidates;
+  let kept = 0;
+  for (let k = 0; k < candidates.count; k++) {
+    const score = scores[k] as number;
+    if (score < floor) continue;
+    rowids[kept] = rowids[k] as number;
+    scores[kept++] = score;
+  }
+  candidates.count = kept;
+}
+
+/**
+ * Adds a list's shares to the candidates it holds: a galloping search per candidate when they are few
+ * against the list, else one merge of the two ascending sequences.
+ */
+export function addToCandidates(corpus: CorpusStats, weight: number, postings: Postings, candidates: Candidates): void {
+  const { rowids, counts } = postings;
+  const { rowids: wanted, scores, count } = candidates;
+  const gallop = count * (Math.log2(rowids.length / Math.max(1, count)) + 2) < rowids.length;
+  let from = 0;
+  for (let c = 0; c < count && from < rowids.length; c++) {
+    const rowid = wanted[c] as number;
+    if (gallop) {
+      let step = 1;
+      let hi = from;
+      while (hi < rowids.length && (rowids[hi] as number) < rowid) {
+        from = hi + 1;
+        hi += step;
+        step *= 2;
+      }
+      let lo = from;
+      hi = Math.min(hi, rowids.length - 1);
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((rowids[mid] as number) < rowid) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      from = lo;
+    } else {
+      while (from < rowids.length && (rowids[from] as number) < rowid) from++;
+    }
+    if (from < rowids.length && rowids[from] === rowid) {
+      scores[c] =
+        (scores[c] as number) + shareOf(corpus, weight, rowid, counts === null ? 1 : (counts[from] as number));
+    }
+  }
+}
+
+/**
+ * As addToCandidates for a packed list, decoded as it is walked (nothing allocated): entries are a varint of
+ * the rowid gap (doubled, the low bit flagging a count past one, when the list has counts), then the count less two.
+ */
+export function addPackedToCandidates(
+  corpus: CorpusStats,
+  weight: number,
+  packed: PackedPostings,
+  candidates: Candidates,
+): void {
+  const { bytes, length } = packed;
+  const withCounts = packed.most > 0;
+  const { rowids: wanted, scores, count } = candidates;
+  if (count === 0) return;
+  let c = 0;
+  let next = wanted[0] as number;
+  let at = 0;
+  let rowid = 0;
+  for (let i = 0; i < length; i++) {
+    let byte = bytes[at++] as number;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++] as number;
+      value += (byte & 0x7f) * 2 ** shift;
+    }
+    let tf = 1;
+    if (withCounts) {
+      rowid += value >>> 1;
+      if ((value & 1) === 1) {
+        byte = bytes[at++] as number;
+        tf = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++] as number;
+          tf += (byte & 0x7f) * 2 ** shift;
+        }
+        tf += 2;
+      }
+    } else {
+      rowid += value;
+    }
+    if (rowid < next) continue;
+    while (next < rowid) {
+      if (++c >= count) return;
+      next = wanted[c] as number;
+    }
+    if (next === rowid) scores[c] = (scores[c] as number) + shareOf(corpus, weight, rowid, tf);
+  }
+}
+
+/** Adds a packed list's shares to every passage in it (as score-lists' addAll); returns the new touched count. */
+export function addPackedToAll(
+  corpus: CorpusStats,
+  weight: number,
+  packed: PackedPostings,
+  touchedCount: number,
+): number {
+  const { scratch, touched } = corpus;
+  const { bytes, length } = packed;
+  const withCounts = packed.most > 0;
+  const size = scratch.length;
+  let n = touchedCount;
+  let at = 0;
+  let rowid = 0;
+  for (let i = 0; i < length; i++) {
+    let byte = bytes[at++] as number;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++] as number;
+      value += (byte & 0x7f) * 2 ** shift;
+    }
+    let tf = 1;
+    if (withCounts) {
+      rowid += value >>> 1;
+      if ((value & 1) === 1) {
+        byte = bytes[at++] as number;
+        tf = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++] as number;
+          tf += (byte & 0x7f) * 2 ** shift;
+        }
+        tf += 2;
+      }
+    } else {
+      rowid += value;
+    }
+    if (rowid >= size) continue;
+    const before = scratch[rowid] as number;
+    if (before === 0) touched[n++] = rowid;
+    scratch[rowid] = before + shareOf(corpus, weight, rowid, tf);
+  }
+  return n;
+}
