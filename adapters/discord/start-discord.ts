@@ -7,6 +7,7 @@ import { createTopicIndex } from '../../core/topics/suggest-topics.ts';
 import type { AdapterCore, RunningAdapter } from '../running-adapter.ts';
 import { DISCORD_COMMANDS } from './command-table.ts';
 import type { DiscordContext } from './discord-command.ts';
+import { createIdentifyThrottler } from './identify-throttler.ts';
 import { trackInteractionChannels } from './interaction-channels.ts';
 import { createInteractionRouter } from './interaction-router.ts';
 import { describeError, NO_MENTIONS } from './respond.ts';
@@ -65,6 +66,11 @@ export async function startDiscord(options: DiscordOptions, core: AdapterCore): 
     intents: [GatewayIntentBits.Guilds],
     rest: { api: options.apiRoot },
     allowedMentions: NO_MENTIONS,
+    // The library's own throttler can make a shard identify on a socket that replaced its closed one (see the file).
+    ws: {
+      buildIdentifyThrottler: async (manager) =>
+        createIdentifyThrottler((await manager.fetchGatewayInformation()).session_start_limit.max_concurrency),
+    },
     ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
   });
   const context: DiscordContext = {

@@ -19,7 +19,9 @@ afterEach(async () => {
 
 describe('Discord adapter lifecycle', () => {
   it('logs in with the Guilds intent only, through the gateway URL from GET /gateway/bot, and keeps heartbeating', async () => {
-    const h = await startHarness({ heartbeatIntervalMs: 50 });
+    // Short enough for two heartbeats in a test, long enough that a loaded machine still acknowledges each one before
+    // the next is due (a missed ACK makes the client resume, closing with 4200, as it must with a zombie connection).
+    const h = await startHarness({ heartbeatIntervalMs: 1_000 });
     cleanups.push(() => h.close());
     const [discovery] = h.fake.find('GET', /^\/api\/v10\/gateway\/bot$/);
     expect(discovery?.headers.authorization).toBe(`Bot ${h.fake.token}`);
