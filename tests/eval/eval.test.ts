@@ -44,6 +44,7 @@ describe('evaluation floors (extractive engine)', () => {
     expect(devFolds.followups.rate).toBeGreaterThanOrEqual(f.followups);
     expect(devFolds.recall30.rate).toBeGreaterThanOrEqual(f.recall30);
     expect(devFolds.chromeCitations).toBeLessThanOrEqual(f.chromeCitations);
+    expect(devFolds.briefingFacts.rate).toBeGreaterThanOrEqual(f.briefingFacts);
   });
 
   it('cites only verbatim article text everywhere and cites every block', () => {

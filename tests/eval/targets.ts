@@ -25,7 +25,15 @@ export const TARGETS = {
  */
 export const HELD_OUT_FLOORS = {
   seeds: { answer: 0.74, refusal: 0.7, chrome: 1, followups: 0.85 },
-  dev: { answer: 0.24, refusal: 0.85, chrome: 0.9, followups: 0.15, recall30: 0.84, chromeCitations: 2 },
+  dev: {
+    answer: 0.24,
+    refusal: 0.85,
+    chrome: 0.9,
+    followups: 0.17,
+    recall30: 0.84,
+    chromeCitations: 2,
+    briefingFacts: 0.37,
+  },
 } as const;
 
 export interface TargetCheck {
