@@ -5,14 +5,14 @@ import type { ConversationTurn } from '../ports/conversation-store.ts';
 
 /**
  * What a pronoun may stand for: a named entity of the corpus, or a description the user gave instead of a name
- * ("Kosovo's prime minister", "the Saudi and Iranian foreign ministers"). A description is as good an antecedent as
+ * ("Chile's trade minister", "the Peruvian and Bolivian trade ministers"). A description is as good an antecedent as
  * a name in English, and the only one when the user never learnt the name.
  */
 export interface Referent {
   name: string;
   kind: EntityKind;
   gender: Gender | null;
-  /** A description of people in the plural ("the three leaders"): "they" and "them", never "he". */
+  /** A description of people in the plural ("the two envoys"): "they" and "them", never "he". */
   plural: boolean;
   /** The user's own description rather than a name (its gender is unknown but it is a person). */
   described: boolean;
@@ -22,7 +22,7 @@ export interface Referent {
   asked: boolean;
 }
 
-/** Words that may stand between a determiner and the role noun it introduces ("the UN secretary-general"). */
+/** Words that may stand between a determiner and the role noun it introduces ("the WTO director-general"). */
 const MODIFIER = /^[\p{L}\p{N}-]+$/u;
 /** Words that end a description when walking back from its noun: they belong to the clause, not the phrase. */
 const CLAUSE_WORD =
@@ -39,8 +39,8 @@ function roleOf(lower: string): { plural: boolean } | null {
 }
 
 /**
- * People the text describes by their role: a role noun with what introduces it, a determiner ("the UAE president",
- * "the three leaders") or a possessive ("Iran's lead negotiator"). A bare role noun ("officials") is not specific.
+ * People the text describes by their role: a role noun with what introduces it, a determiner ("the Chilean president",
+ * "the two envoys") or a possessive ("Peru's chief negotiator"). A bare role noun ("officials") is not specific.
  */
 export function roleDescriptions(text: string): Referent[] {
   const ws = words(text);
@@ -49,7 +49,7 @@ export function roleDescriptions(text: string): Referent[] {
     const head = ws[i];
     const role = head && roleOf(head.lower);
     if (!head || !role) continue;
-    // The noun heads its phrase: "the prime minister" ends at "minister", not at "prime".
+    // The noun heads its phrase: "the trade minister" ends at "minister", not at "trade".
     const next = ws[i + 1];
     if (next && text.slice(head.end, next.start).trim() === '' && roleOf(next.lower)) continue;
     for (let j = i - 1; j >= Math.max(0, i - 1 - MAX_MODIFIERS); j--) {
@@ -78,7 +78,7 @@ export function roleDescriptions(text: string): Referent[] {
   return out;
 }
 
-/** A name as names are written: the lexicon may hold a run that starts mid-phrase ("of Kosovo"). */
+/** A name as names are written: the lexicon may hold a run that starts mid-phrase ("of Chile"). */
 const looksLikeName = (name: string) => /^[\p{Lu}\p{N}]/u.test(name);
 
 /** The names and descriptions of a request, in text order (a lower-case word is never read as a name there). */

@@ -13,7 +13,7 @@ const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|woul
 const PRONOUN = /\b(he|him|his|she|her|hers|they|them|their)\b/gi;
 const MALE = new Set(['he', 'him', 'his']);
 const FEMALE = new Set(['she', 'her', 'hers']);
-/** A role noun after the pronoun ("their president", "their foreign minister"): someone's office. */
+/** A role noun after the pronoun ("their president", "their trade minister"): someone's office. */
 const ROLE_NEXT = new RegExp(`^\\s+(?:[\\w-]+\\s+)?(?:${[...ROLE_NOUNS].join('|')})\\b`, 'i');
 const FOLLOWER = /^\s*(?:[,.?!;:]|$|(?:to|with|about|for|at|in|on|from|by|and|or|that|if|when|after|before)\b)/i;
 
@@ -27,10 +27,10 @@ function personOf(candidates: readonly Referent[], gender: Gender): Referent | u
 }
 
 /**
- * What "they"/"their" most likely means: people the last question described in the plural ("the three leaders"),
+ * What "they"/"their" most likely means: people the last question described in the plural ("the two envoys"),
  * else the two people of the conversation ("they met"), else the country or body the last question was about
  * ("what reason did they give?" after a question about Russia): in news English a government, an alliance or a group
- * is "they". "Their president" is a country's or a body's: people have no presidents.
+ * is "they". "Their president" is a country's or a body's: a person has no president.
  */
 function groupOf(candidates: readonly Referent[], previous: readonly Referent[], ofBody: boolean): string | undefined {
   const described = previous.find((r) => r.plural);
@@ -67,7 +67,7 @@ function replacePronouns(
   });
 }
 
-/** Referents of a text that fill a slot of a question, the longer one where two overlap ("Moscow's envoy", not "Moscow"). */
+/** Referents of a text that fill a slot of a question, the longer one where two overlap ("Lima's envoy", not "Lima"). */
 function slots(text: string, lexicon: Lexicon): Referent[] {
   const out: Referent[] = [];
   const found = requestReferents(text, lexicon);
@@ -77,11 +77,11 @@ function slots(text: string, lexicon: Lexicon): Referent[] {
   return out;
 }
 
-/** Countries and bodies are the same kind of slot: either is a side ("on behalf of the UN" + "and the Turkish side?"). */
+/** Countries and bodies are the same kind of slot: either is a side ("on behalf of the WTO" + "and the Chilean side?"). */
 const side = (r: Referent) => (r.kind === 'place' || r.kind === 'org' ? 'side' : r.kind);
 
 /**
- * "and NATO?", "and Moscow's envoy?": the previous question with the new name or description in place of one of
+ * "and the WTO?", "and Lima's envoy?": the previous question with the new name or description in place of one of
  * the same kind (or of any), as the listener re-reads the last question with the new term.
  */
 function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
@@ -105,7 +105,7 @@ function fillFrame(previous: string, phrase: string, lexicon: Lexicon): string {
   // The asker's article wins: "meet the OSCE" + "and NATO?" → "meet NATO".
   const article = /\b(?:the|a|an)\s+$/i.exec(base.slice(0, from));
   if (article) from -= article[0].length;
-  // A possessive slot stays possessive: "Washington's response" + "and Moscow's envoy?" → "Moscow's envoy's response".
+  // A possessive slot stays possessive: "Santiago's response" + "and Lima's envoy?" → "Lima's envoy's response".
   const possessive = /['’]s$/.test(base.slice(from, to)) && !/['’]s$/.test(cleaned) ? "'s" : '';
   return `${base.slice(0, from)}${cleaned}${possessive}${base.slice(to)}?`;
 }

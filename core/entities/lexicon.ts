@@ -75,7 +75,7 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
       .filter((r) => (r.role !== null && !r.orgWord && !r.acronym) || knownPeople().has(keyOf(r.tokens.slice(-1))))
       .map((r) => keyOf(r.tokens.slice(-1))),
   );
-  // An acronym spelled out somewhere ("Economic Community of West African States (ECOWAS)") files with its full name.
+  // An acronym spelled out somewhere ("Andean Trade Council (ATC)") files with its full name.
   const spelledOut = new Map<string, string>();
   for (const run of runs) if (run.abbreviation) spelledOut.set(keyOf([run.abbreviation]), keyOf(run.tokens));
   const groups = new Map<string, NameRun[]>();
@@ -96,7 +96,7 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
         ? b
         : a,
     );
-    // An organisation goes by its acronym where the articles mostly do ("ECOWAS", not its full name).
+    // An organisation goes by its acronym where the articles mostly do ("ATC", not its full name).
     const acronym = group.find((r) => r.acronym && spelledOut.get(keyOf(r.tokens)) === id);
     const name = acronym && count(acronym.name) > count(longest.name) ? acronym.name : longest.name;
     const forms = new Set(group.map((r) => keyOf(r.tokens)));

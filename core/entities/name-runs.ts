@@ -23,7 +23,7 @@ export interface NameRun {
   /** Written right after "in", "at", "from"… (a place reading). */
   afterPlacePreposition: boolean;
   acronym: boolean;
-  /** The acronym written in brackets right after the name ("… West African States (ECOWAS)"), if any. */
+  /** The acronym written in brackets right after the name ("… Andean Trade Council (ATC)"), if any. */
   abbreviation?: string;
 }
 
@@ -106,7 +106,7 @@ export function nameRuns(
   ws: readonly Word[] = words(sentence),
 ): NameRun[] {
   const out: NameRun[] = [];
-  // "The President of Serbia, Aleksandar Vucic, …": the name set off by a comma holds that title.
+  // "The President of Chile, Ana Rojas, …": the name set off by a comma holds that title.
   let appositive: { role: string; end: number } | null = null;
   let previousEnd = -1;
   for (const run of runsOf(sentence, ws)) {
@@ -131,14 +131,14 @@ export function nameRuns(
             .join(' ')
         : null;
     let rest = tokens.slice(title + 1);
-    // "President of Serbia", "Prime Minister of Japan": the title's country or body, not a person's name.
+    // "President of Chile", "Trade Minister of Peru": the title's country or body, not a person's name.
     const titleOf = title >= 0 && CONNECTORS.has(rest[0]?.lower ?? '');
     if (titleOf) {
       appositive = { role: tokens.map((t) => t.text).join(' '), end: (tokens.at(-1) as Word).end };
       rest = rest.slice(1);
       role = null;
     }
-    // A state's formal name is the state: "Islamic Republic of Iran" is Iran.
+    // A state written out in full is the state: "the Plurinational State of Bolivia" is Bolivia.
     const formal = rest.findIndex((t, k) => STATE_FORMS.has(t.lower) && rest[k + 1]?.lower === 'of');
     const stateName = formal >= 0 && rest.length > formal + 2;
     if (stateName) rest = rest.slice(formal + 2);
@@ -178,7 +178,7 @@ export function nameRuns(
       role,
       orgWord: nameTokens.some((t) => ORG_WORDS.has(t.lower)),
       placeWord: stateName || nameTokens.some((t) => PLACE_WORDS.has(t.lower)),
-      // The country or body of a title ("President of Serbia") reads as a place, like one after "in".
+      // The country or body of a title ("President of Chile") reads as a place, like one after "in".
       afterPlacePreposition: titleOf || Boolean(prep && PLACE_PREPOSITIONS.has(prep.lower)),
       acronym,
     });

@@ -25,7 +25,7 @@ bureau foundation fund association federation league army navy community`);
 export const PLACE_WORDS = set(`lake sea peninsula ocean river mountains mountain island islands europe asia africa
 america city square street gulf bay strait region province state republic`);
 
-/** Words of a state's formal name: "the Republic of Serbia", "the Kingdom of Saudi Arabia" are Serbia and Saudi Arabia. */
+/** Words that write a state out in full: "the Republic of Chile", "the Kingdom of Norway" are Chile and Norway. */
 export const STATE_FORMS = set('republic kingdom state federation emirate principality commonwealth sultanate');
 
 /** Lower-case words that, before a capitalised run, mark a place ("in Geneva", "overlooks Lake Geneva"). */

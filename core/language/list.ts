@@ -1,6 +1,6 @@
 /**
- * Names joined as English lists them in running text: "Kosovo", "Kosovo and Serbia", "Kosovo, Serbia and the
- * EU" (news style, no serial comma).
+ * Names joined as English lists them in running text: "Chile", "Chile and Peru", "Chile, Peru and the
+ * WTO" (news style, no serial comma).
  */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');

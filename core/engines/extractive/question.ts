@@ -106,7 +106,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
     }
     // A name is unknown when no part of it ("US-Russia": "usa", "russia") appears anywhere.
     if (unknown.length > 0 && unknown.length === parts.length) {
-      // Capitalised words in a row are one name ("Jens Stoltenberg").
+      // Capitalised words in a row are one name ("Maria Costa").
       if (lastUnknown === i - 1 && unknownNames.length > 0) unknownNames[unknownNames.length - 1] += ` ${w.text}`;
       else unknownNames.push(w.text);
       lastUnknown = i;
