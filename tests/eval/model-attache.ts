@@ -13,10 +13,17 @@ import { BRIEFING_FOLDS_FILE, FOLDS_FILE } from './load-eval-set.ts';
  * committed one) and briefing with the given briefing model (else the committed one).
  */
 export function attacheWithModel(app: App, model?: AnswerModel, briefingModel?: BriefingModel): AttacheApi {
-  const engine = createExtractiveEngine({
-    ...(model ? { model } : {}),
-    ...(briefingModel ? { briefingModel } : {}),
-  });
+  return attacheWithEngine(
+    app,
+    createExtractiveEngine({
+      ...(model ? { model } : {}),
+      ...(briefingModel ? { briefingModel } : {}),
+    }),
+  );
+}
+
+/** The app's attaché over another engine (the training scripts' engines observe what they rank). */
+export function attacheWithEngine(app: App, engine: ReturnType<typeof createExtractiveEngine>): AttacheApi {
   return createAttache({
     corpus: app.corpus,
     conversations: app.storage.conversations,

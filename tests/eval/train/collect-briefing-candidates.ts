@@ -1,12 +1,11 @@
 import type { App } from '../../../bot/app.ts';
 import type { AttacheApi } from '../../../core/api.ts';
-import { createAttache } from '../../../core/attache.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import type { RankedCluster } from '../../../core/engines/extractive/rank-claims.ts';
-import { silentLogger } from '../../../core/ports/logger.ts';
 import { storyOfQuestion } from '../corpus-dev/dev-stories.ts';
 import type { CorpusDev } from '../corpus-dev/load-corpus-dev.ts';
 import { withDevApp } from '../corpus-dev/with-dev-app.ts';
+import { attacheWithEngine } from '../model-attache.ts';
 import { foldForMatch } from '../seed-text.ts';
 
 /** One labelled briefing: every candidate claim's features and the key facts its sentence states. */
@@ -28,14 +27,7 @@ async function observeBriefing(
 ): Promise<BriefedStory> {
   let seen: readonly RankedCluster[] = [];
   const engine = createExtractiveEngine({ observeBriefing: (c) => (seen = c) });
-  const attache: AttacheApi = createAttache({
-    corpus: app.corpus,
-    conversations: app.storage.conversations,
-    engine,
-    fallbackEngine: engine,
-    clock: app.clock,
-    logger: silentLogger,
-  });
+  const attache: AttacheApi = attacheWithEngine(app, engine);
   await attache.brief({ conversation: `console:train-brief-${story}`, ...(topic ? { topic } : {}) });
   const phrases = facts.map((alternatives) => alternatives.map(foldForMatch));
   return {

@@ -1,13 +1,12 @@
-import { createAttache } from '../../../core/attache.ts';
 import { FEATURES, VERDICT_FEATURES } from '../../../core/engines/extractive/answer-features.ts';
 import { type AnswerModel, defaultAnswerModel } from '../../../core/engines/extractive/answer-model.ts';
 import type { ScoredCandidate } from '../../../core/engines/extractive/compose-answer.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
-import { silentLogger } from '../../../core/ports/logger.ts';
 import { storyOfChrome, storyOfQuestion } from '../corpus-dev/dev-stories.ts';
 import type { CorpusDev } from '../corpus-dev/load-corpus-dev.ts';
 import { withDevApp } from '../corpus-dev/with-dev-app.ts';
 import type { EvalSet } from '../load-eval-set.ts';
+import { attacheWithEngine } from '../model-attache.ts';
 import { foldForMatch } from '../seed-text.ts';
 
 /** The committed model while it fits this build's features (follow-ups then see realistic earlier replies), else one that answers nothing. */
@@ -54,14 +53,7 @@ export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Prom
       model: currentOrBlankModel(),
       observe: (_q, candidates) => (captured = [...candidates]),
     });
-    const attache = createAttache({
-      corpus: app.corpus,
-      conversations: app.storage.conversations,
-      engine,
-      fallbackEngine: engine,
-      clock: app.clock,
-      logger: silentLogger,
-    });
+    const attache = attacheWithEngine(app, engine);
     const out: Asked[] = [];
     const askChain = async (story: string, chain: string, turns: readonly Turn[]) => {
       for (const turn of turns) {
