@@ -2,7 +2,6 @@ import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { consoleConversation } from '../adapters/console/console-platform.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
-import { warmUpLanguage } from '../core/language/warm-up.ts';
 import { instanceName } from '../core/lease.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { type App, createApp } from './app.ts';
@@ -12,6 +11,7 @@ import { createLogger } from './logger.ts';
 import { sendersOf } from './platforms.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
+import { warmUpEngine } from './wire-engine.ts';
 import type { Feeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
@@ -93,8 +93,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  // The first question should not pay for loading the language data; start-up output comes first.
-  setTimeout(warmUpLanguage, 50).unref();
+  // The first question should not pay for loading the engine and the language data, and the first output (the
+  // console's greeting or first reply, the platforms' start-up log) should not wait for it either.
+  const warmUp = () => setTimeout(warmUpEngine, 50).unref();
   if (adapters.length === 0) {
     await runConsoleChat({
       attache: app.attache,
@@ -102,10 +103,12 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       conversation: consoleConversation(String(process.pid)),
+      afterFirstOutput: warmUp,
     });
     await shutdown('end of input');
   } else {
     logger.info({ adapters: adapters.map((a) => a.name), engine: config.engine }, 'Attaché is running');
+    warmUp();
   }
 }
 

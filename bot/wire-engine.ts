@@ -1,6 +1,6 @@
-import { createExtractiveEngine } from '../core/engines/extractive/extractive-engine.ts';
+import { DEFAULT_ANSWER_MODEL_FILE } from '../core/engines/extractive/default-models.ts';
 import { ConfigError } from '../core/errors.ts';
-import type { Engine } from '../core/ports/engine.ts';
+import type { Engine, EngineDraft, EngineRequest } from '../core/ports/engine.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import type { Config } from './config.ts';
 
@@ -12,12 +12,45 @@ export interface WiredEngines {
 }
 
 /**
+ * The extractive engine, imported at its first reply: its modules (question analysis, answer and briefing models,
+ * and WordNet's word lists they load) take a few hundred ms, which start-up and the commands that never compose a
+ * reply (`sources`, `search`, the console's greeting) should not wait for.
+ */
+export function lazyExtractiveEngine(): Engine {
+  let engine: Promise<Engine> | undefined;
+  return {
+    name: 'extractive',
+    model: DEFAULT_ANSWER_MODEL_FILE,
+    async compose(request: EngineRequest): Promise<EngineDraft> {
+      engine ??= extractiveModule().then((m) => m.createExtractiveEngine());
+      return (await engine).compose(request);
+    },
+  };
+}
+
+let loading: Promise<typeof import('../core/engines/extractive/extractive-engine.ts')> | undefined;
+const extractiveModule = () => {
+  loading ??= import('../core/engines/extractive/extractive-engine.ts');
+  return loading;
+};
+
+/**
+ * Loads what the first question needs ahead of it: the engine's modules and the language data (about a second of
+ * CPU). Call once start-up has written its first output; a failure here is left to that question to report.
+ */
+export function warmUpEngine(): void {
+  Promise.all([extractiveModule(), import('../core/language/warm-up.ts')])
+    .then(([, language]) => language.warmUpLanguage())
+    .catch(() => {});
+}
+
+/**
  * Chooses the engine from configuration: Claude when `config.engine` is 'claude' (ENGINE=claude, or auto with
  * a key), with the extractive engine as its fallback; otherwise the extractive engine alone. The Anthropic SDK is
  * imported only then (it takes a quarter of a second to load, which the offline engine should not pay).
  */
 export async function wireEngines(config: Config, logger: Logger): Promise<WiredEngines> {
-  const extractive = createExtractiveEngine();
+  const extractive = lazyExtractiveEngine();
   if (config.engine !== 'claude') return { primary: extractive, fallback: extractive };
   const { apiKey, baseUrl, model, timeoutMs } = config.anthropic;
   if (!apiKey) {

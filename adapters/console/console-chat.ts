@@ -13,6 +13,11 @@ export interface ConsoleChatOptions {
   /** Interactive (prompt, greeting, echo of what is typed) on a TTY; one reply per line when piped. */
   interactive: boolean;
   conversation: string;
+  /**
+   * Called once the first output is written (the greeting, or the first reply when piped): for work that should
+   * not delay it, such as loading the language data the next question needs.
+   */
+  afterFirstOutput?: () => void;
 }
 
 const PROMPT = '> ';
@@ -66,6 +71,12 @@ async function greeting(attache: AttacheApi): Promise<string> {
 /** The console chat: reads lines until end of input (or /quit), answering each. */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { attache, input, output, interactive, conversation } = options;
+  let first = true;
+  const write = (text: string) => {
+    output.write(text);
+    if (first) options.afterFirstOutput?.();
+    first = false;
+  };
   // Before readline starts: a line typed while the greeting is prepared must not be lost.
   const hello = interactive ? await greeting(attache) : '';
   // With an output stream and terminal mode, readline echoes what is typed and supports line editing;
@@ -78,13 +89,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   // Ctrl+C ends the chat like Ctrl+D does; the caller then shuts down in order.
   rl.on('SIGINT', () => rl.close());
   if (interactive) {
-    output.write(`${hello}\n\n`);
+    write(`${hello}\n\n`);
     rl.prompt();
   }
   for await (const line of rl) {
     const text = line.trim();
     if (QUIT.has(text.toLowerCase())) break;
-    if (text !== '') output.write(`${await handleConsoleLine(text, attache, conversation)}\n\n`);
+    if (text !== '') write(`${await handleConsoleLine(text, attache, conversation)}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();

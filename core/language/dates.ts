@@ -7,10 +7,14 @@
  * week" and "earlier this month" are ranges; a relative expression in an undated article yields
  * nothing, since any date would be a guess.
  */
-// The English parsers only: loading every locale costs start-up time for nothing.
 
+import { createRequire } from 'node:module';
 import type { ParsedComponents } from 'chrono-node';
-import * as chrono from 'chrono-node/en';
+
+// The English parsers only (every locale costs load time for nothing), and on first use: chrono builds its parsers
+// when loaded, a tenth of a second that start-up and commands that read no dates should not pay.
+const load = createRequire(import.meta.url);
+let english: typeof import('chrono-node/en') | null = null;
 
 /** One resolved date expression of a text. */
 export interface DateMention {
@@ -213,7 +217,8 @@ function resolveUncached(text: string, publishedAt: string | null): DateMention[
   const reference = published
     ? new Date(published.year, published.month - 1, published.day, 12)
     : new Date(2000, 0, 1, 12);
-  for (const result of chrono.parse(text, reference)) {
+  english ??= load('chrono-node/en') as typeof import('chrono-node/en');
+  for (const result of english.parse(text, reference)) {
     const start = result.index;
     // chrono sometimes takes the comma after the expression ("on Monday,").
     const end = start + result.text.replace(/[\s,.;:]+$/, '').length;

@@ -59,6 +59,23 @@ describe('console chat', () => {
     expect(replies.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('calls afterFirstOutput once, after the first reply is written and before the next line is answered', async () => {
+    const { attache } = await core();
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => {
+      written += chunk.toString('utf8');
+    });
+    const seen: string[] = [];
+    const input = Readable.from(['/help\n', '/sources\n']);
+    const afterFirstOutput = () => seen.push(written);
+    await runConsoleChat({ attache, input, output, interactive: false, conversation: 'console:first', afterFirstOutput });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('/brief [topic]');
+    expect(seen[0]).not.toContain('documents in the corpus');
+    expect(written).toContain('5 documents in the corpus:');
+  });
+
   it('interactively echoes what is typed, greets with how to quit, and leaves on /quit', async () => {
     const { attache } = await core();
     const input = new PassThrough();

@@ -8,6 +8,7 @@ import { type BriefingModel, defaultBriefingModel } from './briefing-model.ts';
 import { type CandidateObserver, composeAnswer, refused } from './compose-answer.ts';
 import { type BriefingObserver, composeBriefing } from './compose-briefing.ts';
 import { buildContext, type EngineContext } from './context.ts';
+import { DEFAULT_ANSWER_MODEL_FILE } from './default-models.ts';
 import { createDraftCache } from './draft-cache.ts';
 import { analyzeQuestion } from './question.ts';
 import { type Term, unitHasEntity, unitHasTerm } from './term-match.ts';
@@ -120,7 +121,7 @@ export function createExtractiveEngine(
   };
   return {
     name: 'extractive',
-    model: options.model ? 'answer model given by the caller' : 'core/engines/extractive/answer-model.json',
+    model: options.model ? 'answer model given by the caller' : DEFAULT_ANSWER_MODEL_FILE,
     async compose(request: EngineRequest): Promise<EngineDraft> {
       const cached = options.observe || options.observeBriefing ? null : cache.get(request);
       if (cached) return structuredClone(cached);
