@@ -37,7 +37,14 @@ process.on('exit', () => process.stderr.write('loaded before output: ' + JSON.st
 `)}`;
 
 /** What a command would make a person wait for at its first output, if it loaded it: none of it is needed there. */
-const NOT_AT_START = ['wink-lemmatizer', 'wink-nlp', 'wink-eng-lite-web-model', 'chrono-node', 'entities', 'discord.js'];
+const NOT_AT_START = [
+  'wink-lemmatizer',
+  'wink-nlp',
+  'wink-eng-lite-web-model',
+  'chrono-node',
+  'entities',
+  'discord.js',
+];
 
 function packagesBeforeOutput(args: string[], input?: string): string[] {
   const run = spawnSync(process.execPath, ['--import', PACKAGES_BEFORE_OUTPUT, 'bot/launch.mjs', ...args], {

@@ -69,7 +69,14 @@ describe('console chat', () => {
     const seen: string[] = [];
     const input = Readable.from(['/help\n', '/sources\n']);
     const afterFirstOutput = () => seen.push(written);
-    await runConsoleChat({ attache, input, output, interactive: false, conversation: 'console:first', afterFirstOutput });
+    await runConsoleChat({
+      attache,
+      input,
+      output,
+      interactive: false,
+      conversation: 'console:first',
+      afterFirstOutput,
+    });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toContain('/brief [topic]');
     expect(seen[0]).not.toContain('documents in the corpus');
