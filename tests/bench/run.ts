@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300] [--cases fts5,postgres,attache]` (`-- --start [--runs N] [--root DIR]`: start
- * time only, see start-bench.ts): FTS5 (through the real CorpusStore and core/retrieval) against
+ * `npm run bench [-- --json] [--huge] [--sizes 10000,100000] [--queries 300] [--cases fts5,postgres,attache]` (`-- --start [--runs N] [--against DIR] [--tsx]`:
+ * start time only, see start-bench.ts): FTS5 (through the real CorpusStore and core/retrieval) against
  * MiniSearch on a deterministic synthetic corpus at 10k and 100k passages (1M with --huge or BENCH_HUGE=1),
  * then brief/ask latency through createApp on the seeds and at 100k. Each case runs in its own node process
  * so its peak RSS is its own; cases run one after another so they do not compete for the CPU.
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { BENCH_POSTGRES_URL } from './cases/postgres-case.ts';
 import { checkTargets, renderReport } from './report.ts';
 import { type CaseResult, RESULT_PREFIX } from './results.ts';
-import { measureStart, renderStart, startBenchMain } from './start-bench.ts';
+import { startBenchMain, startReport } from './start-bench.ts';
 
 interface PlannedCase {
   name: string;
@@ -90,8 +90,9 @@ async function main(): Promise<void> {
       queries: { type: 'string', default: '300' },
       sizes: { type: 'string' },
       start: { type: 'boolean', default: false },
-      runs: { type: 'string', default: '7' },
-      root: { type: 'string' },
+      runs: { type: 'string', default: '11' },
+      against: { type: 'string' },
+      tsx: { type: 'boolean', default: false },
       cases: { type: 'string' },
     },
   });
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   }
   if (!values.json) {
     await runFeedsBench();
-    process.stdout.write(`\n${renderStart(await measureStart(REPO_ROOT, 7), REPO_ROOT, 7)}\n`);
+    process.stdout.write(`\n${await startReport(11)}\n`);
   }
   if (failures.length > 0) process.exitCode = 1;
 }
