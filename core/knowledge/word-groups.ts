@@ -32,11 +32,20 @@ function read<T>(url: URL | string, schema: z.ZodType<T>, name: string): T {
   return parsed.data;
 }
 
-const baseAliases: string[][] = lower(read(new URL('./aliases.json', import.meta.url), aliasFile, 'aliases').aliases);
-const synonyms: string[][] = lower(read(new URL('./synonyms.json', import.meta.url), synonymFile, 'synonyms').synonyms);
-const basePeople: PeopleData = read(new URL('./people.json', import.meta.url), peopleFile, 'people');
-let aliases = baseAliases;
-let people = basePeople;
+// The committed files are read and checked on first use, not when the module loads: validating them is a cold
+// start of zod's parsers (about 10 ms) that commands which never read text (`sources`) should not pay.
+let committed: { aliases: string[][]; synonyms: string[][]; people: PeopleData } | undefined;
+function base(): NonNullable<typeof committed> {
+  committed ??= {
+    aliases: lower(read(new URL('./aliases.json', import.meta.url), aliasFile, 'aliases').aliases),
+    synonyms: lower(read(new URL('./synonyms.json', import.meta.url), synonymFile, 'synonyms').synonyms),
+    people: read(new URL('./people.json', import.meta.url), peopleFile, 'people'),
+  };
+  return committed;
+}
+/** What the operator's files added (`extendKnowledge`), or undefined for the committed data alone. */
+let aliases: string[][] | undefined;
+let people: PeopleData | undefined;
 let version = 0;
 let loaded = '';
 
@@ -44,13 +53,13 @@ let loaded = '';
  * Domain aliases (countries, capitals, institutions news writing names one another by), from
  * core/knowledge/aliases.json plus what the operator adds.
  */
-export const aliasGroups = (): WordGroups => aliases;
+export const aliasGroups = (): WordGroups => aliases ?? base().aliases;
 
 /** General English word groups (core/knowledge/synonyms.json). */
-export const synonymGroupsData = (): WordGroups => synonyms;
+export const synonymGroupsData = (): WordGroups => base().synonyms;
 
 /** First names and surname-only people with their gender (core/knowledge/people.json plus the operator's). */
-export const peopleData = (): PeopleData => people;
+export const peopleData = (): PeopleData => people ?? base().people;
 
 /** Bumped whenever the operator adds data, so derived indexes rebuild. */
 export const knowledgeVersion = (): number => version;
@@ -64,11 +73,12 @@ export function extendKnowledge(files: { aliasesFile?: string | undefined; peopl
   const key = `${files.aliasesFile ?? ''}\0${files.peopleFile ?? ''}`;
   if (key === loaded) return;
   aliases = files.aliasesFile
-    ? [...baseAliases, ...lower(read(files.aliasesFile, aliasFile, 'ALIASES_FILE').aliases)]
-    : baseAliases;
-  people = basePeople;
+    ? [...base().aliases, ...lower(read(files.aliasesFile, aliasFile, 'ALIASES_FILE').aliases)]
+    : undefined;
+  people = undefined;
   if (files.peopleFile) {
     const extra = read(files.peopleFile, peopleFile, 'PEOPLE_FILE');
+    const basePeople = base().people;
     people = {
       femaleFirstNames: [...basePeople.femaleFirstNames, ...extra.femaleFirstNames.map((n) => n.toLowerCase())],
       maleFirstNames: [...basePeople.maleFirstNames, ...extra.maleFirstNames.map((n) => n.toLowerCase())],

@@ -256,9 +256,15 @@ function resolveUncached(text: string, publishedAt: string | null): DateMention[
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-/** English month names from the platform's locale data (no hand-written list). */
-const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
-const monthName = (month: number): string => MONTH_NAME.format(Date.UTC(2000, month - 1, 1));
+/**
+ * English month names from the platform's locale data (no hand-written list). The formatter is made on first use:
+ * a process's first Intl formatter loads the locale data (about 15 ms), which start-up need not wait for.
+ */
+let monthNames: Intl.DateTimeFormat | undefined;
+const monthName = (month: number): string => {
+  monthNames ??= new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+  return monthNames.format(Date.UTC(2000, month - 1, 1));
+};
 
 /** "9 January 2022"; a range as "3–9 January 2022" or "27 December 2021 – 2 January 2022". */
 export function formatDateRange(from: string, to: string = from): string {
