@@ -2,6 +2,7 @@ import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { consoleConversation } from '../adapters/console/console-platform.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
+import { warmUpLanguage } from '../core/language/warm-up.ts';
 import { instanceName } from '../core/lease.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { type App, createApp } from './app.ts';
@@ -11,7 +12,8 @@ import { createLogger } from './logger.ts';
 import { sendersOf } from './platforms.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
-import { warmUpEngine } from './wire-engine.ts';
+import { startWarmUp } from './warm-up.ts';
+import { preloadExtractiveEngine } from './wire-engine.ts';
 import type { Feeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
@@ -79,9 +81,11 @@ async function main(): Promise<void> {
   const feedScheduler = startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger);
 
   let stopping: Promise<void> | undefined;
+  let warmUp: { stop(): void } | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
+      warmUp?.stop();
       await Promise.all([scheduler.stop(), feedScheduler.stop()]);
       await Promise.allSettled(adapters.map((a) => a.stop()));
       app.close();
@@ -93,9 +97,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  // The first question should not pay for loading the engine and the language data, and the first output (the
-  // console's greeting or first reply, the platforms' start-up log) should not wait for it either.
-  const warmUp = () => setTimeout(warmUpEngine, 50).unref();
+  // The first question should not pay for loading the engine, the language data, the corpus profile or the search's
+  // first list reads: they are done in idle time once the first output is out (the console's greeting or first
+  // reply, the platforms' start-up log), and again after the corpus changes. The first output never waits for them.
+  const startIdleWork = () => {
+    warmUp ??= startWarmUp(app.attache, logger, () => {
+      preloadExtractiveEngine();
+      warmUpLanguage();
+    });
+  };
   if (adapters.length === 0) {
     await runConsoleChat({
       attache: app.attache,
@@ -103,12 +113,12 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       conversation: consoleConversation(String(process.pid)),
-      afterFirstOutput: warmUp,
+      afterFirstOutput: startIdleWork,
     });
     await shutdown('end of input');
   } else {
     logger.info({ adapters: adapters.map((a) => a.name), engine: config.engine }, 'Attaché is running');
-    warmUp();
+    startIdleWork();
   }
 }
 

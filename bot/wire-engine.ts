@@ -35,13 +35,11 @@ const extractiveModule = () => {
 };
 
 /**
- * Loads what the first question needs ahead of it: the engine's modules and the language data (about a second of
- * CPU). Call once start-up has written its first output; a failure here is left to that question to report.
+ * Starts importing the engine's modules ahead of the first question (from the idle-time warm-up); a failure is
+ * left to that question to report.
  */
-export function warmUpEngine(): void {
-  Promise.all([extractiveModule(), import('../core/language/warm-up.ts')])
-    .then(([, language]) => language.warmUpLanguage())
-    .catch(() => {});
+export function preloadExtractiveEngine(): void {
+  extractiveModule().catch(() => {});
 }
 
 /**
