@@ -60,7 +60,7 @@ export const searchTerms = pgTable(
     /** Compared byte-wise (COLLATE "C" in the migration): terms are lower-case index keys, not prose. */
     term: text('term').notNull(),
     passages: integer('passages').notNull(),
-    /** Key (first_seq) of the term's last block in posting_blocks, which ingest appends to while it has room. */
+    /** Key (first_seq) of the term's last block in posting_blocks, which small batches append to while it has room. */
     tailSeq: integer('tail_seq').notNull().default(0),
     /** Entries in that block. */
     tailEntries: integer('tail_entries').notNull().default(0),
@@ -73,9 +73,11 @@ export const searchTerms = pgTable(
  * passage seq, as varint chunks (seq gap, tf, passage length: about 3 bytes an entry; db/pg/pg-blocks.ts). A
  * list is one range of the primary key, which the migration makes INCLUDE data (an index-only scan, blocks side
  * by side), a few thousand rows where per-posting rows were hundreds of thousands, and
- * ingest writes a row per term and batch (appending to the term's last block while it has room) instead of
- * a B-tree entry per term and passage. `first_seq` is the block's key (no entry below it); `last_seq` its
- * highest entry.
+ * ingest writes a row per term and batch instead of a B-tree entry per term and passage (a small batch appends
+ * to the term's last block while it has room; a large one only inserts, see db/pg/pg-postings.ts).
+ * `first_seq` is the block's key (no entry below it); `last_seq` its highest entry; `max_tf` and `min_length`
+ * bound what any of its entries can score (block-max ranking, db/pg/pg-block-bounds.ts). The primary key
+ * INCLUDEs all of them (migration 0010), so a list's directory and its blocks are index-only reads.
  */
 export const postingBlocks = pgTable(
   'posting_blocks',
@@ -83,6 +85,10 @@ export const postingBlocks = pgTable(
     termId: integer('term_id').notNull(),
     firstSeq: integer('first_seq').notNull(),
     lastSeq: integer('last_seq').notNull(),
+    /** Highest tf in the block (the default, for rows the migration could not read, bounds any). */
+    maxTf: integer('max_tf').notNull().default(65535),
+    /** Shortest passage (in terms) in the block (default 0: bounds any). */
+    minLength: integer('min_length').notNull().default(0),
     data: bytea('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.termId, t.firstSeq] })],

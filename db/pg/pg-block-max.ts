@@ -1,0 +1,175 @@
+import { B, K1 } from '../search/postings.ts';
+import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
+import { type BlockDirectory, coverIntervals } from './pg-block-intervals.ts';
+import type { ListEntries } from './pg-list-cache.ts';
+
+/** Blocks read in the first round; each later round reads twice as many. */
+const FIRST_ROUND_BLOCKS = 256;
+/** Slack for the bounds' rounding: an interval is skipped only when it is clearly below the k-th score. */
+const EPSILON = 1e-9;
+
+/** A list read in full (a rare term, or a phrase): its entries, scored exactly. */
+export interface FullList {
+  weight: number;
+  entries: ListEntries;
+}
+
+/** A common term, known by its block directory until blocks are read. */
+export interface BlockList {
+  termId: number;
+  weight: number;
+  directory: BlockDirectory;
+}
+
+/** Reads blocks by key, in the order asked. */
+export type FetchBlocks = (keys: readonly { termId: number; firstSeq: number }[]) => Promise<ListEntries[]>;
+
+/** bm25()'s share of a list (IDF × copies `weight`) occurring `tf` times in a passage of `length` terms. */
+export function shareOf(weight: number, tf: number, length: number, avg: number): number {
+  return (weight * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * length) / avg));
+}
+
+/** Grown as needed and zeroed after each use: the per-passage sums of the full lists. */
+let scratch = new Float64Array(0);
+
+/** Each passage of the full lists (ascending) with the sum of their shares. */
+function sumFullLists(lists: readonly FullList[], avg: number): { seqs: Int32Array; partials: Float64Array } {
+  let highest = 0;
+  let total = 0;
+  for (const { entries } of lists) {
+    total += entries.seqs.length;
+    const last = entries.seqs[entries.seqs.length - 1];
+    if (last !== undefined && last > highest) highest = last;
+  }
+  if (scratch.length <= highest) scratch = new Float64Array(Math.max(highest + 1, Math.ceil(scratch.length * 1.5)));
+  const touched = new Int32Array(total);
+  let n = 0;
+  for (const { weight, entries } of lists) {
+    const { seqs, tfs, lengths } = entries;
+    for (let i = 0; i < seqs.length; i++) {
+      const seq = seqs[i] as number;
+      const before = scratch[seq] as number;
+      if (before === 0) touched[n++] = seq;
+      // A phrase not counted yet (tf 0) holds all its words: one occurrence until recounted.
+      scratch[seq] = before + shareOf(weight, Math.max(1, tfs[i] as number), lengths[i] as number, avg);
+    }
+  }
+  const seqs = touched.subarray(0, n).sort();
+  const partials = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    partials[i] = scratch[seqs[i] as number] as number;
+    scratch[seqs[i] as number] = 0;
+  }
+  return { seqs, partials };
+}
+
+/** The first index of `seqs` at or above `seq`. */
+function lowerBound(seqs: Int32Array, seq: number): number {
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((seqs[mid] as number) < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The best `size` passages by BM25 summed over `full` lists (read) and `blocks` lists (common terms, read a
+ * block at a time), exactly: block-max MaxScore over seq intervals. The common terms' blocks cut the seqs
+ * into intervals, each bounded by its covering blocks' bounds plus the best full-list sum inside it;
+ * intervals are resolved best bound first (their blocks read in rounds, one statement each) until no bound
+ * left can reach the k-th best score, so most blocks of a common term are never read.
+ */
+export async function rankBlockMax(
+  full: readonly FullList[],
+  blocks: readonly BlockList[],
+  avg: number,
+  size: number,
+  fetch: FetchBlocks,
+): Promise<ScoredRow[]> {
+  const heap = new RowHeap(size);
+  const { seqs, partials } = sumFullLists(full, avg);
+  const cover = coverIntervals(
+    blocks.map((list) => list.directory),
+    (t, maxTf, minLength) => shareOf((blocks[t] as BlockList).weight, maxTf, minLength, avg),
+  );
+  const { starts, ends, bounds, covering, offsets } = cover;
+  const terms = blocks.length;
+  const count = starts.length;
+  // Full-list passages inside each interval (a range of `seqs`), the best of their sums; the rest are final.
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  const priority = Float64Array.from(bounds);
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    while (at < seqs.length && (seqs[at] as number) < (starts[k] as number)) {
+      heap.offer(seqs[at] as number, partials[at] as number);
+      at++;
+    }
+    from[k] = at;
+    let best = 0;
+    while (at < seqs.length && (seqs[at] as number) < (ends[k] as number))
+      best = Math.max(best, partials[at++] as number);
+    to[k] = at;
+    priority[k] = (bounds[k] as number) + best;
+  }
+  for (; at < seqs.length; at++) heap.offer(seqs[at] as number, partials[at] as number);
+
+  const order = Array.from({ length: count }, (_, k) => k).sort(
+    (a, b) => (priority[b] as number) - (priority[a] as number),
+  );
+  const read: (ListEntries | undefined)[] = new Array(offsets[terms] ?? 0);
+  const sums = new Map<number, number>();
+  let next = 0;
+  let budget = FIRST_ROUND_BLOCKS;
+  while (next < count && (priority[order[next] as number] as number) >= heap.floor() - EPSILON) {
+    const floor = heap.floor() - EPSILON;
+    const round: number[] = [];
+    const wanted: number[] = [];
+    const asked = new Set<number>();
+    while (next < count && wanted.length < budget && (priority[order[next] as number] as number) >= floor) {
+      const k = order[next++] as number;
+      round.push(k);
+      for (let t = 0; t < terms; t++) {
+        const block = covering[k * terms + t] as number;
+        if (block >= 0 && read[block] === undefined && !asked.has(block)) {
+          asked.add(block);
+          wanted.push(block);
+        }
+      }
+    }
+    const keys = wanted.map((block) => cover.key(block));
+    const fetched = await fetch(
+      keys.map(({ term, index }) => ({
+        termId: (blocks[term] as BlockList).termId,
+        firstSeq: (blocks[term] as BlockList).directory.firstSeqs[index] as number,
+      })),
+    );
+    wanted.forEach((block, i) => {
+      read[block] = fetched[i];
+    });
+    for (const k of round) {
+      sums.clear();
+      for (let i = from[k] as number; i < (to[k] as number); i++) sums.set(seqs[i] as number, partials[i] as number);
+      const lo = starts[k] as number;
+      const hi = ends[k] as number;
+      for (let t = 0; t < terms; t++) {
+        const block = covering[k * terms + t] as number;
+        const entries = block >= 0 ? read[block] : undefined;
+        if (!entries) continue;
+        const weight = (blocks[t] as BlockList).weight;
+        for (let i = lowerBound(entries.seqs, lo); i < entries.seqs.length; i++) {
+          const seq = entries.seqs[i] as number;
+          if (seq >= hi) break;
+          const add = shareOf(weight, entries.tfs[i] as number, entries.lengths[i] as number, avg);
+          sums.set(seq, (sums.get(seq) ?? 0) + add);
+        }
+      }
+      for (const [seq, score] of sums) heap.offer(seq, score);
+    }
+    budget *= 2;
+  }
+  return heap.sorted();
+}
