@@ -21,8 +21,8 @@ export interface BlockList {
   directory: BlockDirectory;
 }
 
-/** Reads blocks by key, in the order asked. */
-export type FetchBlocks = (keys: readonly { termId: number; firstSeq: number }[]) => Promise<ListEntries[]>;
+/** Reads blocks by key, packed (pg-blocks.ts), in the order asked. */
+export type FetchBlocks = (keys: readonly { termId: number; firstSeq: number }[]) => Promise<Uint8Array[]>;
 
 /** bm25()'s share of a list (IDF × copies `weight`) occurring `tf` times in a passage of `length` terms. */
 export function shareOf(weight: number, tf: number, length: number, avg: number): number {
@@ -63,16 +63,46 @@ function sumFullLists(lists: readonly FullList[], avg: number): { seqs: Int32Arr
   return { seqs, partials };
 }
 
-/** The first index of `seqs` at or above `seq`. */
-function lowerBound(seqs: Int32Array, seq: number): number {
-  let lo = 0;
-  let hi = seqs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((seqs[mid] as number) < seq) lo = mid + 1;
-    else hi = mid;
+/** Touched seqs of the accumulator while one interval is resolved. */
+let touched = new Int32Array(1024);
+let touchedCount = 0;
+
+/** Adds to `scratch` a packed block's shares for its passages from `lo` up to (not including) `hi`. */
+function addPacked(bytes: Uint8Array, lo: number, hi: number, weight: number, avg: number): void {
+  let at = 0;
+  const varint = (): number => {
+    let byte = bytes[at++] as number;
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    do {
+      byte = bytes[at++] ?? 0;
+      value += (byte & 0x7f) * scale;
+      scale *= 0x80;
+    } while (byte >= 0x80);
+    return value;
+  };
+  while (at < bytes.length) {
+    at++; // chunk marker
+    const count = varint();
+    let seq = 0;
+    for (let i = 0; i < count; i++) {
+      seq += varint();
+      const tf = varint();
+      const length = varint();
+      if (seq < lo || seq >= hi) continue;
+      const before = scratch[seq] as number;
+      if (before === 0) {
+        if (touchedCount === touched.length) {
+          const bigger = new Int32Array(touched.length * 2);
+          bigger.set(touched);
+          touched = bigger;
+        }
+        touched[touchedCount++] = seq;
+      }
+      scratch[seq] = before + shareOf(weight, tf, length, avg);
+    }
   }
-  return lo;
 }
 
 /**
@@ -117,19 +147,23 @@ export async function rankBlockMax(
   }
   for (; at < seqs.length; at++) heap.offer(seqs[at] as number, partials[at] as number);
 
-  const order = Array.from({ length: count }, (_, k) => k).sort(
-    (a, b) => (priority[b] as number) - (priority[a] as number),
-  );
-  const read: (ListEntries | undefined)[] = new Array(offsets[terms] ?? 0);
-  const sums = new Map<number, number>();
+  // The k-th best full-list sum is a floor from the start: those passages score at least that much in the end.
+  const partialTop = new RowHeap(size);
+  for (let i = 0; i < seqs.length; i++) partialTop.offer(seqs[i] as number, partials[i] as number);
+  const floor = () => Math.max(heap.floor(), partialTop.floor()) - EPSILON;
+  const start = floor();
+  const order = Int32Array.from({ length: count }, (_, k) => k)
+    .filter((k) => (priority[k] as number) >= start)
+    .sort((a, b) => (priority[b] as number) - (priority[a] as number));
+  const read: (Uint8Array | undefined)[] = new Array(offsets[terms] ?? 0);
   let next = 0;
   let budget = FIRST_ROUND_BLOCKS;
-  while (next < count && (priority[order[next] as number] as number) >= heap.floor() - EPSILON) {
-    const floor = heap.floor() - EPSILON;
+  while (next < order.length && (priority[order[next] as number] as number) >= floor()) {
+    const least = floor();
     const round: number[] = [];
     const wanted: number[] = [];
     const asked = new Set<number>();
-    while (next < count && wanted.length < budget && (priority[order[next] as number] as number) >= floor) {
+    while (next < order.length && wanted.length < budget && (priority[order[next] as number] as number) >= least) {
       const k = order[next++] as number;
       round.push(k);
       for (let t = 0; t < terms; t++) {
@@ -151,23 +185,28 @@ export async function rankBlockMax(
       read[block] = fetched[i];
     });
     for (const k of round) {
-      sums.clear();
-      for (let i = from[k] as number; i < (to[k] as number); i++) sums.set(seqs[i] as number, partials[i] as number);
       const lo = starts[k] as number;
       const hi = ends[k] as number;
+      if (scratch.length < hi) scratch = new Float64Array(Math.max(hi, Math.ceil(scratch.length * 1.5)));
+      touchedCount = 0;
       for (let t = 0; t < terms; t++) {
         const block = covering[k * terms + t] as number;
-        const entries = block >= 0 ? read[block] : undefined;
-        if (!entries) continue;
-        const weight = (blocks[t] as BlockList).weight;
-        for (let i = lowerBound(entries.seqs, lo); i < entries.seqs.length; i++) {
-          const seq = entries.seqs[i] as number;
-          if (seq >= hi) break;
-          const add = shareOf(weight, entries.tfs[i] as number, entries.lengths[i] as number, avg);
-          sums.set(seq, (sums.get(seq) ?? 0) + add);
-        }
+        const bytes = block >= 0 ? read[block] : undefined;
+        if (bytes) addPacked(bytes, lo, hi, (blocks[t] as BlockList).weight, avg);
       }
-      for (const [seq, score] of sums) heap.offer(seq, score);
+      // Full-list passages last, whether or not a block holds them (their sums are final otherwise).
+      for (let i = from[k] as number; i < (to[k] as number); i++) {
+        const seq = seqs[i] as number;
+        heap.offer(seq, (partials[i] as number) + (scratch[seq] as number));
+        scratch[seq] = 0;
+      }
+      for (let i = 0; i < touchedCount; i++) {
+        const seq = touched[i] as number;
+        const score = scratch[seq] as number;
+        if (score === 0) continue;
+        heap.offer(seq, score);
+        scratch[seq] = 0;
+      }
     }
     budget *= 2;
   }

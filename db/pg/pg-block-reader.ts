@@ -1,10 +1,44 @@
 import type pg from 'pg';
 import type { BlockDirectory } from './pg-block-intervals.ts';
 import type { FetchBlocks } from './pg-block-max.ts';
-import { decodeEntries } from './pg-blocks.ts';
 
 /** Directory entries (16 bytes each) kept across queries; past this the directories start over. */
 const MAX_DIRECTORY_BLOCKS = 1_000_000;
+/** Bytes of packed blocks kept across queries (about 3 bytes an entry), least recently used dropped first. */
+const MAX_BLOCK_BYTES = 24_000_000;
+/** A block's cache key: term id × this + first seq (exact in a double for term ids below 2^21). */
+const KEY_SCALE = 2 ** 31;
+
+/** Packed blocks by key for one corpus version, least recently used dropped past MAX_BLOCK_BYTES. */
+class BlockCache {
+  version = '';
+  private held = 0;
+  private readonly blocks = new Map<number, Uint8Array>();
+
+  clear(version: string): void {
+    this.blocks.clear();
+    this.held = 0;
+    this.version = version;
+  }
+
+  get(key: number): Uint8Array | undefined {
+    const bytes = this.blocks.get(key);
+    if (bytes === undefined) return undefined;
+    this.blocks.delete(key);
+    this.blocks.set(key, bytes);
+    return bytes;
+  }
+
+  set(key: number, bytes: Uint8Array): void {
+    this.blocks.set(key, bytes);
+    this.held += bytes.length;
+    for (const [oldest, old] of this.blocks) {
+      if (this.held <= MAX_BLOCK_BYTES) break;
+      this.blocks.delete(oldest);
+      this.held -= old.length;
+    }
+  }
+}
 
 /**
  * Each term's directory, one row per term: per block its first seq, last seq, highest tf and shortest
@@ -52,6 +86,7 @@ export function createBlockReader(pool: pg.Pool) {
   let version = '';
   let held = 0;
   const directories = new Map<number, BlockDirectory>();
+  const blocks = new BlockCache();
 
   return {
     /** The directories of `termIds` as of `token` (a corpus version), reading those not held in one statement. */
@@ -77,16 +112,31 @@ export function createBlockReader(pool: pg.Pool) {
       return new Map(termIds.map((id) => [id, directories.get(id) ?? parseDirectory(null)]));
     },
 
-    /** Blocks by key, decoded, in the order asked (an empty list for a block gone since its directory was read). */
+    /**
+     * Blocks by key, packed, in the order asked (empty for a block gone since its directory was read): those
+     * held from earlier queries (a block changes only when a small batch appends to it, which changes the
+     * version, or a removal rewrites it) and the rest in one statement.
+     */
     fetch: (async (keys) => {
       if (keys.length === 0) return [];
+      if (blocks.version !== version) blocks.clear(version);
+      const out = keys.map(({ termId, firstSeq }) => blocks.get(termId * KEY_SCALE + firstSeq));
+      const missing = keys.flatMap((_key, i) => (out[i] === undefined ? [i] : []));
+      if (missing.length === 0) return out as Uint8Array[];
       const result = await pool.query<{ i: number; data: Buffer | null }>(blocksSql, [
-        keys.map((key) => key.termId),
-        keys.map((key) => key.firstSeq),
+        missing.map((i) => keys[i]?.termId),
+        missing.map((i) => keys[i]?.firstSeq),
       ]);
-      const out = keys.map(() => decodeEntries(null));
-      for (const row of result.rows) out[row.i - 1] = decodeEntries(row.data);
-      return out;
+      const empty = new Uint8Array(0);
+      for (const i of missing) out[i] = empty;
+      for (const row of result.rows) {
+        const i = missing[row.i - 1] as number;
+        const key = keys[i] as { termId: number; firstSeq: number };
+        const data = row.data ?? empty;
+        out[i] = data;
+        blocks.set(key.termId * KEY_SCALE + key.firstSeq, data);
+      }
+      return out as Uint8Array[];
     }) satisfies FetchBlocks,
   };
 }
