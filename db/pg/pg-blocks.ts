@@ -5,8 +5,7 @@
  * gap from the previous one), tf and passage length, each an unsigned LEB128 varint: about 3 bytes an entry
  * where fixed-width fields took 10, so a list is a third of the bytes to read, send and decode. Migration
  * 0008 writes the same bytes in SQL. A block of 128 entries stays in the row itself (PostgreSQL moves values
- * to TOAST only past about 2 kB). Each row also keeps its highest tf and shortest passage (migration 0010), the
- * block's BM25 bound.
+ * to TOAST only past about 2 kB).
  */
 import type { ListEntries } from './pg-list-cache.ts';
 
@@ -143,57 +142,35 @@ export function collectPostings(passages: readonly { seq: number; terms: readonl
   return { byTerm, terms };
 }
 
-/** Blocks to write as parallel arrays, their bytes in one buffer (`starts` and `sizes` in bytes). */
-export interface BlockBatch {
-  termIds: number[];
-  firstSeqs: number[];
-  lastSeqs: number[];
-  /** Per block, its highest tf and shortest passage: the bound block-max ranking reads (pg-block-bounds.ts). */
-  maxTfs: number[];
-  minLengths: number[];
-  starts: number[];
-  sizes: number[];
-  data: Buffer;
-}
-
 /** Index of the first entry of the last chunk when `count` entries are cut into blocks. */
 export function lastChunkStart(count: number): number {
   return count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
 }
 
+/** Blocks to write as parallel arrays, their bytes in one buffer (`starts` and `sizes` in bytes). */
+export interface BlockBatch {
+  termIds: number[];
+  firstSeqs: number[];
+  lastSeqs: number[];
+  starts: number[];
+  sizes: number[];
+  data: Buffer;
+}
+
 /**
  * Where each term's new entries go, given the tail the vocabulary upsert chose (`tailSeq`): when it is not
  * the first seq of their last chunk, the database found room in the old tail block and they are all appended
- * there as one chunk (keyed by the tail); otherwise they start new blocks of BLOCK_ENTRIES, the last the new
- * tail. Each block (or appended chunk) comes with its highest tf and shortest passage.
+ * there as one chunk (keyed by the tail); otherwise they start new blocks of BLOCK_ENTRIES, the last the new tail.
  */
 export function planBlocks(terms: readonly { id: number; tailSeq: number; flat: readonly number[] }[]): BlockBatch {
-  const out: BlockBatch = {
-    termIds: [],
-    firstSeqs: [],
-    lastSeqs: [],
-    maxTfs: [],
-    minLengths: [],
-    starts: [],
-    sizes: [],
-    data: Buffer.alloc(0),
-  };
+  const out: BlockBatch = { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) };
   let entries = 0;
   for (const { flat } of terms) entries += flat.length / 3;
-  const blocks = Math.ceil(entries / BLOCK_ENTRIES) + terms.length;
-  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + blocks * MAX_HEADER_BYTES));
+  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + terms.length * 2 * MAX_HEADER_BYTES));
   const block = (termId: number, firstSeq: number, flat: readonly number[], from: number, to: number) => {
-    let maxTf = 0;
-    let minLength = Number.MAX_SAFE_INTEGER;
-    for (let k = from * 3; k < to * 3; k += 3) {
-      maxTf = Math.max(maxTf, Math.min(flat[k + 1] as number, MAX_TF));
-      minLength = Math.min(minLength, flat[k + 2] as number);
-    }
     out.termIds.push(termId);
     out.firstSeqs.push(firstSeq);
     out.lastSeqs.push(flat[(to - 1) * 3] as number);
-    out.maxTfs.push(maxTf);
-    out.minLengths.push(minLength);
     out.starts.push(writer.at);
     writer.chunk(flat, from, to);
     out.sizes.push(writer.at - (out.starts[out.starts.length - 1] as number));

@@ -1,12 +1,19 @@
 import type pg from 'pg';
 import { fts5Terms } from '../search/fts5-terms.ts';
 import { contains } from '../search/passage-ranker.ts';
-import type { ScoredRow } from '../search/row-heap.ts';
-import { shareOf } from './pg-block-max.ts';
+import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
+import { type QueryList, share } from '../search/score-lists.ts';
 import { decodeEntries } from './pg-blocks.ts';
 import type { ListEntries } from './pg-list-cache.ts';
 import { phraseOccurrences } from './pg-search-plan.ts';
 import { blocksAtSql } from './pg-search-sql.ts';
+
+/** Candidates scoreLists left to be scored for some lists (those it would have counted in text). */
+export interface LeftToScore {
+  rows: ScoredRow[];
+  /** Single-term lists not read, with the id of their term. */
+  lists: readonly { list: QueryList; termId: number }[];
+}
 
 /**
  * The entries of terms (`termIds`) for the passages `seqs` only, by term: the blocks that may hold them are
@@ -47,30 +54,54 @@ function keepOnly(blocks: readonly ListEntries[], wanted: ReadonlySet<number>): 
 }
 
 /**
+ * Adds to every candidate the shares of the lists left to it, read from the blocks that hold the candidates
+ * (a few hundred index probes instead of lists of hundreds of thousands). Keeps the best `size`.
+ */
+export async function scoreLeft(pool: pg.Pool, left: LeftToScore, norms: Float64Array, size: number) {
+  const weights = new Map(left.lists.map(({ list, termId }) => [termId, list.weight]));
+  const found = await entriesAt(
+    pool,
+    [...weights.keys()],
+    left.rows.map((row) => row.rowid),
+  );
+  const scores = new Map(left.rows.map((row) => [row.rowid, row.score]));
+  for (const [termId, entries] of found) {
+    const weight = weights.get(termId) ?? 0;
+    for (let i = 0; i < entries.seqs.length; i++) {
+      const seq = entries.seqs[i] as number;
+      scores.set(seq, (scores.get(seq) ?? 0) + share(weight, entries.tfs[i] as number, norms[seq] as number));
+    }
+  }
+  const heap = new RowHeap(size);
+  for (const [rowid, score] of scores) heap.offer(rowid, score);
+  return heap.sorted();
+}
+
+/**
  * Phrases not counted yet were scored as one occurrence wherever all their words are: their true counts
  * (zero where the words never run in order), from the candidates' text.
  */
 export async function recountPhrases(
   pool: pg.Pool,
   rows: ScoredRow[],
-  phrases: readonly { weight: number; terms: readonly string[]; seqs: Int32Array }[],
-  avg: number,
+  phrases: readonly QueryList[],
+  norms: Float64Array,
 ): Promise<ScoredRow[]> {
   if (rows.length === 0 || phrases.length === 0) return rows;
-  const texts = await pool.query<{ seq: number; text: string; length: number }>(
-    'SELECT seq, text, length FROM passages WHERE seq = ANY($1::int[])',
+  const texts = await pool.query<{ seq: number; text: string }>(
+    'SELECT seq, text FROM passages WHERE seq = ANY($1::int[])',
     [rows.map((row) => row.rowid)],
   );
-  const bySeq = new Map(texts.rows.map((row) => [row.seq, row]));
+  const bySeq = new Map(texts.rows.map((row) => [row.seq, row.text]));
   return rows.map(({ rowid, score }) => {
-    const passage = bySeq.get(rowid);
-    if (passage === undefined) return { rowid, score };
-    const terms = fts5Terms(passage.text);
+    const text = bySeq.get(rowid);
+    if (text === undefined) return { rowid, score };
+    const terms = fts5Terms(text);
+    const norm = norms[rowid] as number;
     let adjusted = score;
-    for (const { weight, terms: phrase, seqs } of phrases) {
-      if (!contains(seqs, rowid)) continue;
-      const tf = phraseOccurrences(terms, phrase);
-      adjusted += shareOf(weight, tf, passage.length, avg) - shareOf(weight, 1, passage.length, avg);
+    for (const list of phrases) {
+      if (!list.postings || !contains(list.postings.rowids, rowid)) continue;
+      adjusted += share(list.weight, phraseOccurrences(terms, list.terms), norm) - share(list.weight, 1, norm);
     }
     return { rowid, score: adjusted };
   });

@@ -4,7 +4,6 @@ import {
   BLOCK_ENTRIES,
   collectPostings,
   lastChunkStart,
-  MAX_TF,
   type Posting,
   packEntries,
   planBlocks,
@@ -16,8 +15,6 @@ interface BlockWrite {
   termId: number;
   firstSeq: number;
   lastSeq: number;
-  maxTf: number;
-  minLength: number;
   data: Buffer;
 }
 
@@ -50,15 +47,16 @@ function countTerms(passages: readonly IndexedPassage[]) {
 /**
  * Batches of at least this many passages only insert blocks; smaller ones append to each term's last block
  * while it has room. Appending rewrites the row and its index entry (the data is in the index, so it is never
- * a HOT update) and halved a large batch's speed, but without it every small batch would leave a block per
- * term, and a common term's directory would grow by a row per batch rather than per BLOCK_ENTRIES passages.
+ * a HOT update): inserting instead cut the block statement's time in half in a large batch. Small batches
+ * still append, or each would leave a block per term and a common term's list would grow by a row per batch
+ * rather than per BLOCK_ENTRIES passages.
  */
 const APPEND_BELOW = 500;
 
 /**
  * Indexes new passages: each term's passage count goes up (new terms get an id) and its tail moves, then its
- * new postings go into its last block (small batches, while it has room) or new blocks: a row per term and
- * batch rather than one per term and passage, in two statements whatever the batch's size.
+ * new postings are appended to its last block while that has room (small batches), else packed into new
+ * blocks: a row per term and batch rather than one per term and passage.
  */
 export async function addPostings(client: pg.PoolClient, passages: readonly IndexedPassage[]): Promise<TotalsDelta> {
   if (passages.length === 0) return { passages: 0, terms: 0 };
@@ -90,23 +88,12 @@ export async function addPostings(client: pg.PoolClient, passages: readonly Inde
   );
   // One bytea parameter (sent in binary) cut into blocks by the server: no per-block hex or array literal.
   await client.query(
-    `INSERT INTO posting_blocks (term_id, first_seq, last_seq, max_tf, min_length, data)
-     SELECT x.term_id, x.first_seq, x.last_seq, x.max_tf, x.min_length, substring($8::bytea FROM x.start + 1 FOR x.size)
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[])
-       AS x(term_id, first_seq, last_seq, max_tf, min_length, start, size)
-     ON CONFLICT (term_id, first_seq) DO UPDATE SET last_seq = excluded.last_seq,
-       max_tf = greatest(posting_blocks.max_tf, excluded.max_tf),
-       min_length = least(posting_blocks.min_length, excluded.min_length), data = posting_blocks.data || excluded.data`,
-    [
-      blocks.termIds,
-      blocks.firstSeqs,
-      blocks.lastSeqs,
-      blocks.maxTfs,
-      blocks.minLengths,
-      blocks.starts,
-      blocks.sizes,
-      blocks.data,
-    ],
+    `INSERT INTO posting_blocks (term_id, first_seq, last_seq, data)
+     SELECT x.term_id, x.first_seq, x.last_seq, substring($6::bytea FROM x.start + 1 FOR x.size)
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(term_id, first_seq, last_seq, start, size)
+     ON CONFLICT (term_id, first_seq) DO UPDATE
+       SET last_seq = excluded.last_seq, data = posting_blocks.data || excluded.data`,
+    [blocks.termIds, blocks.firstSeqs, blocks.lastSeqs, blocks.starts, blocks.sizes, blocks.data],
   );
   return { passages: passages.length, terms };
 }
@@ -149,14 +136,7 @@ export async function dropPassages(client: pg.PoolClient, documentIds: readonly 
     const kept = unpackEntries(row.data).filter((entry) => !removed.has(entry.seq));
     const block = { termId: row.term_id, firstSeq: row.first_seq };
     if (kept.length === 0) emptied.push(block);
-    else
-      rewritten.push({
-        ...block,
-        lastSeq: (kept[kept.length - 1] as Posting).seq,
-        maxTf: Math.max(...kept.map((entry) => Math.min(entry.tf, MAX_TF))),
-        minLength: Math.min(...kept.map((entry) => entry.length)),
-        data: packEntries(kept),
-      });
+    else rewritten.push({ ...block, lastSeq: (kept[kept.length - 1] as Posting).seq, data: packEntries(kept) });
   }
   await client.query(
     `DELETE FROM posting_blocks b USING unnest($1::int[], $2::int[]) AS x(term_id, first_seq)
@@ -164,16 +144,13 @@ export async function dropPassages(client: pg.PoolClient, documentIds: readonly 
     [emptied.map((b) => b.termId), emptied.map((b) => b.firstSeq)],
   );
   await client.query(
-    `UPDATE posting_blocks b SET last_seq = x.last_seq, max_tf = x.max_tf, min_length = x.min_length, data = x.data
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::bytea[])
-       AS x(term_id, first_seq, last_seq, max_tf, min_length, data)
+    `UPDATE posting_blocks b SET last_seq = x.last_seq, data = x.data
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::bytea[]) AS x(term_id, first_seq, last_seq, data)
      WHERE b.term_id = x.term_id AND b.first_seq = x.first_seq`,
     [
       rewritten.map((b) => b.termId),
       rewritten.map((b) => b.firstSeq),
       rewritten.map((b) => b.lastSeq),
-      rewritten.map((b) => b.maxTf),
-      rewritten.map((b) => b.minLength),
       rewritten.map((b) => b.data),
     ],
   );

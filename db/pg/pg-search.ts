@@ -2,12 +2,13 @@ import type pg from 'pg';
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from '../search/common-words.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-import type { BlockDirectory } from './pg-block-intervals.ts';
-import { rankBlockMax } from './pg-block-max.ts';
-import { createBlockReader } from './pg-block-reader.ts';
-import { recountPhrases } from './pg-candidates.ts';
+import { K1 } from '../search/postings.ts';
+import type { ScoredRow } from '../search/row-heap.ts';
+import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
+import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
 import { createListCache, type ListEntries } from './pg-list-cache.ts';
 import { createListReader } from './pg-list-reader.ts';
+import { createNorms } from './pg-norms.ts';
 import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
 import { lookupSql } from './pg-search-sql.ts';
 
@@ -23,15 +24,14 @@ export interface PgScored {
 /**
  * BM25 with FTS5's semantics over PostgreSQL's packed posting blocks (pg-blocks.ts): the same terms (FTS5's tokenizer, in JS),
  * the same N, lengths, IDF (from the stored vocabulary counts, no scan) and constants, so scores equal
- * SQLite's -bm25(). Rare terms' lists and phrases are read whole (and kept, least recently used dropped, see
- * pg-list-cache.ts); common terms (the common-word threshold) a block at a time, only the blocks whose
- * bounds can still reach the top (pg-block-max.ts), so the top is exact without summing their long lists.
- * Phrases of several words are the passages holding all their terms, counted in their text, or past
- * phraseTexts scored as one occurrence and recounted in the best candidates' text.
+ * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database (and kept,
+ * least recently used dropped, see pg-list-cache.ts), then scoreLists sums them with its threshold
+ * algorithm and common-word policy. Phrases of several words are the passages holding all their terms,
+ * scored as one occurrence and recounted in the best candidates' text.
  */
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const cache = createListCache();
-  const blocks = createBlockReader(pool);
+  const norms = createNorms();
   const reader = createListReader(pool, tuning);
 
   return {
@@ -56,11 +56,14 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       const threshold = commonThreshold(rows, tuning);
       const termCount = (spec: ListSpec) =>
         spec.terms.length === 1 ? (vocabulary.get(spec.terms[0] ?? '')?.n ?? 0) : 0;
-      // A common term is ranked a block at a time; rare terms' lists and phrases are read (and kept) whole.
-      const blocked = (spec: ListSpec) => termCount(spec) > threshold;
+      // Rare terms' lists and phrases are read up front; a common term's only if held, else scoring decides
+      // between reading it and looking it up for its candidates.
+      const upfront = [...specs.values()].filter(
+        (spec) => spec.terms.length > 1 || termCount(spec) <= threshold || cache.holds(spec.key, version),
+      );
       const read = new Map(
         await cache.read(
-          [...specs.values()].filter((spec) => !blocked(spec)).map((spec) => spec.key),
+          upfront.map((spec) => spec.key),
           version,
           reader.fetcher(specs),
         ),
@@ -71,39 +74,80 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         rows,
         threshold,
       );
-      const full = weighed.filter((list) => !blocked(list.spec));
-      const common = weighed.filter((list) => blocked(list.spec));
-      const phrases = full.filter((list) => hasUncounted(read.get(list.spec.key)));
-      const size = phrases.length > 0 ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
-      const directories = await blocks.directories(
-        common.map((list) => list.spec.ids[0] ?? 0),
-        version.token,
-      );
-      const scored = await rankBlockMax(
-        full.map((list) => ({ weight: list.weight, entries: read.get(list.spec.key) as ListEntries })),
-        common.map((list) => {
-          const termId = list.spec.ids[0] ?? 0;
-          return { termId, weight: list.weight, directory: directories.get(termId) as BlockDirectory };
-        }),
-        avg,
-        size,
-        blocks.fetch,
-      );
-      const rescored = await recountPhrases(
-        pool,
-        scored,
-        phrases.map((list) => ({
-          weight: list.weight,
-          terms: list.spec.terms,
-          seqs: (read.get(list.spec.key) as ListEntries).seqs,
-        })),
-        avg,
-      );
-      return rescored
-        .filter((row) => row.score > 0)
-        .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
-        .slice(0, limit)
-        .map((row) => ({ seq: row.rowid, score: row.score }));
+      const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
+      const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
+      let misses = 0;
+      for (;;) {
+        const held = weighed.filter((list) => read.has(list.spec.key));
+        const prepared = norms.prepare(
+          version.token,
+          rows,
+          avg,
+          held.map((list) => read.get(list.spec.key) as ListEntries),
+        );
+        const postings = new Map(held.map((list, i) => [list, prepared.postings[i]]));
+        const specOf = new Map<QueryList, ListSpec>();
+        const lists = weighed
+          .map((list): QueryList => {
+            const entries = read.get(list.spec.key);
+            const scored = postings.get(list) ?? null;
+            const query: QueryList = {
+              phrase: list.spec.terms.join(' '),
+              terms: list.spec.terms,
+              weight: list.weight,
+              documents: list.documents,
+              common: list.common,
+              // A phrase not counted yet holds all its words somewhere: one occurrence until recounted.
+              postings: scored && hasUncounted(entries) ? { ...scored, counts: null, peak: K1 + 1 } : scored,
+            };
+            specOf.set(query, list.spec);
+            return query;
+          })
+          // Rare lists first (as the SQLite ranker): once a common one comes up, all the rare ones are read.
+          .sort((a, b) => Number(a.common) - Number(b.common) || b.weight - a.weight);
+        let counted: LeftToScore | null = null;
+        // Set by read() when scoring needs a list not read yet (an object: TS does not follow closures' writes).
+        const missing: { list: QueryList | null } = { list: null };
+        const source: ScoringSource = {
+          corpus: prepared.stats,
+          read(list) {
+            if (list.postings) return list.postings;
+            missing.list = list;
+            throw new Error('list not read yet');
+          },
+          // A common term not held is looked up for the candidates only (see below), when scoreLists finds
+          // that cheaper than reading its list.
+          mayCountInText: (list) => list.terms.length === 1,
+          countInText(candidates, lists) {
+            counted = {
+              rows: candidates,
+              lists: lists.map((list) => ({ list, termId: specOf.get(list)?.ids[0] ?? 0 })),
+            };
+            return candidates;
+          },
+        };
+        let scored: ScoredRow[];
+        try {
+          scored = scoreLists(source, lists, size);
+        } catch (error) {
+          const needed = missing.list ? specOf.get(missing.list)?.key : undefined;
+          if (!needed) throw error;
+          misses++;
+          // A list had to be read in full after all. The first time only that one (the others may still be
+          // looked up for the candidates alone); after that every list not held, in one round trip.
+          const rest = misses === 1 ? [needed] : weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          for (const [k, entries] of await cache.read(rest, version, reader.fetcher(specs))) read.set(k, entries);
+          continue;
+        }
+        if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
+        const phrases = lists.filter((list) => list.postings?.counts === null);
+        const rescored = await recountPhrases(pool, scored, phrases, prepared.stats.norms);
+        return rescored
+          .filter((row) => row.score > 0)
+          .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
+          .slice(0, limit)
+          .map((row) => ({ seq: row.rowid, score: row.score }));
+      }
     },
   };
 }

@@ -73,11 +73,9 @@ export const searchTerms = pgTable(
  * passage seq, as varint chunks (seq gap, tf, passage length: about 3 bytes an entry; db/pg/pg-blocks.ts). A
  * list is one range of the primary key, which the migration makes INCLUDE data (an index-only scan, blocks side
  * by side), a few thousand rows where per-posting rows were hundreds of thousands, and
- * ingest writes a row per term and batch instead of a B-tree entry per term and passage (a small batch appends
- * to the term's last block while it has room; a large one only inserts, see db/pg/pg-postings.ts).
- * `first_seq` is the block's key (no entry below it); `last_seq` its highest entry; `max_tf` and `min_length`
- * bound what any of its entries can score (block-max ranking, db/pg/pg-block-bounds.ts). The primary key
- * INCLUDEs all of them (migration 0010), so a list's directory and its blocks are index-only reads.
+ * ingest writes a row per term and batch (a small batch appends to the term's last block while it has room) instead of
+ * a B-tree entry per term and passage. `first_seq` is the block's key (no entry below it); `last_seq` its
+ * highest entry.
  */
 export const postingBlocks = pgTable(
   'posting_blocks',
@@ -85,10 +83,6 @@ export const postingBlocks = pgTable(
     termId: integer('term_id').notNull(),
     firstSeq: integer('first_seq').notNull(),
     lastSeq: integer('last_seq').notNull(),
-    /** Highest tf in the block (the default, for rows the migration could not read, bounds any). */
-    maxTf: integer('max_tf').notNull().default(65535),
-    /** Shortest passage (in terms) in the block (default 0: bounds any). */
-    minLength: integer('min_length').notNull().default(0),
     data: bytea('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.termId, t.firstSeq] })],
