@@ -45,18 +45,9 @@ function countTerms(passages: readonly IndexedPassage[]) {
 }
 
 /**
- * Batches of at least this many passages only insert blocks; smaller ones append to each term's last block
- * while it has room. Appending rewrites the row and its index entry (the data is in the index, so it is never
- * a HOT update): inserting instead cut the block statement's time in half in a large batch. Small batches
- * still append, or each would leave a block per term and a common term's list would grow by a row per batch
- * rather than per BLOCK_ENTRIES passages.
- */
-const APPEND_BELOW = 500;
-
-/**
  * Indexes new passages: each term's passage count goes up (new terms get an id) and its tail moves, then its
- * new postings are appended to its last block while that has room (small batches), else packed into new
- * blocks: a row per term and batch rather than one per term and passage.
+ * new postings are appended to its last block while that has room, else packed into new blocks: a row per
+ * term and batch rather than one per term and passage.
  */
 export async function addPostings(client: pg.PoolClient, passages: readonly IndexedPassage[]): Promise<TotalsDelta> {
   if (passages.length === 0) return { passages: 0, terms: 0 };
@@ -64,15 +55,15 @@ export async function addPostings(client: pg.PoolClient, passages: readonly Inde
   // Byte-wise order (the column's collation): concurrent writers lock vocabulary rows in the same order.
   const vocabulary = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const counts = vocabulary.map((term) => (byTerm.get(term) as number[]).length / 3);
-  // The database keeps the tail when appending and all of a term's new entries fit in it (their count is the
-  // term's new passages), else the tail becomes their last chunk; planBlocks reads which from the returned tail_seq.
+  // The database keeps the tail when all of a term's new entries fit in it (their count is the term's new
+  // passages), else the tail becomes their last chunk; planBlocks reads which from the returned tail_seq.
   const upserted = await client.query<{ id: number; term: string; tail_seq: number }>(
     `INSERT INTO search_terms (term, passages, tail_seq, tail_entries)
      SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])
      ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages,
-       tail_seq = CASE WHEN $5 AND search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
+       tail_seq = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
          THEN search_terms.tail_seq ELSE excluded.tail_seq END,
-       tail_entries = CASE WHEN $5 AND search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
+       tail_entries = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
          THEN search_terms.tail_entries + excluded.passages ELSE excluded.tail_entries END
      RETURNING id, term, tail_seq`,
     [
@@ -80,7 +71,6 @@ export async function addPostings(client: pg.PoolClient, passages: readonly Inde
       counts,
       vocabulary.map((term, i) => (byTerm.get(term) as number[])[lastChunkStart(counts[i] as number) * 3]),
       counts.map((count) => count - lastChunkStart(count)),
-      passages.length < APPEND_BELOW,
     ],
   );
   const blocks = planBlocks(

@@ -60,7 +60,7 @@ export const searchTerms = pgTable(
     /** Compared byte-wise (COLLATE "C" in the migration): terms are lower-case index keys, not prose. */
     term: text('term').notNull(),
     passages: integer('passages').notNull(),
-    /** Key (first_seq) of the term's last block in posting_blocks, which small batches append to while it has room. */
+    /** Key (first_seq) of the term's last block in posting_blocks, which ingest appends to while it has room. */
     tailSeq: integer('tail_seq').notNull().default(0),
     /** Entries in that block. */
     tailEntries: integer('tail_entries').notNull().default(0),
@@ -73,7 +73,7 @@ export const searchTerms = pgTable(
  * passage seq, as varint chunks (seq gap, tf, passage length: about 3 bytes an entry; db/pg/pg-blocks.ts). A
  * list is one range of the primary key, which the migration makes INCLUDE data (an index-only scan, blocks side
  * by side), a few thousand rows where per-posting rows were hundreds of thousands, and
- * ingest writes a row per term and batch (a small batch appends to the term's last block while it has room) instead of
+ * ingest writes a row per term and batch (appending to the term's last block while it has room) instead of
  * a B-tree entry per term and passage. `first_seq` is the block's key (no entry below it); `last_seq` its
  * highest entry.
  */
