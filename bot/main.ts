@@ -2,7 +2,6 @@ import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { consoleConversation } from '../adapters/console/console-platform.ts';
 import type { RunningAdapter } from '../adapters/running-adapter.ts';
 import { AttacheError, ConfigError } from '../core/errors.ts';
-import { warmUpLanguage } from '../core/language/warm-up.ts';
 import { instanceName } from '../core/lease.ts';
 import type { Logger } from '../core/ports/logger.ts';
 import { type App, createApp } from './app.ts';
@@ -12,6 +11,7 @@ import { createLogger } from './logger.ts';
 import { sendersOf } from './platforms.ts';
 import { exitQuietlyOnClosedPipe, unexpectedErrorLine } from './quiet-exit.ts';
 import { startDigestScheduler } from './scheduler.ts';
+import { startWarmUp } from './warm-up.ts';
 import type { Feeds } from './wire-feeds.ts';
 
 function readConfig(): Config | null {
@@ -79,9 +79,11 @@ async function main(): Promise<void> {
   const feedScheduler = startFeedScheduler({ pollDue: async () => (await feeds()).poller.pollDue() }, logger);
 
   let stopping: Promise<void> | undefined;
+  let warmUp: { stop(): void } | undefined;
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       logger.info({ signal }, 'shutting down');
+      warmUp?.stop();
       await Promise.all([scheduler.stop(), feedScheduler.stop()]);
       await Promise.allSettled(adapters.map((a) => a.stop()));
       app.close();
@@ -93,8 +95,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  // The first question should not pay for loading the language data; start-up output comes first.
-  setTimeout(warmUpLanguage, 50).unref();
+  // The first question should not pay for loading the language data, the corpus profile or the search's first list
+  // reads: they are done in idle time once start-up output is out (and again after the corpus changes).
+  warmUp = startWarmUp(app.attache, logger);
   if (adapters.length === 0) {
     await runConsoleChat({
       attache: app.attache,

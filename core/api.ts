@@ -32,6 +32,11 @@ export interface AttacheApi {
   lastCitations(input: { conversation: string }): Promise<Citation[]>;
   /** Ranked passages for text. Throws InputError for bad input. */
   search(text: string, limit?: number): Promise<SearchResult>;
+  /**
+   * Optional: one slice of the work that makes the next requests fast (the corpus profile, the store's
+   * read-ahead), for idle time; true while some is left. Replies never depend on it, only their latency.
+   */
+  prepare?(): Promise<boolean>;
 }
 
 export interface SubscribeInput {

@@ -248,5 +248,11 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
     },
 
     search: (text, limit) => searchPassages(corpus, text, limit),
+
+    async prepare() {
+      // Every reply records the corpus's size from its profile, and a refusal quotes it: built here, not in a request.
+      await profile();
+      return (await corpus.warmUp?.()) ?? false;
+    },
   };
 }

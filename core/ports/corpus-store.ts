@@ -56,4 +56,9 @@ export interface CorpusStore {
   /** Every passage, optionally only of documents ingested after `ingestedAfter` (ISO). Score is 0. */
   listPassages(options?: { ingestedAfter?: string }): Promise<RetrievedPassage[]>;
   passageCount(): Promise<number>;
+  /**
+   * Optional: one short slice of work that makes later searches cheaper (reading ahead what most searches need),
+   * for idle time; true while some is left. Results never depend on it, only how long a search takes.
+   */
+  warmUp?(): Promise<boolean>;
 }

@@ -132,6 +132,8 @@ export function createCorpusRepository(db: AppDatabase, options: { search?: Sear
       };
     },
 
+    warmUp: async () => search.warmUp(),
+
     async searchPassages(groups, limit): Promise<RetrievedPassage[]> {
       const ranked = search.rank(groups, limit);
       if (ranked.length === 0) return [];

@@ -14,6 +14,8 @@ export interface SqliteSearch {
   rank(groups: PhraseGroups, limit: number): ScoredRow[];
   /** One FTS5 query with bm25() over the whole expression: the reference the ranker approximates. */
   exact(groups: PhraseGroups, limit: number): ScoredRow[];
+  /** Idle-time preparation of the ranker (its norms; see the ranker's warmUp); true while some is left. */
+  warmUp(): boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export function createSqliteSearch(
   };
   return {
     exact,
+    warmUp: () => ranker.warmUp(),
     rank(groups, limit) {
       const nonEmpty = groups.filter((group) => group.length > 0);
       if (nonEmpty.length === 0 || limit <= 0) return [];

@@ -176,6 +176,11 @@ export function renderReport(results: readonly CaseResult[], failures: readonly 
         return `${ms(total)} of ${ms(mean)} ms mean in the store (${parts.join(', ') || 'no calls'})`;
       };
       const where = `${r.store === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${int(r.totalPassages)} passages`;
+      if (r.warmUp && r.firstAsk) {
+        out.push(
+          `  ${where} — idle warm-up after start ${ms(r.warmUp.ms)} ms (CPU ${ms(r.warmUp.cpuMs)} ms), then the first ask ${ms(r.firstAsk.ms)} ms (CPU ${ms(r.firstAsk.cpuMs)} ms); CPU per request, idle work between requests included: ask ${ms(r.ask.cpuMsPerCall ?? Number.NaN)} ms, brief ${ms(r.brief.cpuMsPerCall ?? Number.NaN)} ms`,
+        );
+      }
       out.push(`  ${where} — ask: ${share(r.storeCalls.ask, r.ask.mean)}`);
       out.push(`  ${where} — brief: ${share(r.storeCalls.brief, r.brief.mean)}`);
     }

@@ -49,6 +49,10 @@ export interface AttacheCaseResult {
   syntheticPassages: number;
   totalPassages: number;
   setupSeconds: number;
+  /** The idle-time warm-up the bot runs after start (language data, corpus profile, search norms), wall and CPU ms. */
+  warmUp?: { ms: number; cpuMs: number };
+  /** The first question after start and that warm-up, before any other request: wall and CPU ms. */
+  firstAsk?: { ms: number; cpuMs: number };
   ask: LatencySummary;
   brief: LatencySummary;
   /** How many replies of each status (answered/partial/refused) the timed asks gave. */

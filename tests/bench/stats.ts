@@ -10,6 +10,11 @@ export interface LatencySummary {
   mean: number;
   /** Process CPU time over wall time for the samples: well below 1 means other load on the machine stole time. */
   cpuShare: number;
+  /**
+   * Process CPU milliseconds per call, work done between calls included (`between`: the idle time a server has
+   * between requests): what the calls cost a shared machine, steadier than wall time when it is busy.
+   */
+  cpuMsPerCall?: number;
 }
 
 /** Nearest-rank percentile of sorted values (p in 0..100). */
@@ -33,17 +38,33 @@ export function summarize(samples: readonly number[], cpuShare = Number.NaN): La
   };
 }
 
-/** Runs `run` once per input and summarises the per-call wall time in milliseconds. */
-export async function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): Promise<LatencySummary> {
+/**
+ * Runs `run` once per input and summarises the per-call wall time in milliseconds. `between`, when given, runs
+ * untimed after each call (e.g. a turn of the event loop, as a server has between requests); its CPU time counts in
+ * `cpuMsPerCall`.
+ */
+export async function timeEach<T>(
+  inputs: readonly T[],
+  run: (input: T) => unknown,
+  between?: () => Promise<void>,
+): Promise<LatencySummary> {
   const samples: number[] = [];
   const cpuStart = cpuSeconds();
+  let cpuBetween = 0;
   for (const input of inputs) {
     const start = performance.now();
     await run(input);
     samples.push(performance.now() - start);
+    if (between) {
+      const before = cpuSeconds();
+      await between();
+      cpuBetween += cpuSeconds() - before;
+    }
   }
   const wallSeconds = samples.reduce((sum, value) => sum + value, 0) / 1000;
-  return summarize(samples, (cpuSeconds() - cpuStart) / wallSeconds);
+  const cpu = cpuSeconds() - cpuStart;
+  const summary = summarize(samples, (cpu - cpuBetween) / wallSeconds);
+  return between ? { ...summary, cpuMsPerCall: (cpu * 1000) / inputs.length } : summary;
 }
 
 /** User + system CPU time of this process, in seconds. */
