@@ -69,6 +69,70 @@ describe('briefing features', () => {
   });
 });
 
+describe('what a sentence states', () => {
+  it.each([
+    ['The two governments signed the accord on Monday.', 1],
+    ['The accord has a long history of quarrels over the river.', 0],
+    ['“We will sign nothing,” the minister told reporters.', 0],
+  ])('outcome: %s → %d', (text, value) => {
+    expect(featuresOf([text], 0).outcome).toBe(value);
+  });
+
+  it.each([
+    ['The deal frees about 20 million tonnes of grain stuck in the ports.', 1],
+    ['Hamas is to release 50 hostages over four days.', 1],
+    ['Dozens of ships waited outside the harbour.', 1],
+    ['The deal was signed on 22 July 2022 in the palace.', 0],
+    ['One of the ministers left before the end of 2023.', 0],
+  ])('counted: %s → %d', (text, value) => {
+    expect(featuresOf([text], 0).counted).toBe(value);
+  });
+
+  it.each([
+    ['On Monday I reiterated the deep regret of the Secretary-General.', 1],
+    ['“We have a deal,” the envoy said after the talks.', 0],
+    ['The envoy said the sides had agreed on the annex.', 0],
+  ])('firstPerson: %s → %d', (text, value) => {
+    expect(featuresOf([text], 0).firstPerson).toBe(value);
+  });
+
+  it('counts the other outlets whose sentences share two of its specifics, in other words', () => {
+    const passage = (documentId: string, text: string, ordinal = 0) => ({
+      id: `${documentId}:${ordinal}`,
+      documentId,
+      ordinal,
+      text,
+      start: 0,
+      end: text.length,
+      score: 0,
+      document: {
+        id: documentId,
+        title: null,
+        outlet: null,
+        author: null,
+        publishedAt: '2024-03-04',
+        url: null,
+        language: 'en',
+      },
+    });
+    const ctx = buildContext([
+      passage('a', 'The treaty guarantees 2,700 cubic hectometres of water a year to each Tagus basin.'),
+      passage('b', 'Each basin of the Tagus now gets a minimum flow of 2,700 cubic hectometres.'),
+      passage('c', 'Farmers in the Alentejo said dry summers had ruined two harvests.'),
+      passage('d', 'Environmental groups said the wetlands were forgotten.'),
+      passage('e', 'Ministers met at the palace for eleven hours of talks.'),
+      // Words are rare against a request of some size: in a handful of sentences every shared word is common.
+      ...['Rain', 'Snow', 'Wind', 'Heat', 'Frost', 'Fog', 'Hail', 'Storms'].map((w, i) =>
+        passage('e', `${w} fell on the northern hills all week, officials said.`, i + 1),
+      ),
+    ]);
+    const unit = ctx.units.find((u) => u.passage.documentId === 'a');
+    if (!unit) throw new Error('no unit');
+    const x = briefingFeatures(clusterAround(unit, [], ctx.idf), 0.5, ctx, briefingStats(ctx, new Map(), 5));
+    expect(x[BRIEFING_FEATURES.indexOf('specifics')]).toBeCloseTo(1 / 4, 5);
+  });
+});
+
 describe('briefing model file', () => {
   it('is fitted on this build’s features', () => {
     expect(defaultBriefingModel().features).toEqual([...BRIEFING_FEATURES]);

@@ -64,6 +64,8 @@ const FILES = {
     'Explainer: who measures the river now',
     'The Lisbon water treaty signed by Ana Duarte and Luis Ferrer creates a joint commission to measure the Tagus every week.',
     'Environmental groups said the treaty came too late for the wetlands of the lower Tagus.',
+    // Cut off at its source (a page clipped mid-word): it must not be a bullet, however much it says.
+    'The joint commission of Portugal and Spain will measure the 2,700 cubic hectometres of the Tagus each week and must firs',
   ),
   'trade-1.md': article(
     'Andes Report',
@@ -110,6 +112,18 @@ describe('a briefing on a topic that names a story', () => {
     expect(flow).toHaveLength(1);
     const outlets = new Set(flow[0]?.citations.map((n) => byNumber.get(n)?.documentId));
     expect(outlets).toEqual(new Set(['treaty-harbour', 'treaty-wire']));
+  });
+
+  it('tells a story in at most eight whole sentences, none cut off at its source', async () => {
+    const attache = await coreOver(FILES);
+    const reply = await attache.brief({
+      topic: 'The Lisbon water treaty talks (March 2024)',
+      conversation: 'console:cut',
+    });
+    expect(reply.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(reply.blocks.length).toBeLessThanOrEqual(8);
+    expect(reply.blocks.reduce((sum, b) => sum + b.text.length, 0)).toBeLessThanOrEqual(1600);
+    for (const b of reply.blocks) expect(b.text).not.toMatch(/must firs/);
   });
 
   it('still briefs on one subject only from the sentences that name it', async () => {

@@ -32,7 +32,7 @@ export const HELD_OUT_FLOORS = {
     followups: 0.17,
     recall30: 0.84,
     chromeCitations: 2,
-    briefingFacts: 0.37,
+    briefingFacts: 0.48,
   },
 } as const;
 

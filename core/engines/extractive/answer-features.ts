@@ -1,3 +1,4 @@
+import { evidenceOf } from './answer-evidence.ts';
 import { satisfiesType } from './answer-types.ts';
 import type { EngineContext } from './context.ts';
 import type { Question } from './question.ts';
@@ -71,6 +72,12 @@ export const FEATURES = [
   'missingName',
   /** The sentence's article is one the conversation's last answer cited (follow-ups stay on their story). */
   'conversationFocus',
+  /** The unit is a headline or label (no closing punctuation, or title case), not a sentence stating a fact. */
+  'headline',
+  /** A "why" question and the sentence states a cause or purpose ("because", "in response to"). */
+  'reasonGiven',
+  /** A yes/no question and the sentence negates or refuses ("did not sign", "no agreement was signed"). */
+  'polarNegation',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -194,6 +201,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
       missingRare: idf.max > 0 ? Math.min(1, missingWeight / idf.max) : 0,
       missingName: missingName ? 1 : 0,
       conversationFocus: ctx.focus.has(u.passage.documentId) ? 1 : 0,
+      ...evidenceOf(u, q),
     };
     return { unit: u, x: FEATURES.map((f) => values[f]) };
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Cluster, selfContained, support } from './clusters.ts';
 import type { EngineContext } from './context.ts';
 import { cosine } from './similarity.ts';
@@ -47,6 +48,17 @@ export const BRIEFING_FEATURES = [
   'storyTime',
   /** Its report is undated. */
   'undated',
+  /** States an outcome: a verb of deciding, agreeing or acting (outcome-verbs.json) outside quotation marks. */
+  'outcome',
+  /** A number with the noun it counts ("20 million tonnes", "50 hostages", "120 days"), years aside. */
+  'counted',
+  /** Speaks in the first person outside quotation marks ("I reiterated…"): a statement's voice, not a report's. */
+  'firstPerson',
+  /**
+   * Share of the other outlets with a sentence sharing at least two of its specifics (numbers, words rare in
+   * the request), in whatever words: the same fact told across outlets, even when the sentences differ.
+   */
+  'specifics',
 ] as const;
 
 export type BriefingFeature = (typeof BRIEFING_FEATURES)[number];
@@ -58,6 +70,44 @@ const DIGIT = /\d/;
 const DATE =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d)\b/i;
 const DAY_MS = 86_400_000;
+/** A number and the word it counts: "20 million tonnes", "four days", "dozens of ships", "3,000 troops". */
+const COUNTED =
+  /\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens)(?:[ -](?:million|billion|thousand|hundred))?(?: of)?[ -](?!(?:jan|feb|march|apr|may|june|july|aug|sept?|oct|nov|dec)\w*\b|(?:and|or|to|in|on|at|per|a|the|p\.?m|a\.?m)\b)[a-z]{3,}/i;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+const FIRST_PERSON = /\b(?:I|we|our|my|us)\b/;
+/** Share of the request's rarest words that count as specific (as in SAME_CLAIM.rareShare). */
+const RARE_SHARE = 0.6;
+
+let outcomeVerbs: ReadonlySet<string> | null = null;
+
+/** Outcome verbs (outcome-verbs.json), read once. */
+function outcomes(): ReadonlySet<string> {
+  if (!outcomeVerbs) {
+    const data = JSON.parse(readFileSync(new URL('./outcome-verbs.json', import.meta.url), 'utf8')) as {
+      verbs: string[];
+    };
+    outcomeVerbs = new Set(data.verbs);
+  }
+  return outcomeVerbs;
+}
+
+/** The text outside double quotation marks. */
+function unquoted(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/g, ' ');
+}
+
+/** Share of the other documents with a sentence sharing at least two numbers or rare words with the unit. */
+function specificShare(unit: Unit, ctx: EngineContext, documents: number): number {
+  const specific = (s: string) => /\d/.test(s) || ctx.idf.weight(s) >= ctx.idf.max * RARE_SHARE;
+  const docs = new Set<string>();
+  for (const u of ctx.partners(unit)) {
+    if (u.passage.documentId === unit.passage.documentId || docs.has(u.passage.documentId)) continue;
+    let shared = 0;
+    for (const s of unit.stems) if (u.stems.has(s) && specific(s) && ++shared >= 2) break;
+    if (shared >= 2) docs.add(u.passage.documentId);
+  }
+  return docs.size / Math.max(1, documents - 1);
+}
 
 /** Per-request facts the features are relative to: how many documents use each stem, the dated span. */
 export interface BriefingStats {
@@ -85,6 +135,19 @@ export function briefingStats(
     oldest: days.length > 0 ? Math.min(...days) : null,
     newest: days.length > 0 ? Math.max(...days) : null,
   };
+}
+
+/** Whether a character offset of a text falls inside double quotation marks. */
+function inQuote(text: string, offset: number): boolean {
+  return quotedShare(text.slice(0, offset)) > 0 && hasOpen(text.slice(0, offset));
+}
+
+/** Whether a quotation opened in the text is still open at its end. */
+function hasOpen(text: string): boolean {
+  let open = false;
+  for (const ch of text)
+    if (ch === '"' || ch === '“' || ch === '”') open = ch === '“' ? true : ch === '”' ? false : !open;
+  return open;
 }
 
 /** Share of a text's characters inside double quotation marks. */
@@ -142,6 +205,10 @@ export function briefingFeatures(
     newest: date !== null && date === stats.newest ? 1 : 0,
     storyTime,
     undated: date === null ? 1 : 0,
+    outcome: unit.words.some((w) => outcomes().has(w.stem) && !inQuote(unit.text, w.start)) ? 1 : 0,
+    counted: COUNTED.test(unit.text.replace(YEAR, ' ')) ? 1 : 0,
+    firstPerson: FIRST_PERSON.test(unquoted(unit.text)) ? 1 : 0,
+    specifics: specificShare(unit, ctx, stats.documents),
   };
   return BRIEFING_FEATURES.map((f) => values[f]);
 }

@@ -1,6 +1,6 @@
 import type { DraftBlock, EngineDraft } from '../../ports/engine.ts';
 import type { BriefingModel } from './briefing-model.ts';
-import { blockFor, selfContained } from './clusters.ts';
+import { blockFor, complete, selfContained } from './clusters.ts';
 import type { EngineContext } from './context.ts';
 import { storyTitle } from './headline.ts';
 import { type RankedCluster, rankClusters } from './rank-claims.ts';
@@ -30,6 +30,14 @@ export type BriefingObserver = (candidates: readonly RankedCluster[]) => void;
 
 /** How the selection trades a claim's value against its length, the story words it adds and repeating a bullet. */
 interface SelectionWeights {
+  /** Most bullets, and characters of bullet text ([n] markers included). */
+  maxBlocks: number;
+  maxChars: number;
+  /**
+   * The last bullet waits for the newest report when none has it yet: the latest news leads a digest, while a
+   * story that ran for months is told by its key facts, whichever day they fell on.
+   */
+  newestBullet: boolean;
   /**
    * Only sentences that read on their own ("He said…", "But…" do not): the hand-set value penalises them, the
    * learned one does not know a reader must tell who "he" is.
@@ -40,16 +48,33 @@ interface SelectionWeights {
   redundancyWeight: number;
 }
 
+/** Selection for a briefing on the latest news or one subject (hand-set values, no model). */
+const DIGEST_BRIEFING: SelectionWeights = {
+  maxBlocks: BRIEFING.maxBlocks,
+  maxChars: BRIEFING.maxChars,
+  newestBullet: true,
+  selfContained: BRIEFING.selfContained,
+  lengthPower: BRIEFING.lengthPower,
+  coverageWeight: BRIEFING.coverageWeight,
+  redundancyWeight: BRIEFING.redundancyWeight,
+};
+
 /**
  * Selection for a story briefing, whose values are fact probabilities (0–1) from the briefing model: chosen on
  * the briefing fit stories of corpus-dev (tests/eval/briefing-eval.ts), never per topic.
  */
 export const STORY_BRIEFING: SelectionWeights = {
+  // A story of several turns needs more than a digest's six bullets to be told; eight short ones still read at a glance.
+  maxBlocks: 8,
+  maxChars: 1600,
+  newestBullet: false,
   selfContained: true,
-  lengthPower: 0.5,
+  // Chosen on the briefing fit stories: eight bullets leave room for a sentence that states a fact in full, so
+  // length costs less than in a six-bullet digest, and a bullet that repeats a chosen one costs more.
+  lengthPower: 0.25,
   // The model already values what several outlets report; adding the story words it states only dilutes that.
   coverageWeight: 0,
-  redundancyWeight: 0.5,
+  redundancyWeight: 1,
 };
 
 interface Claim extends RankedCluster {
@@ -91,6 +116,7 @@ function storyWords(ctx: EngineContext): Map<string, number> {
  * two that say the same thing; within the budget; one from the newest report.
  */
 function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weights: SelectionWeights): Claim[] {
+  const { maxBlocks, maxChars } = weights;
   const blocks = new Map(ranked.map((r) => [r, blockFor(r.cluster, ctx.lowerWords, 'rep')]));
   const words = storyWords(ctx);
   const said = new Set<string>();
@@ -108,17 +134,18 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
     return date > d ? date : d;
   }, '');
   const isNewest = (unit: Unit) => (unit.passage.document.publishedAt ?? '') === newest;
-  const mustBeNewest = () => chosen.length === BRIEFING.maxBlocks - 1 && !chosen.some((c) => isNewest(c.cluster.rep));
-  while (chosen.length < BRIEFING.maxBlocks) {
+  const mustBeNewest = () =>
+    weights.newestBullet && chosen.length === maxBlocks - 1 && !chosen.some((c) => isNewest(c.cluster.rep));
+  while (chosen.length < maxBlocks) {
     let pick: (Claim & { score: number }) | null = null;
     for (const r of ranked) {
       const { cluster } = r;
       if (cluster.members.some((m) => covered.has(m))) continue;
-      if (weights.selfContained && !selfContained(cluster.rep)) continue;
+      if (weights.selfContained && !(selfContained(cluster.rep) && complete(cluster.rep))) continue;
       // The latest development is always in: the last bullet waits for the newest report if none has it yet.
       if (mustBeNewest() && !isNewest(cluster.rep)) continue;
       const block = blocks.get(r) as DraftBlock;
-      if (chars + blockLength(block) > BRIEFING.maxChars) continue;
+      if (chars + blockLength(block) > maxChars) continue;
       const gain = weights.coverageWeight * news(cluster.rep);
       const echo =
         weights.redundancyWeight > 0
@@ -162,7 +189,7 @@ export function composeBriefing(
 ): EngineDraft {
   const ranked = rankClusters(ctx, relevance, story?.model);
   story?.observe?.(ranked);
-  const claims = byDate(selectClaims(ctx, ranked, story ? STORY_BRIEFING : BRIEFING));
+  const claims = byDate(selectClaims(ctx, ranked, story ? STORY_BRIEFING : DIGEST_BRIEFING));
   if (claims.length === 0) return { engine: 'extractive', status: 'refused', title: 'Nothing to brief on', blocks: [] };
   return {
     engine: 'extractive',

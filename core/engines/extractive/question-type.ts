@@ -125,3 +125,19 @@ export function focusVerb(parsed: Parsed, isNameWord: (lower: string) => boolean
       : null;
   return { verb, object };
 }
+
+/** What kind of reply a question wants beyond its answer type: a cause, or a yes or a no. */
+export type QuestionForm = 'reason' | 'polar' | null;
+
+const REASON =
+  /^(?:why\b|how come\b|for what reasons?\b|what (?:was|were|is|are) (?:the )?(?:main )?(?:reasons?|motives?|causes?)\b)/;
+const POLAR =
+  /^(?:(?:and|so|but|then|also|ok|okay)\W+)*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|may|might|must|isn't|wasn't|didn't|doesn't|hasn't|won't)\b/;
+
+/** "Why …?" asks for a cause; "Did …?", "Will …?" (no wh-word first) ask for a yes or a no. */
+export function questionForm(lower: string): QuestionForm {
+  const at = lower.search(WH);
+  if (at >= 0 && REASON.test(lower.slice(at))) return 'reason';
+  if (POLAR.test(lower.trimStart()) && (at < 0 || !/^\W*$/.test(lower.slice(0, at)))) return 'polar';
+  return null;
+}

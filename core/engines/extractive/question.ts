@@ -3,7 +3,17 @@ import { foldCase } from '../../language/fold.ts';
 import { lemma as stem } from '../../language/lemma.ts';
 import { parse } from '../../language/parse.ts';
 import { isStopword, words } from '../../language/words.ts';
-import { type AnswerType, countedLemma, detectType, focusVerb, LIGHT, QUOTE, TYPE_NOUNS } from './question-type.ts';
+import {
+  type AnswerType,
+  countedLemma,
+  detectType,
+  focusVerb,
+  LIGHT,
+  QUOTE,
+  type QuestionForm,
+  questionForm,
+  TYPE_NOUNS,
+} from './question-type.ts';
 import { anyUnitHasTerm, type Term } from './term-match.ts';
 import type { Unit } from './units.ts';
 
@@ -26,6 +36,8 @@ export interface Question {
   object: Term | null;
   /** number: the stem of what is counted ("troops"). */
   counted: string | null;
+  /** Whether it asks for a cause ("why") or for a yes or a no ("did they sign?"). */
+  form: QuestionForm;
   /** "Who is the Kremlin's spokesman?": the role the answer's person must hold. */
   role: string | null;
   /** Whose role it is ("the Kremlin's", "of Ukraine"): the answer must tie the role to them. */
@@ -122,6 +134,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
     focus: focus ? { stem: stem(focus.verb), weight: 1 } : null,
     object: objectTerm && anyUnitHasTerm(units, objectTerm) ? objectTerm : null,
     counted: type === 'number' ? countedLemma(parsed) : null,
+    form: questionForm(lower),
     role: roleMatch?.[1] ?? null,
     roleOf: roleMatch
       ? lexicon

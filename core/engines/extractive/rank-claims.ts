@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 
 export interface RankedCluster {
   cluster: Cluster;
-  /** The claim's features for the briefing model (BRIEFING_FEATURES order). */
+  /** The claim's features for the briefing model (BRIEFING_FEATURES order); empty without a model. */
   x: number[];
   value: number;
 }
@@ -93,7 +93,8 @@ export function rankClusters(
     )
     .map((u) => {
       const cluster = clusterAround(u, ctx.partners(u), ctx.idf, sameFact);
-      const x = briefingFeatures(cluster, relevance(u), ctx, stats);
+      // Features only for the model that reads them: a briefing without a story does not pay for them.
+      const x = model ? briefingFeatures(cluster, relevance(u), ctx, stats) : [];
       if (model) return { cluster, x, value: factProbability(model, x) };
       const corroboration = CLAIM_VALUE.supportWeight * Math.log2(support(cluster));
       return { cluster, x, value: baseValue(u, ctx, df, docs) + relevance(u) + corroboration };

@@ -1,5 +1,6 @@
 import type { App } from '../../../bot/app.ts';
 import type { AttacheApi } from '../../../core/api.ts';
+import { BRIEFING_FEATURES } from '../../../core/engines/extractive/briefing-features.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import type { RankedCluster } from '../../../core/engines/extractive/rank-claims.ts';
 import { storyOfQuestion } from '../corpus-dev/dev-stories.ts';
@@ -26,7 +27,10 @@ async function observeBriefing(
   facts: Facts,
 ): Promise<BriefedStory> {
   let seen: readonly RankedCluster[] = [];
-  const engine = createExtractiveEngine({ observeBriefing: (c) => (seen = c) });
+  // Any model of this build's features will do (only the candidates are recorded): a committed model fitted on
+  // other features must not stop its own refit.
+  const blank = { features: BRIEFING_FEATURES, weights: BRIEFING_FEATURES.map(() => 0) };
+  const engine = createExtractiveEngine({ briefingModel: blank, observeBriefing: (c) => (seen = c) });
   const attache: AttacheApi = attacheWithEngine(app, engine);
   await attache.brief({ conversation: `console:train-brief-${story}`, ...(topic ? { topic } : {}) });
   const phrases = facts.map((alternatives) => alternatives.map(foldForMatch));
