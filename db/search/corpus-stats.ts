@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { fts5Terms } from './fts5-terms.ts';
+import { type CorpusPoint, createListReader, isAscii } from './list-reader.ts';
 import { quotePhrase } from './match-expression.ts';
-import { lazyPostings, type PackedPostings, pack } from './packed-postings.ts';
-import { B, fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
+import { lazyPostings, type PackedPostings } from './packed-postings.ts';
+import { B, K1, type Postings } from './postings.ts';
 
 /**
  * Bytes of packed lists (about a byte an entry for common words, see packed-postings.ts) kept across queries
@@ -23,8 +23,8 @@ const WARM_ENTRIES_PER_RANKING = 150_000;
 const MIN_LISTED_TERM = 200;
 /** Cached phrase counts kept before that cache starts over. */
 const MAX_COUNTS = 20_000;
-const NON_ASCII = /[\u0080-\uffff]/;
-const isAscii = (text: string): boolean => !NON_ASCII.test(text);
+
+const STORABLE_KEY = /^[a-z0-9]+$/;
 
 /** Passage lengths read per statement (about 100k × 11 characters of text). */
 const LENGTHS_PER_READ = 100_000;
@@ -97,6 +97,8 @@ export interface CorpusStats {
 export interface Snapshot {
   key: string;
   passages: number;
+  /** The highest indexed rowid and the removal count when this version was taken. */
+  point: CorpusPoint;
   /** Lists read in this version, packed, least recently used first. */
   postings: Map<string, PackedPostings>;
   postingBytes: number;
@@ -135,13 +137,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
   // Passages added on this connection outside the repository (its own saves bump `generation`).
   const shape = client.prepare('SELECT coalesce(max(rowid), 0) FROM passages').pluck();
   const passageCount = client.prepare('SELECT count(*) FROM passages').pluck();
-  const occurrenceStatement = client
-    .prepare('SELECT group_concat(doc) FROM temp.passages_fts_instances WHERE term = ?')
-    .pluck();
   const documentCount = client.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
-  const membershipStatement = client
-    .prepare('SELECT group_concat(rowid) FROM passages_fts WHERE passages_fts MATCH ?')
-    .pluck();
+  const reader = createListReader(client);
   const maxDocsizeStatement = client.prepare('SELECT max(id) FROM passages_fts_docsize').pluck();
   const lengthStatement = client
     .prepare(
@@ -175,17 +172,6 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     };
   }
 
-  function fetchPostings(phrase: string, corpus: CorpusStats): Postings {
-    const terms = fts5Terms(phrase);
-    // The JS stemmer matches SQLite's exactly on ASCII, so a one-term phrase can be looked up as its term.
-    if (terms.length === 1 && isAscii(phrase)) {
-      return fromOccurrences(parseNumbers(occurrenceStatement.get(terms[0]) as string | null), corpus.norms);
-    }
-    const rowids = parseNumbers(membershipStatement.get(quotePhrase(phrase)) as string | null);
-    // Occurrences are unknown, so the bound is the limit of tf·(k1+1)/(tf+norm) as tf grows.
-    return { rowids, counts: null, peak: K1 + 1 };
-  }
-
   /** Keeps a packed list as the most recently used, dropping the least recently used past the cap. */
   function keep(snapshot: Snapshot, key: string, packed: PackedPostings): void {
     const old = snapshot.postings.get(key);
@@ -202,16 +188,23 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     }
   }
 
-  function postings(snapshot: Snapshot, phrase: string, key: string): Postings {
+  /**
+   * A list from the cache, else read (a common single ASCII term's through the stored lists, `common` being
+   * the passage count past which a list is stored; null: never stored).
+   */
+  /** Lists of one ASCII term (its stem is plain letters and digits) may be stored. */
+  const storable = (phrase: string, key: string): boolean => STORABLE_KEY.test(key) && isAscii(phrase);
+
+  function postings(snapshot: Snapshot, phrase: string, key: string, common: number | null = null): Postings {
     const packed = snapshot.postings.get(key);
     if (packed !== undefined) {
       keep(snapshot, key, packed);
       return lazyPostings(packed);
     }
     snapshot.stats ??= loadStats();
-    const list = fetchPostings(phrase, snapshot.stats);
-    keep(snapshot, key, pack(list));
-    return list;
+    const read = reader.read(phrase, key, snapshot.point, snapshot.stats, storable(phrase, key) ? common : null);
+    keep(snapshot, key, read.packed);
+    return read.postings;
   }
 
   return {
@@ -222,6 +215,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
         current = {
           key,
           passages: passageCount.get() as number,
+          point: reader.point(),
           postings: new Map(),
           postingBytes: 0,
           warmEntries: 0,
@@ -258,6 +252,17 @@ export function createStatsCache(client: Database.Database, generation: () => nu
         return postings(snapshot, phrase, key).rowids.length;
       }
       let count = snapshot.documents.get(key);
+      if (count === undefined && storable(phrase, key)) {
+        // A stored list (common terms only) is cheaper to read than FTS5 is to count.
+        const kept = reader.fromStore(phrase, key, snapshot.point, () => {
+          snapshot.stats ??= loadStats();
+          return snapshot.stats;
+        });
+        if (kept !== null) {
+          keep(snapshot, key, kept.packed);
+          return kept.packed.length;
+        }
+      }
       if (count === undefined) {
         count = documentCount.get(quotePhrase(phrase)) as number;
         if (snapshot.documents.size >= MAX_COUNTS) snapshot.documents.clear();
@@ -292,14 +297,9 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           break;
         }
         if (snapshot.postings.has(term)) continue;
-        snapshot.stats ??= loadStats();
-        const list = fromOccurrences(
-          parseNumbers(occurrenceStatement.get(term) as string | null),
-          snapshot.stats.norms,
-        );
-        keep(snapshot, term, pack(list));
-        snapshot.warmEntries += list.rowids.length;
-        budget -= list.rowids.length;
+        const length = postings(snapshot, term, term, threshold).packed?.length ?? documents;
+        snapshot.warmEntries += length;
+        budget -= length;
       }
     },
 
