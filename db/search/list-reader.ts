@@ -129,6 +129,19 @@ export function createListReader(client: Database.Database) {
       return { postings, packed };
     },
 
+    /** A list kept in memory, grown by the passages appended after rowid `from` up to `point` (norms of now). */
+    extend(
+      phrase: string,
+      packed: PackedPostings,
+      from: number,
+      point: CorpusPoint,
+      norms: Float64Array,
+    ): PackedPostings {
+      if (from >= point.upto) return { ...packed, peak: peakOf(packed, norms) };
+      const grown = appendPacked(packed, tail(phrase, packed.most > 0, from, point.upto, norms));
+      return { ...grown, peak: peakOf(grown, norms) };
+    },
+
     /** Where the corpus stands now (see CorpusPoint). */
     point: stored.point,
   };

@@ -114,6 +114,18 @@ describe('packed lists stored in search_lists', () => {
     expect(await ranked(freshStore().store)).toEqual(fromStored);
   });
 
+  it('keeps what one process read across an append and ranks as a fresh read would', async () => {
+    const { store } = freshStore();
+    await ranked(store);
+    await createCorpusRepository(writer.db).saveDocuments([...generator.documents(30, 'second-poll')]);
+    const kept = await ranked(store);
+    writer.client.exec('DELETE FROM search_lists');
+    // The same passages with the same scores (sums taken in another order may differ in the last bit).
+    const rounded = (runs: { id: string; score: number }[][]) =>
+      runs.map((run) => run.map(({ id, score }) => [id, score.toFixed(9)]));
+    expect(rounded(await ranked(freshStore().store))).toEqual(rounded(kept));
+  });
+
   it('drops every stored list when a passage is deleted or its text changes', async () => {
     await ranked(freshStore().store);
     expect(rows().length).toBeGreaterThan(0);
