@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { fts5Terms } from './fts5-terms.ts';
+import { type CorpusPoint, createListReader, isAscii } from './list-reader.ts';
 import { quotePhrase } from './match-expression.ts';
-import { lazyPostings, type PackedPostings, pack } from './packed-postings.ts';
-import { B, fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
+import { lazyPostings, type PackedPostings } from './packed-postings.ts';
+import { B, K1, type Postings } from './postings.ts';
 
 /**
  * Bytes of packed lists (about a byte an entry for common words, see packed-postings.ts) kept across queries
@@ -23,8 +23,8 @@ const WARM_ENTRIES_PER_RANKING = 150_000;
 const MIN_LISTED_TERM = 200;
 /** Cached phrase counts kept before that cache starts over. */
 const MAX_COUNTS = 20_000;
-const NON_ASCII = /[\u0080-\uffff]/;
-const isAscii = (text: string): boolean => !NON_ASCII.test(text);
+
+const STORABLE_KEY = /^[a-z0-9]+$/;
 
 /** Passage lengths read per statement (about 100k × 11 characters of text). */
 const LENGTHS_PER_READ = 100_000;
@@ -97,6 +97,8 @@ export interface CorpusStats {
 export interface Snapshot {
   key: string;
   passages: number;
+  /** The highest indexed rowid and the removal count when this version was taken. */
+  point: CorpusPoint;
   /** Lists read in this version, packed, least recently used first. */
   postings: Map<string, PackedPostings>;
   postingBytes: number;
@@ -111,6 +113,14 @@ export interface Snapshot {
   /** Rankings done past the cheap path in this version. */
   rankings: number;
   stats: CorpusStats | null;
+  /** Total length of the passages (with stats.rows, bm25's average length). */
+  lengthTotal: number;
+  /** The former version's statistics, when this one only appended passages to it (extended, not read again). */
+  appendedTo: { stats: CorpusStats; upto: number; lengthTotal: number } | null;
+  /** Lists kept from a former version, by the highest rowid they cover: extended by their tail on first use. */
+  behind: Map<string, number>;
+  /** The phrase each list was read for (a kept list's tail is matched by it). */
+  phrases: Map<string, string>;
 }
 
 /**
@@ -135,13 +145,8 @@ export function createStatsCache(client: Database.Database, generation: () => nu
   // Passages added on this connection outside the repository (its own saves bump `generation`).
   const shape = client.prepare('SELECT coalesce(max(rowid), 0) FROM passages').pluck();
   const passageCount = client.prepare('SELECT count(*) FROM passages').pluck();
-  const occurrenceStatement = client
-    .prepare('SELECT group_concat(doc) FROM temp.passages_fts_instances WHERE term = ?')
-    .pluck();
   const documentCount = client.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
-  const membershipStatement = client
-    .prepare('SELECT group_concat(rowid) FROM passages_fts WHERE passages_fts MATCH ?')
-    .pluck();
+  const reader = createListReader(client);
   const maxDocsizeStatement = client.prepare('SELECT max(id) FROM passages_fts_docsize').pluck();
   const lengthStatement = client
     .prepare(
@@ -150,13 +155,30 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     .pluck();
   let current: Snapshot | null = null;
 
-  function loadStats(): CorpusStats {
+  /**
+   * Lengths and norms of every passage. When the version only appended passages to the former one, only
+   * the new passages' lengths are read: the others come back from the former norms (a length is an integer,
+   * so inverting the norm and rounding gives it exactly) and every norm is recomputed with the new average.
+   */
+  function loadStats(snapshot: Snapshot): CorpusStats {
     const maxRowid = (maxDocsizeStatement.get() as number | null) ?? 0;
     const lengths = new Uint32Array(maxRowid + 1);
     let rows = 0;
     let total = 0;
+    let start = 0;
+    const former = snapshot.appendedTo;
+    if (former !== null) {
+      const { norms } = former.stats;
+      const average = former.stats.rows > 0 ? former.lengthTotal / former.stats.rows : 1;
+      for (let r = 0; r <= former.upto && r < norms.length; r++) {
+        lengths[r] = Math.round((((norms[r] as number) / K1 - (1 - B)) * average) / B);
+      }
+      rows = former.stats.rows;
+      total = former.lengthTotal;
+      start = former.upto + 1;
+    }
     // In slices of rowids, so the text read at once stays about a megabyte however large the corpus.
-    for (let from = 0; from <= maxRowid; from += LENGTHS_PER_READ) {
+    for (let from = start; from <= maxRowid; from += LENGTHS_PER_READ) {
       const counted = parseLengths(lengthStatement.get(from, from + LENGTHS_PER_READ) as string, lengths);
       rows += counted.rows;
       total += counted.total;
@@ -165,25 +187,38 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     const norms = new Float64Array(maxRowid + 1);
     for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
     const size = maxRowid + 1;
+    snapshot.lengthTotal = total;
+    snapshot.appendedTo = null;
+    // The accumulators (zeroed between queries) are reused while they fit: room for a few polls is left.
+    const roomy = former !== null && former.stats.scratch.length >= size;
+    const room = size + (size >> 5);
     return {
       rows,
       norms,
       single: new Float64Array(0),
-      scratch: new Float64Array(size),
-      touched: new Int32Array(size),
+      scratch: roomy ? former.stats.scratch : new Float64Array(room),
+      touched: roomy ? former.stats.touched : new Int32Array(room),
       marks: new Uint8Array(0),
     };
   }
 
-  function fetchPostings(phrase: string, corpus: CorpusStats): Postings {
-    const terms = fts5Terms(phrase);
-    // The JS stemmer matches SQLite's exactly on ASCII, so a one-term phrase can be looked up as its term.
-    if (terms.length === 1 && isAscii(phrase)) {
-      return fromOccurrences(parseNumbers(occurrenceStatement.get(terms[0]) as string | null), corpus.norms);
-    }
-    const rowids = parseNumbers(membershipStatement.get(quotePhrase(phrase)) as string | null);
-    // Occurrences are unknown, so the bound is the limit of tf·(k1+1)/(tf+norm) as tf grows.
-    return { rowids, counts: null, peak: K1 + 1 };
+  /** Stats of the snapshot, read on first use. */
+  function statsOf(snapshot: Snapshot): CorpusStats {
+    snapshot.stats ??= loadStats(snapshot);
+    return snapshot.stats;
+  }
+
+  /** A list held in memory, brought up to the snapshot first when it was kept from a former version. */
+  function held(snapshot: Snapshot, key: string): PackedPostings | undefined {
+    const packed = snapshot.postings.get(key);
+    const covered = snapshot.behind.get(key);
+    if (packed === undefined || covered === undefined) return packed;
+    snapshot.behind.delete(key);
+    const phrase = snapshot.phrases.get(key) ?? key;
+    const from = Math.max(covered, packed.last);
+    const grown = reader.extend(phrase, packed, from, snapshot.point, statsOf(snapshot).norms);
+    keep(snapshot, key, grown);
+    return grown;
   }
 
   /** Keeps a packed list as the most recently used, dropping the least recently used past the cap. */
@@ -198,20 +233,46 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     for (const [oldest, list] of snapshot.postings) {
       if (snapshot.postingBytes <= MAX_POSTING_BYTES || oldest === key) break;
       snapshot.postings.delete(oldest);
+      snapshot.behind.delete(oldest);
+      snapshot.phrases.delete(oldest);
       snapshot.postingBytes -= list.bytes.length;
     }
   }
 
-  function postings(snapshot: Snapshot, phrase: string, key: string): Postings {
-    const packed = snapshot.postings.get(key);
+  /**
+   * A list from the cache, else read (a common single ASCII term's through the stored lists, `common` being
+   * the passage count past which a list is stored; null: never stored).
+   */
+  /** Lists of one ASCII term (its stem is plain letters and digits) may be stored. */
+  const storable = (phrase: string, key: string): boolean => STORABLE_KEY.test(key) && isAscii(phrase);
+
+  function postings(snapshot: Snapshot, phrase: string, key: string, common: number | null = null): Postings {
+    const packed = held(snapshot, key);
     if (packed !== undefined) {
       keep(snapshot, key, packed);
       return lazyPostings(packed);
     }
-    snapshot.stats ??= loadStats();
-    const list = fetchPostings(phrase, snapshot.stats);
-    keep(snapshot, key, pack(list));
-    return list;
+    snapshot.stats ??= loadStats(snapshot);
+    const read = reader.read(phrase, key, snapshot.point, snapshot.stats, storable(phrase, key) ? common : null);
+    snapshot.phrases.set(key, phrase);
+    keep(snapshot, key, read.packed);
+    return read.postings;
+  }
+
+  function carry(former: Snapshot, next: Snapshot): void {
+    if (former.stats !== null) {
+      next.appendedTo = { stats: former.stats, upto: former.point.upto, lengthTotal: former.lengthTotal };
+    } else if (former.appendedTo !== null) {
+      next.appendedTo = former.appendedTo;
+    }
+    next.postings = former.postings;
+    next.postingBytes = former.postingBytes;
+    next.phrases = former.phrases;
+    next.behind = former.behind;
+    for (const key of next.postings.keys()) if (!next.behind.has(key)) next.behind.set(key, former.point.upto);
+    // The commonest lists were read ahead already and are kept: the vocabulary is not read again.
+    next.rankings = Number.NEGATIVE_INFINITY;
+    next.warmEntries = MAX_WARM_ENTRIES;
   }
 
   return {
@@ -219,9 +280,12 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     snapshot(): Snapshot {
       const key = `${dataVersion.get()}:${generation()}:${shape.get()}`;
       if (current?.key !== key) {
+        const former = current;
+        const point = reader.point();
         current = {
           key,
           passages: passageCount.get() as number,
+          point,
           postings: new Map(),
           postingBytes: 0,
           warmEntries: 0,
@@ -230,14 +294,23 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           warmQueue: [],
           rankings: 0,
           stats: null,
+          lengthTotal: 0,
+          appendedTo: null,
+          behind: new Map(),
+          phrases: new Map(),
         };
+        // Passages only appended (none removed or changed since): what was read stays valid up to the
+        // former highest rowid, so lists are kept and grown by their tail, and only new lengths are read.
+        if (former !== null && former.point.removals === point.removals && former.point.upto <= point.upto) {
+          carry(former, current);
+        }
       }
       return current;
     },
 
     /** The cached list for `key`, or null when it has not been read in this version. */
     cached(snapshot: Snapshot, key: string): Postings | null {
-      const packed = snapshot.postings.get(key);
+      const packed = held(snapshot, key);
       return packed === undefined ? null : lazyPostings(packed);
     },
 
@@ -249,7 +322,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
 
     /** How many passages a phrase occurs in (exact: bm25's n for its IDF); a count is cheaper than the list. */
     documents(snapshot: Snapshot, phrase: string, key: string): number {
-      const list = snapshot.postings.get(key);
+      const list = held(snapshot, key);
       if (list !== undefined) return list.length;
       if (snapshot.terms !== null && !key.includes(' ') && isAscii(phrase)) {
         const listed = snapshot.terms.get(key);
@@ -258,6 +331,17 @@ export function createStatsCache(client: Database.Database, generation: () => nu
         return postings(snapshot, phrase, key).rowids.length;
       }
       let count = snapshot.documents.get(key);
+      if (count === undefined && storable(phrase, key)) {
+        // A stored list (common terms only) is cheaper to read than FTS5 is to count.
+        const kept = reader.fromStore(phrase, key, snapshot.point, () => {
+          snapshot.stats ??= loadStats(snapshot);
+          return snapshot.stats;
+        });
+        if (kept !== null) {
+          keep(snapshot, key, kept.packed);
+          return kept.packed.length;
+        }
+      }
       if (count === undefined) {
         count = documentCount.get(quotePhrase(phrase)) as number;
         if (snapshot.documents.size >= MAX_COUNTS) snapshot.documents.clear();
@@ -292,20 +376,15 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           break;
         }
         if (snapshot.postings.has(term)) continue;
-        snapshot.stats ??= loadStats();
-        const list = fromOccurrences(
-          parseNumbers(occurrenceStatement.get(term) as string | null),
-          snapshot.stats.norms,
-        );
-        keep(snapshot, term, pack(list));
-        snapshot.warmEntries += list.rowids.length;
-        budget -= list.rowids.length;
+        const length = postings(snapshot, term, term, threshold).packed?.length ?? documents;
+        snapshot.warmEntries += length;
+        budget -= length;
       }
     },
 
     /** Lengths and norms of every passage (read on first use in a version: ~40 ms at 100k passages). */
     corpus(snapshot: Snapshot): CorpusStats {
-      snapshot.stats ??= loadStats();
+      snapshot.stats ??= loadStats(snapshot);
       return snapshot.stats;
     },
   };

@@ -1,4 +1,4 @@
-import type { Postings } from './postings.ts';
+import { K1, type Postings } from './postings.ts';
 
 /**
  * A list of postings as the SQLite cache keeps it: one varint per entry holding the gap from the previous
@@ -14,6 +14,8 @@ export interface PackedPostings {
   /** Largest count, at least 1 (0 when the list has no counts). */
   most: number;
   peak: number;
+  /** Highest rowid in the list (0 when empty): where an appended tail's first gap starts. */
+  last: number;
 }
 
 /** Bytes of the varint of `value` (an unsigned 32-bit integer). */
@@ -61,7 +63,68 @@ export function pack(postings: Postings): PackedPostings {
     if (tf > 1) at = writeVarint(bytes, at, tf - 2);
     previous = rowid;
   }
-  return { bytes, length: rowids.length, most: counts === null ? 0 : Math.max(1, most), peak: postings.peak };
+  return {
+    bytes,
+    length: rowids.length,
+    most: counts === null ? 0 : Math.max(1, most),
+    peak: postings.peak,
+    last: rowids.length > 0 ? (rowids[rowids.length - 1] as number) : 0,
+  };
+}
+
+/**
+ * The list with `tail` (rowids above its last, counts present exactly when the list has them) packed on
+ * its end: passages appended to the corpus only add higher rowids, so a kept list grows by its tail.
+ */
+export function appendPacked(packed: PackedPostings, tail: Postings): PackedPostings {
+  if (tail.rowids.length === 0) return packed;
+  const shifted = new Int32Array(tail.rowids.length);
+  for (let i = 0; i < shifted.length; i++) shifted[i] = (tail.rowids[i] as number) - packed.last;
+  const more = pack({ rowids: shifted, counts: packed.most > 0 ? tail.counts : null, peak: tail.peak });
+  const bytes = new Uint8Array(packed.bytes.length + more.bytes.length);
+  bytes.set(packed.bytes);
+  bytes.set(more.bytes, packed.bytes.length);
+  return {
+    bytes,
+    length: packed.length + more.length,
+    most: packed.most > 0 ? Math.max(packed.most, more.most) : 0,
+    peak: Math.max(packed.peak, tail.peak),
+    last: packed.last + more.last,
+  };
+}
+
+/**
+ * The most one occurrence list adds to a passage's score before IDF, max tf·(k1+1)/(tf+norm), walked over the
+ * packed entries (norms change with the corpus's average length, so a list kept across versions needs it anew).
+ */
+export function peakOf(packed: PackedPostings, norms: Float64Array): number {
+  if (packed.most === 0) return K1 + 1;
+  const { bytes, length } = packed;
+  let peak = 0;
+  let at = 0;
+  let rowid = 0;
+  for (let i = 0; i < length; i++) {
+    let byte = bytes[at++] as number;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++] as number;
+      value += (byte & 0x7f) * 2 ** shift;
+    }
+    rowid += Math.floor(value / 2);
+    let tf = 1;
+    if (value % 2 === 1) {
+      byte = bytes[at++] as number;
+      tf = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number;
+        tf += (byte & 0x7f) * 2 ** shift;
+      }
+      tf += 2;
+    }
+    const share = (tf * (K1 + 1)) / (tf + (norms[rowid] ?? K1));
+    if (share > peak) peak = share;
+  }
+  return peak;
 }
 
 /** Reads the varint at `at` of a list's bytes (values below 2^32); returns it and leaves the offset in `cursor`. */

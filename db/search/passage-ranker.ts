@@ -7,6 +7,12 @@ import { K1 } from './postings.ts';
 import type { ScoredRow } from './row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists, share } from './score-lists.ts';
 
+/**
+ * Lists longer than this share of the common threshold are stored packed (stored-lists.ts): below the
+ * threshold they are still read whole (a word in 15k passages costs FTS5 some 5–10 ms at 1M).
+ */
+const STORED_SHARE = 0.25;
+
 /** Rows selected, when phrases of several words are scored as one occurrence, before they are recounted. */
 const DEFAULT_CANDIDATES = 30;
 
@@ -74,14 +80,24 @@ export function createPassageRanker(client: Database.Database, generation: () =>
     .prepare('SELECT rowid, text FROM passages WHERE rowid IN (SELECT value FROM json_each(?))')
     .raw();
 
-  function source(snapshot: Snapshot, corpus: CorpusStats, keys: Map<QueryList, string>): ScoringSource {
+  function source(
+    snapshot: Snapshot,
+    corpus: CorpusStats,
+    keys: Map<QueryList, string>,
+    threshold: number,
+  ): ScoringSource {
     return {
       corpus,
       // Whenever it is cheaper, not only the first time: the cache cannot keep every common word of a large
       // corpus, and reading one again just to cache it (tens of ms at 1M passages) cost more every time.
       mayCountInText: () => true,
       read(list) {
-        list.postings ??= stats.postings(snapshot, list.phrase, keys.get(list) ?? list.phrase);
+        list.postings ??= stats.postings(
+          snapshot,
+          list.phrase,
+          keys.get(list) ?? list.phrase,
+          list.documents > threshold * STORED_SHARE ? threshold * STORED_SHARE : null,
+        );
         return list.postings;
       },
       countInText(rows, lists, once) {
@@ -166,7 +182,7 @@ export function createPassageRanker(client: Database.Database, generation: () =>
       // of several words is scored as one occurrence, so a few more rows are kept and recounted.
       const inexact = lists.some((list) => list.terms.length !== 1);
       const size = inexact ? Math.max(limit, options.candidates ?? DEFAULT_CANDIDATES) : limit;
-      const scoring = source(snapshot, corpus, keys);
+      const scoring = source(snapshot, corpus, keys, threshold);
       const rows = scoreLists(scoring, lists, size);
       // A counted list's peak is below k1 + 1 (every norm is positive), so the peak spares unpacking it to ask.
       const once = lists.filter(

@@ -4,7 +4,9 @@
  * bench does) and exits; later runs time the bench queries against it (60 warm-up, then short and long) in
  * CPU milliseconds per query, which a busy shared machine distorts far less than wall time, with the
  * process's resident memory. `--again` times the same short and long queries a second time, with the lists
- * they read cached (the steady state of a long-running process between two changes of the corpus).
+ * they read cached (the steady state of a long-running process between two changes of the corpus). `--polls`
+ * then appends 1,000 passages twice (as feed polls would; the file keeps them) and times the first query after
+ * each and the long queries again.
  * Default file: $TMPDIR/attache-search-<passages>.db.
  */
 import { existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { currentRssMb, peakRssMb, summarize } from './stats.ts';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const again = process.argv.includes('--again');
+const polls = process.argv.includes('--polls');
 const passages = Number(args[0] ?? 1_000_000);
 const path = args[1] ?? join(tmpdir(), `attache-search-${passages}.db`);
 const count = Number(args[2] ?? 100);
@@ -57,6 +60,14 @@ if (build) {
   if (again) {
     console.log(`short, again: ${await cpuMs(queries.short)}`);
     console.log(`long, again:  ${await cpuMs(queries.long)}`);
+  }
+  if (polls) {
+    const fresh = createCorpusGenerator(loadSeedMaterial(), Date.now() % 1_000_000);
+    for (let poll = 1; poll <= 2; poll++) {
+      await store.saveDocuments([...fresh.documents(1_000, `poll-${Date.now()}`)]);
+      console.log(`after poll ${poll} (1,000 passages): first query ${await cpuMs(queries.long.slice(-1))}`);
+      console.log(`long, after poll ${poll}: ${await cpuMs(queries.long)}`);
+    }
   }
 }
 database.close();

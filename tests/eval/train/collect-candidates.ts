@@ -1,5 +1,5 @@
 import { FEATURES, VERDICT_FEATURES } from '../../../core/engines/extractive/answer-features.ts';
-import { type AnswerModel, defaultAnswerModel } from '../../../core/engines/extractive/answer-model.ts';
+import type { AnswerModel } from '../../../core/engines/extractive/answer-model.ts';
 import type { ScoredCandidate } from '../../../core/engines/extractive/compose-answer.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import { storyOfChrome, storyOfQuestion } from '../corpus-dev/dev-stories.ts';
@@ -9,19 +9,18 @@ import type { EvalSet } from '../load-eval-set.ts';
 import { attacheWithEngine } from '../model-attache.ts';
 import { foldForMatch } from '../seed-text.ts';
 
-/** The committed model while it fits this build's features (follow-ups then see realistic earlier replies), else one that answers nothing. */
-function currentOrBlankModel(): AnswerModel {
-  try {
-    return defaultAnswerModel();
-  } catch {
-    const zeros = { features: VERDICT_FEATURES, weights: VERDICT_FEATURES.map(() => 0) };
-    return {
-      features: FEATURES,
-      weights: FEATURES.map(() => 0),
-      verdict: zeros,
-      thresholds: { answered: 1, partial: 1 },
-    };
-  }
+/**
+ * A model that answers nothing: training starts from it rather than from the committed model, so that a fit
+ * depends on the code and the labelled data only, not on whichever earlier run produced the committed file.
+ */
+export function blankAnswerModel(): AnswerModel {
+  const zeros = { features: VERDICT_FEATURES, weights: VERDICT_FEATURES.map(() => 0) };
+  return {
+    features: FEATURES,
+    weights: FEATURES.map(() => 0),
+    verdict: zeros,
+    thresholds: { answered: 1, partial: 1 },
+  };
 }
 
 /** One asked question with its candidates' features and labels. */
@@ -44,13 +43,14 @@ interface Turn {
 /**
  * Asks every labelled question through the real pipeline (retrieval, follow-up resolution, the extractive
  * engine) on the seeds plus the development corpus, recording each candidate sentence's features and whether
- * it quotes an expected phrase. Conversations are kept per follow-up chain, as a user would have them.
+ * it quotes an expected phrase. Conversations are kept per follow-up chain, as a user would have them; `model`
+ * writes the earlier replies that later turns follow up on.
  */
-export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet): Promise<Asked[]> {
+export async function collectCandidates(dev: CorpusDev, seedsSet: EvalSet, model: AnswerModel): Promise<Asked[]> {
   return withDevApp(dev, async (app) => {
     let captured: ScoredCandidate[] = [];
     const engine = createExtractiveEngine({
-      model: currentOrBlankModel(),
+      model,
       observe: (_q, candidates) => (captured = [...candidates]),
     });
     const attache = attacheWithEngine(app, engine);

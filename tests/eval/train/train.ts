@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { FEATURES, VERDICT_FEATURES } from '../../../core/engines/extractive/answer-features.ts';
 import { loadCorpusDev } from '../corpus-dev/load-corpus-dev.ts';
 import { FOLDS_FILE, loadEvalSet } from '../load-eval-set.ts';
-import { collectCandidates } from './collect-candidates.ts';
+import { blankAnswerModel, collectCandidates } from './collect-candidates.ts';
 import { crossValidate, fitModel, type Verdicts } from './cross-validate.ts';
 
 const LAMBDA = Number(process.env.TRAIN_LAMBDA ?? 2);
@@ -24,7 +24,10 @@ if (!dev) {
   process.exit(1);
 }
 const started = performance.now();
-const asked = await collectCandidates(dev, loadEvalSet());
+// Two passes from a blank model: the first fit only writes realistic earlier replies for the follow-up turns of
+// the second, so the committed model is the same whatever model the file held before (a run is reproducible).
+const firstFit = fitModel(await collectCandidates(dev, loadEvalSet(), blankAnswerModel()), LAMBDA);
+const asked = await collectCandidates(dev, loadEvalSet(), firstFit);
 if (process.env.TRAIN_DUMP) writeFileSync(process.env.TRAIN_DUMP, JSON.stringify(asked));
 const pct = (a: number, b: number) => `${a}/${b} ${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 const line = (name: string, v: Verdicts) =>
