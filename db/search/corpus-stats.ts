@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { fts5Terms } from './fts5-terms.ts';
 import { type CorpusPoint, createListReader, isAscii } from './list-reader.ts';
 import { quotePhrase } from './match-expression.ts';
 import { lazyPostings, type PackedPostings } from './packed-postings.ts';
@@ -25,6 +26,17 @@ const MIN_LISTED_TERM = 200;
 const MAX_COUNTS = 20_000;
 
 const STORABLE_KEY = /^[a-z0-9]+$/;
+
+/**
+ * Whether a term read ahead by its own text reads its own list. Lists are read by a phrase that FTS5 stems again
+ * (and a stored list's tail is matched by it), so a stem the stemmer changes once more ("exercis" → "exerci")
+ * would read another term's list, most often an empty one, and keep it under this term: every later query
+ * with the word would have lost it. Such terms are read when a query needs them, by the query's word.
+ */
+function readsAsItself(term: string): boolean {
+  const terms = fts5Terms(term);
+  return terms.length === 1 && terms[0] === term;
+}
 
 /** Passage lengths read per statement (about 100k × 11 characters of text). */
 const LENGTHS_PER_READ = 100_000;
@@ -362,7 +374,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
       if (snapshot.terms === null) {
         snapshot.terms = new Map(termStatement.all(MIN_LISTED_TERM) as [string, number][]);
         snapshot.warmQueue = [...snapshot.terms]
-          .filter(([term, documents]) => documents > threshold && isAscii(term))
+          .filter(([term, documents]) => documents > threshold && isAscii(term) && readsAsItself(term))
           .sort((a, b) => a[1] - b[1])
           .map(([term]) => term);
         return;

@@ -114,6 +114,9 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
   const { corpus } = source;
   const { scratch } = corpus;
   const bounds = lists.map(bound);
+  // What a list can add to a passage as far as its length says (counts unknown), cached or not: the two-stage cut
+  // below must not depend on which lists happen to be in memory, or a reply would depend on earlier questions.
+  const reach = lists.map((list) => list.weight * (K1 + 1));
   const rest = new Float64Array(lists.length + 1);
   for (let i = lists.length - 1; i >= 0; i--) rest[i] = (rest[i + 1] as number) + (bounds[i] as number);
   let n = 0;
@@ -121,21 +124,27 @@ export function scoreLists(source: ScoringSource, lists: readonly QueryList[], s
     let lastTry = Number.POSITIVE_INFINITY;
     let threshold = 0;
     let rareRead = false; // at least one rare list read (and, as they come first, all of them)
-    let commonReached = false;
+    let thresholdAt = -1; // the list index the threshold was last computed at
     let i = 0;
     for (; i < lists.length; i++) {
       const list = lists[i] as QueryList;
       const left = rest[i] as number;
       const approximable = list.common && rareRead && n >= size;
-      if (i > 0 && (left < lastTry * 0.75 || (approximable && !commonReached))) {
+      if (i > 0 && left < lastTry * 0.75) {
         lastTry = left;
         threshold = kthBest(corpus, n, size, threshold);
+        thresholdAt = i;
       }
-      if (approximable) commonReached = true;
       if (left < threshold) break;
-      // No list left can lift a passage found in none of the read lists past the threshold by itself:
-      // such passages (they would need two or more common words) are given up.
-      if (approximable && largest(bounds, i) < threshold) break;
+      // No list left can lift a passage found in none of the read lists past the k-th best score so far by
+      // itself: such passages (they would need two or more common words) are given up. Decided on the k-th best
+      // at this list (the threshold is a floor of it; when it was computed depends on the bounds, so on the
+      // cache) and on the lists' reach, so that the same query over the same corpus always cuts at the same list.
+      if (approximable && largest(reach, i) >= threshold && thresholdAt !== i) {
+        threshold = kthBest(corpus, n, size, threshold);
+        thresholdAt = i;
+      }
+      if (approximable && largest(reach, i) < threshold) break;
       const postings = source.read(list);
       n = postings.packed ? addPackedToAll(corpus, list.weight, postings.packed, n) : addAll(corpus, list, postings, n);
       if (!list.common) rareRead = true;
