@@ -3,7 +3,8 @@ import { fts5Terms } from './fts5-terms.ts';
 import { type CorpusPoint, createListReader, isAscii } from './list-reader.ts';
 import { quotePhrase } from './match-expression.ts';
 import { lazyPostings, type PackedPostings } from './packed-postings.ts';
-import { B, K1, type Postings } from './postings.ts';
+import { type AppendedTo, createNormsReader } from './passage-norms.ts';
+import type { Postings } from './postings.ts';
 
 /**
  * Bytes of packed lists (about a byte an entry for common words, see packed-postings.ts) kept across queries
@@ -36,54 +37,6 @@ const STORABLE_KEY = /^[a-z0-9]+$/;
 function readsAsItself(term: string): boolean {
   const terms = fts5Terms(term);
   return terms.length === 1 && terms[0] === term;
-}
-
-/** Passage lengths read per statement (about 100k × 11 characters of text). */
-const LENGTHS_PER_READ = 100_000;
-
-/**
- * Parses "rowid:hex,rowid:hex,…" from passages_fts_docsize into `lengths` (hex is the varint of the
- * passage's length in terms); returns the rows read and their total length.
- */
-function parseLengths(text: string, lengths: Uint32Array): { rows: number; total: number } {
-  let rows = 0;
-  let total = 0;
-  let rowid = 0;
-  let length = 0;
-  let inHex = false;
-  let done = false;
-  let high = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 44;
-    if (c === 44) {
-      if (inHex && rowid < lengths.length) {
-        lengths[rowid] = length;
-        total += length;
-        rows++;
-      }
-      rowid = 0;
-      length = 0;
-      inHex = false;
-      done = false;
-      high = -1;
-    } else if (c === 58) {
-      inHex = true;
-    } else if (!inHex) {
-      rowid = rowid * 10 + (c - 48);
-    } else {
-      const digit = c <= 57 ? c - 48 : c - 55;
-      if (high < 0) {
-        high = digit;
-      } else {
-        const byte = high * 16 + digit;
-        high = -1;
-        // Varint: 7 bits per byte, the high bit set on all but the last.
-        if (!done) length = length * 128 + (byte & 0x7f);
-        if (byte < 0x80) done = true;
-      }
-    }
-  }
-  return { rows, total };
 }
 
 /** Per-passage figures bm25() uses, read once per version of the corpus. */
@@ -128,7 +81,7 @@ export interface Snapshot {
   /** Total length of the passages (with stats.rows, bm25's average length). */
   lengthTotal: number;
   /** The former version's statistics, when this one only appended passages to it (extended, not read again). */
-  appendedTo: { stats: CorpusStats; upto: number; lengthTotal: number } | null;
+  appendedTo: AppendedTo | null;
   /** Lists kept from a former version, by the highest rowid they cover: extended by their tail on first use. */
   behind: Map<string, number>;
   /** The phrase each list was read for (a kept list's tail is matched by it). */
@@ -140,10 +93,7 @@ export interface Snapshot {
  * another connection's commit (PRAGMA data_version), this repository's own saves (`generation`), and
  * passages added on this connection by anything else (the highest passage rowid).
  *
- * Passage lengths come from passages_fts_docsize, an FTS5 shadow table (one varint per column: the
- * passage's length in tokens). No documented interface gives them without a full scan (fts5vocab's
- * instance view would count every token; the auxiliary API's xColumnSize is C-only), so
- * tests/db/search/corpus-stats.test.ts pins the format against fts5vocab on this SQLite version.
+ * Passage lengths and norms are read by passage-norms.ts (from FTS5's docsize shadow table).
  */
 export function createStatsCache(client: Database.Database, generation: () => number) {
   // The instance view of the index: one row per occurrence of a term, looked up by term.
@@ -159,59 +109,15 @@ export function createStatsCache(client: Database.Database, generation: () => nu
   const passageCount = client.prepare('SELECT count(*) FROM passages').pluck();
   const documentCount = client.prepare('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
   const reader = createListReader(client);
-  const maxDocsizeStatement = client.prepare('SELECT max(id) FROM passages_fts_docsize').pluck();
-  const lengthStatement = client
-    .prepare(
-      "SELECT coalesce(group_concat(id || ':' || hex(sz), ','), '') FROM passages_fts_docsize WHERE id >= ? AND id < ?",
-    )
-    .pluck();
+  const loadNorms = createNormsReader(client);
   let current: Snapshot | null = null;
 
-  /**
-   * Lengths and norms of every passage. When the version only appended passages to the former one, only
-   * the new passages' lengths are read: the others come back from the former norms (a length is an integer,
-   * so inverting the norm and rounding gives it exactly) and every norm is recomputed with the new average.
-   */
+  /** Lengths and norms of every passage, from the former version's when this one only appended passages to it. */
   function loadStats(snapshot: Snapshot): CorpusStats {
-    const maxRowid = (maxDocsizeStatement.get() as number | null) ?? 0;
-    const lengths = new Uint32Array(maxRowid + 1);
-    let rows = 0;
-    let total = 0;
-    let start = 0;
-    const former = snapshot.appendedTo;
-    if (former !== null) {
-      const { norms } = former.stats;
-      const average = former.stats.rows > 0 ? former.lengthTotal / former.stats.rows : 1;
-      for (let r = 0; r <= former.upto && r < norms.length; r++) {
-        lengths[r] = Math.round((((norms[r] as number) / K1 - (1 - B)) * average) / B);
-      }
-      rows = former.stats.rows;
-      total = former.lengthTotal;
-      start = former.upto + 1;
-    }
-    // In slices of rowids, so the text read at once stays about a megabyte however large the corpus.
-    for (let from = start; from <= maxRowid; from += LENGTHS_PER_READ) {
-      const counted = parseLengths(lengthStatement.get(from, from + LENGTHS_PER_READ) as string, lengths);
-      rows += counted.rows;
-      total += counted.total;
-    }
-    const averageLength = rows > 0 ? total / rows : 1;
-    const norms = new Float64Array(maxRowid + 1);
-    for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
-    const size = maxRowid + 1;
-    snapshot.lengthTotal = total;
+    const { stats, lengthTotal } = loadNorms(snapshot.appendedTo);
+    snapshot.lengthTotal = lengthTotal;
     snapshot.appendedTo = null;
-    // The accumulators (zeroed between queries) are reused while they fit: room for a few polls is left.
-    const roomy = former !== null && former.stats.scratch.length >= size;
-    const room = size + (size >> 5);
-    return {
-      rows,
-      norms,
-      single: new Float64Array(0),
-      scratch: roomy ? former.stats.scratch : new Float64Array(room),
-      touched: roomy ? former.stats.touched : new Int32Array(room),
-      marks: new Uint8Array(0),
-    };
+    return stats;
   }
 
   /** Stats of the snapshot, read on first use. */
