@@ -100,27 +100,13 @@ export function appendPacked(packed: PackedPostings, tail: Postings): PackedPost
 export function peakOf(packed: PackedPostings, norms: Float64Array): number {
   if (packed.most === 0) return K1 + 1;
   const { bytes, length } = packed;
+  const cursor = { at: 0 };
   let peak = 0;
-  let at = 0;
   let rowid = 0;
   for (let i = 0; i < length; i++) {
-    let byte = bytes[at++] as number;
-    let value = byte & 0x7f;
-    for (let shift = 7; byte >= 0x80; shift += 7) {
-      byte = bytes[at++] as number;
-      value += (byte & 0x7f) * 2 ** shift;
-    }
+    const value = readVarint(bytes, cursor);
     rowid += Math.floor(value / 2);
-    let tf = 1;
-    if (value % 2 === 1) {
-      byte = bytes[at++] as number;
-      tf = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        byte = bytes[at++] as number;
-        tf += (byte & 0x7f) * 2 ** shift;
-      }
-      tf += 2;
-    }
+    const tf = value % 2 === 0 ? 1 : readVarint(bytes, cursor) + 2;
     const share = (tf * (K1 + 1)) / (tf + (norms[rowid] ?? K1));
     if (share > peak) peak = share;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addPackedToAll, addPackedToCandidates, addToCandidates } from '../../../db/search/candidate-scores.ts';
 import type { CorpusStats } from '../../../db/search/corpus-stats.ts';
-import { lazyPostings, pack, unpack } from '../../../db/search/packed-postings.ts';
+import { appendPacked, lazyPostings, pack, peakOf, unpack } from '../../../db/search/packed-postings.ts';
 import { B, K1, type Postings } from '../../../db/search/postings.ts';
 import { share } from '../../../db/search/score-lists.ts';
 
@@ -48,6 +48,29 @@ describe('packed postings', () => {
     const empty = unpack(pack({ rowids: new Int32Array(0), counts: new Uint8Array(0), peak: 0 }));
     expect(empty.rowids.length).toBe(0);
     expect(empty.counts).not.toBeNull();
+  });
+
+  it('peakOf is the largest tf·(k1+1)/(tf+norm) over the entries; a list without counts bounds at k1+1', () => {
+    const list = sample();
+    const { norms } = corpus(list.rowids[list.rowids.length - 1] as number);
+    let expected = 0;
+    list.rowids.forEach((rowid, i) => {
+      const tf = list.counts?.[i] ?? 1;
+      expected = Math.max(expected, (tf * (K1 + 1)) / (tf + (norms[rowid] ?? K1)));
+    });
+    expect(peakOf(pack(list), norms)).toBeCloseTo(expected, 12);
+    expect(peakOf(pack({ rowids: new Int32Array([5, 9]), counts: null, peak: 0 }), norms)).toBe(K1 + 1);
+  });
+
+  it('appendPacked gives the list packed whole: a tail of higher rowids joins with its gap', () => {
+    const list = sample();
+    const cut = 300;
+    const head = { rowids: list.rowids.slice(0, cut), counts: list.counts?.slice(0, cut) ?? null, peak: 1.5 };
+    const tail = { rowids: list.rowids.slice(cut), counts: list.counts?.slice(cut) ?? null, peak: 1.5 };
+    const grown = appendPacked(pack(head), tail);
+    expect(grown.bytes).toEqual(pack(list).bytes);
+    expect(grown.last).toBe(list.rowids[list.rowids.length - 1]);
+    expect([...unpack(grown).rowids]).toEqual([...list.rowids]);
   });
 
   it('lazy postings carry the packed list and unpack only when their entries are read', () => {
