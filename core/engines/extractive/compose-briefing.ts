@@ -83,6 +83,17 @@ interface Claim extends RankedCluster {
   block: DraftBlock;
 }
 
+/**
+ * "This" standing for an earlier sentence, as the object of a verb or a clause ("Musa stated this during an
+ * interview", "made this known on Thursday", "Failing this, …"): the sentence cannot be read on its own.
+ */
+const THIS_AS_PRONOUN = /\bthis\s*(?:[,.;:]|\b(?:while|during|when|on|in|at|after|before|known|clear|through)\b)/i;
+
+/** Whether a sentence leans on the one before through a bare "this" (clusters.ts knows the other openings). */
+function leansBack(unit: Unit): boolean {
+  return THIS_AS_PRONOUN.test(unit.text);
+}
+
 /** Rendered length: text, the bullet and line break, and the [n] markers. */
 const blockLength = (block: DraftBlock) => block.text.length + 1 + block.citations.length * BRIEFING.markerChars;
 
@@ -143,7 +154,9 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
     for (const r of ranked) {
       const { cluster } = r;
       if (cluster.members.some((m) => covered.has(m))) continue;
-      if (weights.selfContained && !(selfContained(cluster.rep) && complete(cluster.rep))) continue;
+      if (weights.selfContained && !(selfContained(cluster.rep) && complete(cluster.rep) && !leansBack(cluster.rep))) {
+        continue;
+      }
       // The latest development is always in: the last bullet waits for the newest report if none has it yet.
       if (mustBeNewest() && !isNewest(cluster.rep)) continue;
       const block = blocks.get(r) as DraftBlock;
