@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventDay } from '../../core/engines/extractive/briefing-events.ts';
+import { leansBack } from '../../core/engines/extractive/compose-briefing.ts';
 import { buildContext } from '../../core/engines/extractive/context.ts';
 
 /** The unit of a one-sentence article published on `date`. */
@@ -32,5 +33,18 @@ describe('eventDay', () => {
     ['The ministers met in Beijing on Thursday.', null, null],
   ])('%s (published %s) → %s', (text, published, day) => {
     expect(eventDay(unitOf(text, published))).toBe(day);
+  });
+});
+
+describe('leansBack', () => {
+  it.each([
+    ['Musa stated this during an interview with the BBC on Sunday.', true],
+    ['Gen. Musa made this known on Thursday, during a meeting in Accra.', true],
+    ['Failing this, ECOWAS had threatened to use force.', true],
+    ['ECOWAS held its summit in Abuja this week.', false],
+    ['This year the bloc met in Abuja.', false],
+    ['The leaders said that on Sunday the border would close.', false],
+  ])('%s → %s', (text, leans) => {
+    expect(leansBack(unitOf(text, '2023-08-20'))).toBe(leans);
   });
 });

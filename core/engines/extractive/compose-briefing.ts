@@ -90,7 +90,7 @@ interface Claim extends RankedCluster {
 const THIS_AS_PRONOUN = /\bthis\s*(?:[,.;:]|\b(?:while|during|when|on|in|at|after|before|known|clear|through)\b)/i;
 
 /** Whether a sentence leans on the one before through a bare "this" (clusters.ts knows the other openings). */
-function leansBack(unit: Unit): boolean {
+export function leansBack(unit: Unit): boolean {
   return THIS_AS_PRONOUN.test(unit.text);
 }
 
