@@ -2,11 +2,11 @@ import type pg from 'pg';
 import type { PhraseGroups } from '../../core/ports/corpus-store.ts';
 import { commonThreshold, type SearchTuning } from '../search/common-words.ts';
 import { fts5Terms } from '../search/fts5-terms.ts';
-import { K1 } from '../search/postings.ts';
+import { lazyPostings } from '../search/packed-postings.ts';
 import type { ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
 import { type LeftToScore, recountPhrases, scoreLeft } from './pg-candidates.ts';
-import { createListCache, type ListEntries } from './pg-list-cache.ts';
+import { createListCache } from './pg-list-cache.ts';
 import { createListReader } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
 import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
@@ -30,8 +30,8 @@ export interface PgScored {
  * scored as one occurrence and recounted in the best candidates' text.
  */
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
-  const cache = createListCache();
   const norms = createNorms();
+  const cache = createListCache(norms.learn);
   const reader = createListReader(pool, tuning);
 
   return {
@@ -46,6 +46,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       if (rows === 0) return [];
       const avg = total(-1) / rows;
       const version = { removals: total(-2), token: `${total(-2)}:${rows}:${total(-1)}` };
+      norms.at({ rows, avg, removals: version.removals });
       const vocabulary = new Map(
         found.rows
           .filter((row) => row.id > 0)
@@ -70,35 +71,28 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       );
       const weighed = weighLists(
         [...specs.values()],
-        (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.seqs.length ?? 0)),
+        (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.length ?? 0)),
         rows,
         threshold,
       );
-      const inexact = weighed.some((list) => hasUncounted(read.get(list.spec.key)));
+      const inexact = weighed.some((list) => read.get(list.spec.key)?.most === 0);
       const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
       let misses = 0;
       for (;;) {
-        const held = weighed.filter((list) => read.has(list.spec.key));
-        const prepared = norms.prepare(
-          version.token,
-          rows,
-          avg,
-          held.map((list) => read.get(list.spec.key) as ListEntries),
-        );
-        const postings = new Map(held.map((list, i) => [list, prepared.postings[i]]));
+        const stats = norms.stats();
         const specOf = new Map<QueryList, ListSpec>();
         const lists = weighed
           .map((list): QueryList => {
-            const entries = read.get(list.spec.key);
-            const scored = postings.get(list) ?? null;
+            const packed = read.get(list.spec.key);
+            // Walked packed by scoring; unpacked only if something asks for its entries (a phrase's recount).
+            // A phrase not counted yet (no counts) holds all its words somewhere: one occurrence, peak k1 + 1.
             const query: QueryList = {
               phrase: list.spec.terms.join(' '),
               terms: list.spec.terms,
               weight: list.weight,
               documents: list.documents,
               common: list.common,
-              // A phrase not counted yet holds all its words somewhere: one occurrence until recounted.
-              postings: scored && hasUncounted(entries) ? { ...scored, counts: null, peak: K1 + 1 } : scored,
+              postings: packed ? lazyPostings({ ...packed, peak: norms.peak(packed) }) : null,
             };
             specOf.set(query, list.spec);
             return query;
@@ -109,7 +103,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         // Set by read() when scoring needs a list not read yet (an object: TS does not follow closures' writes).
         const missing: { list: QueryList | null } = { list: null };
         const source: ScoringSource = {
-          corpus: prepared.stats,
+          corpus: stats,
           read(list) {
             if (list.postings) return list.postings;
             missing.list = list;
@@ -139,9 +133,9 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
           for (const [k, entries] of await cache.read(rest, version, reader.fetcher(specs))) read.set(k, entries);
           continue;
         }
-        if (counted) scored = await scoreLeft(pool, counted, prepared.stats.norms, size);
-        const phrases = lists.filter((list) => list.postings?.counts === null);
-        const rescored = await recountPhrases(pool, scored, phrases, prepared.stats.norms);
+        if (counted) scored = await scoreLeft(pool, counted, stats.norms, size);
+        const phrases = lists.filter((list) => list.postings?.packed?.most === 0);
+        const rescored = await recountPhrases(pool, scored, phrases, stats.norms);
         return rescored
           .filter((row) => row.score > 0)
           .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
@@ -150,17 +144,4 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       }
     },
   };
-}
-
-const uncounted = new WeakMap<ListEntries, boolean>();
-
-/** Whether a list holds passages whose phrase was not counted yet (tf 0); remembered per list, as lists are long. */
-function hasUncounted(entries: ListEntries | undefined): boolean {
-  if (!entries) return false;
-  let found = uncounted.get(entries);
-  if (found === undefined) {
-    found = entries.tfs.includes(0);
-    uncounted.set(entries, found);
-  }
-  return found;
 }
