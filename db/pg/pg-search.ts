@@ -77,7 +77,6 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       );
       const inexact = weighed.some((list) => read.get(list.spec.key)?.most === 0);
       const size = inexact ? Math.max(limit, tuning.candidates ?? PHRASE_CANDIDATES) : limit;
-      let misses = 0;
       for (;;) {
         const stats = norms.stats();
         const specOf = new Map<QueryList, ListSpec>();
@@ -126,10 +125,10 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
         } catch (error) {
           const needed = missing.list ? specOf.get(missing.list)?.key : undefined;
           if (!needed) throw error;
-          misses++;
-          // A list had to be read in full after all. The first time only that one (the others may still be
-          // looked up for the candidates alone); after that every list not held, in one round trip.
-          const rest = misses === 1 ? [needed] : weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
+          // A list had to be read in full after all: every list not held is read now, in one round trip, so
+          // scoring runs at most twice (each run costs as much as the first; reading only the missing list let
+          // it run three times, and the lists read stay cached, packed, for the next queries).
+          const rest = weighed.map((list) => list.spec.key).filter((key) => !read.has(key));
           for (const [k, entries] of await cache.read(rest, version, reader.fetcher(specs))) read.set(k, entries);
           continue;
         }
