@@ -23,9 +23,9 @@ export interface PgScored {
 /**
  * BM25 with FTS5's semantics over PostgreSQL's packed posting blocks (pg-blocks.ts): the same terms (FTS5's tokenizer, in JS),
  * the same N, lengths, IDF (from the stored vocabulary counts, no scan) and constants, so scores equal
- * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database (and kept,
- * least recently used dropped, see pg-list-cache.ts), then scoreLists sums them with its threshold
- * algorithm and common-word policy. Phrases of several words are the passages holding all their terms,
+ * SQLite's -bm25(). Ranking is db/search's: the lists a query needs are read from the database in one round
+ * trip (and kept packed as SQLite's cache keeps them, least recently used dropped past 32 MB, see
+ * pg-list-cache.ts), then scoreLists sums them once with its threshold algorithm and common-word policy. Phrases of several words are the passages holding all their terms,
  * scored as one occurrence and recounted in the best candidates' text.
  */
 export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
