@@ -1,5 +1,6 @@
 import type { CorpusStats } from './corpus-stats.ts';
 import type { PackedPostings } from './packed-postings.ts';
+import { SKIP_ENTRIES, skipsOf } from './packed-skips.ts';
 import { K1, type Postings } from './postings.ts';
 import { RowHeap } from './row-heap.ts';
 
@@ -116,7 +117,8 @@ export function addToCandidates(corpus: CorpusStats, weight: number, postings: P
 }
 
 /**
- * As addToCandidates for a packed list, decoded as it is walked (nothing allocated): entries are a varint of
+ * As addToCandidates for a packed list, decoded as it is walked (nothing allocated but the list's skips, when the
+ * candidates are fewer than its runs of SKIP_ENTRIES: see packed-skips.ts): entries are a varint of
  * the rowid gap (doubled, the low bit flagging a count past one, when the list has counts), then the count less two.
  * The one-byte entry (most of a common word's) is the path kept short: the slowest long queries at 1M passages
  * spend half their time here, walking lists of 50k–400k entries for tens of thousands of candidates.
@@ -127,17 +129,32 @@ export function addPackedToCandidates(
   packed: PackedPostings,
   candidates: Candidates,
 ): void {
-  const { bytes } = packed;
-  const end = bytes.length;
+  const { bytes, length } = packed;
   const withCounts = packed.most > 0;
   const norms = corpus.norms;
   const { rowids: wanted, scores, count } = candidates;
   if (count === 0) return;
+  // Runs whose entries all lie before the next candidate are jumped over (few candidates against a long list).
+  const skips = count * SKIP_ENTRIES < length ? skipsOf(packed) : null;
   let c = 0;
   let next = wanted[0] as number;
   let at = 0;
   let rowid = 0;
-  while (at < end) {
+  for (let i = 0; i < length; i++) {
+    if (skips !== null && i % SKIP_ENTRIES === 0) {
+      // Candidates up to the last entry decoded are done: the next one decides which runs can be passed.
+      while (i > 0 && next <= rowid) {
+        if (++c >= count) return;
+        next = wanted[c] as number;
+      }
+      let run = i / SKIP_ENTRIES;
+      while (run + 1 < skips.count && (skips.before[run + 1] as number) < next) run++;
+      if (run !== i / SKIP_ENTRIES) {
+        i = run * SKIP_ENTRIES;
+        at = skips.offsets[run] as number;
+        rowid = skips.before[run] as number;
+      }
+    }
     let value = bytes[at++] as number;
     if (value >= 0x80) {
       value &= 0x7f;
