@@ -76,3 +76,37 @@ export function entityCredit(unit: Unit, entity: Entity): number {
 export function unitHasEntity(unit: Unit, entity: Entity): boolean {
   return entityCredit(unit, entity) > 0;
 }
+
+/**
+ * Whether a speaker is the asked one: the same entity, a longer name holding it ("NATO Secretary-General Jens
+ * Stoltenberg" for Stoltenberg), or a spokesperson filed under the asked body (speakers.ts adds the body itself).
+ */
+export function sameSpeaker(speaker: Entity, asked: Entity, role: string | null = null): boolean {
+  if (sameEntity(speaker, asked)) return true;
+  if (asked.kind === 'person') return contains(speaker, asked);
+  return speaker.kind === 'person' && speaker.roles.some((r) => roleOf(r, asked, role));
+}
+
+/** Posts whose holder speaks for a body: one asked for may be written as another ("envoy", "chief representative"). */
+const SPEAKS_FOR = new Set(
+  'envoy representative negotiator ambassador spokesman spokeswoman spokesperson delegate'.split(' '),
+);
+
+/**
+ * Whether a title written before a name ("Kremlin spokesman", "Qatari Foreign Ministry Spokesman") is a post of the
+ * body (its name, or the adjective made from it: Qatari, Kosovar, Russian) and, when a role is asked ("Kosovo's prime
+ * minister"), that role.
+ */
+function roleOf(title: string, body: Entity, role: string | null): boolean {
+  const words = foldCase(title).split(/[\s-]+/);
+  // Without a role asked, only a spokesperson's title speaks for a body (a "Russian" minister is not Russia's voice).
+  const roles = !role || SPEAKS_FOR.has(role) ? SPEAKS_FOR : new Set([role]);
+  if (!words.some((w) => roles.has(w))) return false;
+  const text = ` ${words.join(' ')} `;
+  return [...body.forms].some((f) => {
+    if (text.includes(` ${f} `)) return true;
+    // The adjective of a one-word place shares all but its last letter or two ("Kosovo" → "Kosovar").
+    const stem = f.length >= 4 && !f.includes(' ') ? f.slice(0, Math.max(4, f.length - 1)) : null;
+    return stem !== null && words.some((w) => w.startsWith(stem));
+  });
+}
