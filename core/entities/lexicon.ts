@@ -52,20 +52,6 @@ const SAME_AS: Record<string, string> = {
 
 const keyOf = (tokens: readonly string[]): string => foldCase(tokens.join(' ')).replaceAll('’', "'");
 
-/**
- * The key a surname is filed under, so that spellings of one name meet: diacritics folded (keyOf), a hyphenated
- * name by its last part ("Amir-Abdollahian" and "Amir Abdollahian"), and the Slavic ending written -iy, -yy or -ij
- * as -y ("Zelenskiy", "Zelenskyy", "Zelensky").
- */
-export function surnameKey(surname: string): string {
-  const last =
-    surname
-      .split('-')
-      .filter((p) => p.length > 1)
-      .at(-1) ?? surname;
-  return last.replace(/(?:iy|yy|ij)$/, 'y');
-}
-
 function classify(runs: readonly NameRun[], isPerson: boolean): EntityKind {
   if (isPerson) return 'person';
   if (runs.some((r) => r.orgWord) || runs.every((r) => r.acronym)) return 'org';
@@ -87,14 +73,14 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
   const personSurnames = new Set(
     runs
       .filter((r) => (r.role !== null && !r.orgWord && !r.acronym) || knownPeople().has(keyOf(r.tokens.slice(-1))))
-      .map((r) => surnameKey(keyOf(r.tokens.slice(-1)))),
+      .map((r) => keyOf(r.tokens.slice(-1))),
   );
   // An acronym spelled out somewhere ("Andean Trade Council (ATC)") files with its full name.
   const spelledOut = new Map<string, string>();
   for (const run of runs) if (run.abbreviation) spelledOut.set(keyOf([run.abbreviation]), keyOf(run.tokens));
   const groups = new Map<string, NameRun[]>();
   for (const run of runs) {
-    const surname = surnameKey(keyOf(run.tokens.slice(-1)));
+    const surname = keyOf(run.tokens.slice(-1));
     const full = keyOf(run.tokens);
     const key =
       personSurnames.has(surname) && run.tokens.length <= 3
@@ -119,28 +105,7 @@ export function buildLexicon(texts: readonly AnalyzedText[]): Lexicon {
     const roles = [...new Set(group.flatMap((r) => (r.role ? [r.role] : [])))];
     entities.push({ id, name, kind: classify(group, isPerson), gender: null, roles, forms });
   }
-  return finishLexicon(givenNamesJoined(entities), sentences);
-}
-
-/**
- * A single word that is no one's surname but the first word of exactly one person's name is that person ("Wang
- * said" after "Wang Yi": Chinese names put the family name first; "Lula" for "Lula da Silva").
- */
-function givenNamesJoined(entities: readonly Entity[]): Entity[] {
-  const firstWords = new Map<string, Entity[]>();
-  for (const e of entities) {
-    if (e.kind !== 'person') continue;
-    const firsts = new Set([...e.forms].filter((f) => f.includes(' ')).map((f) => f.split(' ')[0] as string));
-    for (const w of firsts) firstWords.set(w, [...(firstWords.get(w) ?? []), e]);
-  }
-  const out: Entity[] = [];
-  for (const e of entities) {
-    const owners = e.kind === 'other' && !e.id.includes(' ') && e.id.length >= 3 ? firstWords.get(e.id) : undefined;
-    const owner = owners?.length === 1 ? owners[0] : undefined;
-    if (owner) for (const f of e.forms) owner.forms.add(f);
-    else out.push(e);
-  }
-  return out;
+  return finishLexicon(entities, sentences);
 }
 
 /** Indexes the entities by form and fills in genders. */
