@@ -1,5 +1,5 @@
 import type { Entity } from '../../entities/lexicon.ts';
-import { foldCase } from '../../language/fold.ts';
+import { foldCase, surnameKey } from '../../language/fold.ts';
 import { formsMatch } from '../../language/lemma.ts';
 import { synonymGroups } from '../../language/synonyms.ts';
 import { relatedWords } from '../../language/wordnet.ts';
@@ -51,10 +51,17 @@ export function anyUnitHasTerm(units: readonly Unit[], term: Term): boolean {
 
 const sameGroup = (a: string, b: string) => synonymGroups(a.toLowerCase()).some((g) => g.stems.has(b.toLowerCase()));
 
-/** Whether two entities are the same, or metonyms of one another (Moscow / Russia / the Kremlin). */
+/**
+ * Whether two entities are the same, metonyms of one another (Moscow / Russia / the Kremlin), or one person whose
+ * surname outlets spell differently (Zelenskiy / Zelensky, Amir-Abdollahian / Abdollahian).
+ */
 export function sameEntity(a: Entity, b: Entity): boolean {
-  return a === b || a.id === b.id || sameGroup(a.id, b.id);
+  if (a === b || a.id === b.id) return true;
+  return samePerson(a, b) || sameGroup(a.id, b.id);
 }
+
+const samePerson = (a: Entity, b: Entity): boolean =>
+  a.kind === 'person' && b.kind === 'person' && surnameKey(a.id) === surnameKey(b.id);
 
 /** Whether a name contains another as whole words ("Lake Geneva" names Geneva too). */
 function contains(outer: Entity, inner: Entity): boolean {
@@ -66,7 +73,7 @@ function contains(outer: Entity, inner: Entity): boolean {
 export function entityCredit(unit: Unit, entity: Entity): number {
   let best = 0;
   for (const e of unit.entities) {
-    if (e === entity || e.id === entity.id) return 1;
+    if (e === entity || e.id === entity.id || samePerson(e, entity)) return 1;
     if (sameEntity(e, entity) || (e.kind !== 'person' && contains(e, entity))) best = RELATED_CREDIT;
   }
   return best;
