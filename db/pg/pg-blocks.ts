@@ -142,49 +142,72 @@ export function collectPostings(passages: readonly { seq: number; terms: readonl
   return { byTerm, terms };
 }
 
-/** Index of the first entry of the last chunk when `count` entries are cut into blocks. */
-export function lastChunkStart(count: number): number {
-  return count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
-}
-
-/** Blocks to write as parallel arrays, their bytes in one buffer (`starts` and `sizes` in bytes). */
-export interface BlockBatch {
-  termIds: number[];
-  firstSeqs: number[];
-  lastSeqs: number[];
+/** Byte ranges in one buffer, a range per term (`starts` and `sizes` in bytes). */
+export interface PackedRanges {
   starts: number[];
   sizes: number[];
   data: Buffer;
 }
 
-/**
- * Where each term's new entries go, given the tail the vocabulary upsert chose (`tailSeq`): when it is not
- * the first seq of their last chunk, the database found room in the old tail block and they are all appended
- * there as one chunk (keyed by the tail); otherwise they start new blocks of BLOCK_ENTRIES, the last the new tail.
- */
-export function planBlocks(terms: readonly { id: number; tailSeq: number; flat: readonly number[] }[]): BlockBatch {
-  const out: BlockBatch = { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) };
+/** Each term's new entries (flat: seq, tf, length per entry, ascending) as one chunk, in the order given. */
+export function packChunks(lists: readonly (readonly number[])[]): PackedRanges {
   let entries = 0;
-  for (const { flat } of terms) entries += flat.length / 3;
-  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + terms.length * 2 * MAX_HEADER_BYTES));
-  const block = (termId: number, firstSeq: number, flat: readonly number[], from: number, to: number) => {
-    out.termIds.push(termId);
-    out.firstSeqs.push(firstSeq);
-    out.lastSeqs.push(flat[(to - 1) * 3] as number);
-    out.starts.push(writer.at);
-    writer.chunk(flat, from, to);
-    out.sizes.push(writer.at - (out.starts[out.starts.length - 1] as number));
-  };
-  for (const { id, tailSeq, flat } of [...terms].sort((a, b) => a.id - b.id)) {
-    const count = flat.length / 3;
-    if (tailSeq !== flat[lastChunkStart(count) * 3]) {
-      block(id, tailSeq, flat, 0, count);
-      continue;
-    }
-    for (let from = 0; from < count; from += BLOCK_ENTRIES) {
-      block(id, flat[from * 3] as number, flat, from, Math.min(count, from + BLOCK_ENTRIES));
-    }
+  for (const flat of lists) entries += flat.length / 3;
+  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + lists.length * MAX_HEADER_BYTES));
+  const starts: number[] = [];
+  const sizes: number[] = [];
+  for (const flat of lists) {
+    starts.push(writer.at);
+    writer.chunk(flat, 0, flat.length / 3);
+    sizes.push(writer.at - (starts[starts.length - 1] as number));
   }
-  out.data = Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+  return { starts, sizes, data: Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at) };
+}
+
+/** Sealed blocks to insert and the tails left, as parallel arrays over one buffer (see cutTails). */
+export interface CutTails {
+  blocks: PackedRanges & { termIds: number[]; firstSeqs: number[]; lastSeqs: number[] };
+  tails: PackedRanges & { termIds: number[]; entries: number[] };
+}
+
+/**
+ * Tails that outgrew a block cut into sealed blocks of BLOCK_ENTRIES (keyed by their first seq, which is above
+ * every entry of the term's earlier blocks) and what is left (1 to BLOCK_ENTRIES entries), the new tail.
+ */
+export function cutTails(spilled: readonly { termId: number; tail: Uint8Array }[]): CutTails {
+  const lists = spilled.map(({ termId, tail }) => ({ termId, entries: decodeEntries(tail) }));
+  let total = 0;
+  for (const { entries } of lists) total += entries.seqs.length;
+  const writer = new ChunkWriter(
+    Buffer.allocUnsafe(total * MAX_ENTRY_BYTES + (total / BLOCK_ENTRIES + 2 * lists.length) * MAX_HEADER_BYTES),
+  );
+  const out: CutTails = {
+    blocks: { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) },
+    tails: { termIds: [], entries: [], starts: [], sizes: [], data: Buffer.alloc(0) },
+  };
+  for (const { termId, entries } of lists) {
+    const { seqs, tfs, lengths } = entries;
+    const count = seqs.length;
+    const flat: number[] = [];
+    for (let i = 0; i < count; i++) flat.push(seqs[i] as number, tfs[i] as number, lengths[i] as number);
+    // The tail keeps the last 1..BLOCK_ENTRIES entries (none when every entry was removed).
+    const sealed = count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
+    for (let from = 0; from < sealed; from += BLOCK_ENTRIES) {
+      out.blocks.termIds.push(termId);
+      out.blocks.firstSeqs.push(seqs[from] as number);
+      out.blocks.lastSeqs.push(seqs[from + BLOCK_ENTRIES - 1] as number);
+      out.blocks.starts.push(writer.at);
+      writer.chunk(flat, from, from + BLOCK_ENTRIES);
+      out.blocks.sizes.push(writer.at - (out.blocks.starts[out.blocks.starts.length - 1] as number));
+    }
+    out.tails.termIds.push(termId);
+    out.tails.entries.push(count - sealed);
+    out.tails.starts.push(writer.at);
+    if (count > sealed) writer.chunk(flat, sealed, count);
+    out.tails.sizes.push(writer.at - (out.tails.starts[out.tails.starts.length - 1] as number));
+  }
+  const data = Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+  out.blocks.data = data;
+  out.tails.data = data;
   return out;
 }
