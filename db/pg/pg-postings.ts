@@ -18,10 +18,32 @@ interface BlockWrite {
   data: Buffer;
 }
 
-/** A passage as the index sees it: its key and its FTS5 terms in order. */
-export interface IndexedPassage {
-  seq: number;
-  terms: readonly string[];
+/**
+ * A batch's postings, collected before its passages have seqs (while the server stores them): each entry is
+ * keyed by the passage's index in `terms` until addPostings swaps in its seq.
+ */
+export interface CollectedPostings {
+  terms: readonly (readonly string[])[];
+  byTerm: Map<string, Int32Array>;
+  /** Terms in all the passages (BM25's total length grows by this). */
+  total: number;
+}
+
+/** Collects the postings of passages given by their FTS5 terms, in order (see CollectedPostings). */
+export function collectBatch(terms: readonly (readonly string[])[]): CollectedPostings {
+  const { byTerm, terms: total } = collectPostings(terms.map((words, index) => ({ seq: index, terms: words })));
+  return { terms, byTerm, total };
+}
+
+/** Each term's entries keyed by seq (`seqs[i]` is passage i's), ascending by seq. */
+function keyBySeq({ terms, byTerm }: CollectedPostings, seqs: readonly number[]): Map<string, Int32Array> {
+  for (let i = 1; i < seqs.length; i++)
+    if ((seqs[i] as number) <= (seqs[i - 1] as number))
+      return collectPostings(terms.map((words, index) => ({ seq: seqs[index] as number, terms: words }))).byTerm;
+  // Seqs rise with the index (as the passages were inserted): the entries stay in order, re-keyed in place.
+  for (const flat of byTerm.values())
+    for (let k = 0; k < flat.length; k += 3) flat[k] = seqs[flat[k] as number] as number;
+  return byTerm;
 }
 
 /** What a write did to BM25's totals. */
@@ -31,7 +53,7 @@ export interface TotalsDelta {
 }
 
 /** Each distinct term of each passage with its count, and how many passages each term occurs in. */
-function countTerms(passages: readonly IndexedPassage[]) {
+function countTerms(passages: readonly { seq: number; terms: readonly string[] }[]) {
   const perPassage = passages.map(({ seq, terms }) => {
     const tf = new Map<string, number>();
     for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
@@ -52,12 +74,16 @@ function countTerms(passages: readonly IndexedPassage[]) {
  * narrow table per term, and an insert per sealed block, where appending to a block in posting_blocks rewrote
  * a row and its covering index entry per term.
  */
-export async function addPostings(client: pg.PoolClient, passages: readonly IndexedPassage[]): Promise<TotalsDelta> {
-  if (passages.length === 0) return { passages: 0, terms: 0 };
-  const { byTerm, terms } = collectPostings(passages);
+export async function addPostings(
+  client: pg.PoolClient,
+  collected: CollectedPostings,
+  seqs: readonly number[],
+): Promise<TotalsDelta> {
+  if (seqs.length === 0) return { passages: 0, terms: 0 };
+  const byTerm = keyBySeq(collected, seqs);
   // Byte-wise order (the column's collation): concurrent writers lock vocabulary rows in the same order.
   const vocabulary = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const lists = vocabulary.map((term) => byTerm.get(term) as number[]);
+  const lists = vocabulary.map((term) => byTerm.get(term) as Int32Array);
   const chunks = packChunks(lists);
   // One bytea parameter (sent in binary) cut into chunks by the server: no per-term hex or array literal.
   const spilled = await client.query<{ id: number; tail: Buffer }>(
@@ -68,8 +94,8 @@ export async function addPostings(client: pg.PoolClient, passages: readonly Inde
        ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages,
          tail_entries = search_terms.tail_entries + excluded.tail_entries,
          tail = search_terms.tail || excluded.tail
-       RETURNING id, tail_entries, tail)
-     SELECT id, tail FROM up WHERE tail_entries > ${BLOCK_ENTRIES}`,
+       RETURNING id, CASE WHEN tail_entries > ${BLOCK_ENTRIES} THEN tail END AS tail)
+     SELECT id, tail FROM up WHERE tail IS NOT NULL`,
     [vocabulary, lists.map((flat) => flat.length / 3), chunks.starts, chunks.data, chunks.sizes],
   );
   if (spilled.rows.length > 0)
@@ -77,7 +103,7 @@ export async function addPostings(client: pg.PoolClient, passages: readonly Inde
       client,
       spilled.rows.map((row) => ({ termId: row.id, tail: row.tail })),
     );
-  return { passages: passages.length, terms };
+  return { passages: seqs.length, terms: collected.total };
 }
 
 /** Cuts tails into sealed blocks (inserted) and new tails (written back to their terms). */

@@ -19,8 +19,9 @@ describe('collectPostings', () => {
       { seq: 4, terms: ['a'] },
     ]);
     expect(terms).toBe(4);
-    expect(byTerm.get('a')).toEqual([4, 1, 1, 9, 1, 3]);
-    expect(byTerm.get('b')).toEqual([9, 2, 3]);
+    expect([...(byTerm.get('a') ?? [])]).toEqual([4, 1, 1, 9, 1, 3]);
+    expect([...(byTerm.get('b') ?? [])]).toEqual([9, 2, 3]);
+    expect(collectPostings([]).byTerm.size).toBe(0);
   });
 });
 
