@@ -1,6 +1,7 @@
 /**
- * The packed form of the inverted index (table posting_blocks): a row holds up to BLOCK_ENTRIES postings of
- * one term, ascending by passage seq, as one or more chunks (a block grows by a chunk per append). A chunk is
+ * The packed form of the inverted index (table posting_blocks, and each term's tail in search_terms): a block
+ * holds up to BLOCK_ENTRIES postings of one term, ascending by passage seq, and a tail up to BLOCK_ENTRIES of
+ * its newest ones, each as one or more chunks (a tail grows by a chunk per batch, pg-postings.ts). A chunk is
  * a marker byte (CHUNK_MARKER), its entry count, then per entry the seq (the first in full, the others as the
  * gap from the previous one), tf and passage length, each an unsigned LEB128 varint: about 3 bytes an entry
  * where fixed-width fields took 10, so a list is a third of the bytes to read, send and decode. Migration
