@@ -1,6 +1,7 @@
 /**
- * The packed form of the inverted index (table posting_blocks): a row holds up to BLOCK_ENTRIES postings of
- * one term, ascending by passage seq, as one or more chunks (a block grows by a chunk per append). A chunk is
+ * The packed form of the inverted index (table posting_blocks, and each term's tail in search_terms): a block
+ * holds up to BLOCK_ENTRIES postings of one term, ascending by passage seq, and a tail up to BLOCK_ENTRIES of
+ * its newest ones, each as one or more chunks (a tail grows by a chunk per batch, pg-postings.ts). A chunk is
  * a marker byte (CHUNK_MARKER), its entry count, then per entry the seq (the first in full, the others as the
  * gap from the previous one), tf and passage length, each an unsigned LEB128 varint: about 3 bytes an entry
  * where fixed-width fields took 10, so a list is a third of the bytes to read, send and decode. Migration
@@ -124,67 +125,135 @@ export function unpackEntries(data: Uint8Array): Posting[] {
   return Array.from(seqs, (seq, i) => ({ seq, tf: tfs[i] as number, length: lengths[i] as number }));
 }
 
-/** Each term's new postings, flat (seq, tf, length per entry, ascending by seq), and the terms written. */
+/**
+ * Each term's new postings, flat (seq, tf, length per entry, ascending by seq; views of one array), and the
+ * terms written. Terms get batch-local numbers first, so counting is typed-array work (it ran per batch on
+ * the ingest's critical path as maps of arrays, a fifth of the writer's CPU).
+ */
 export function collectPostings(passages: readonly { seq: number; terms: readonly string[] }[]) {
-  const byTerm = new Map<string, number[]>();
-  const tf = new Map<string, number>();
+  const sorted = [...passages].sort((a, b) => a.seq - b.seq);
+  const numbers = new Map<string, number>();
+  const names: string[] = [];
   let terms = 0;
-  for (const { seq, terms: words } of [...passages].sort((a, b) => a.seq - b.seq)) {
-    terms += words.length;
-    tf.clear();
-    for (const term of words) tf.set(term, (tf.get(term) ?? 0) + 1);
-    for (const [term, count] of tf) {
-      const flat = byTerm.get(term);
-      if (flat) flat.push(seq, count, words.length);
-      else byTerm.set(term, [seq, count, words.length]);
+  for (const { terms: words } of sorted) terms += words.length;
+  const tokens = new Int32Array(terms);
+  let at = 0;
+  for (const { terms: words } of sorted)
+    for (const word of words) {
+      let n = numbers.get(word);
+      if (n === undefined) {
+        n = names.length;
+        numbers.set(word, n);
+        names.push(word);
+      }
+      tokens[at++] = n;
     }
-  }
+  // tf per passage in `tf` (reset through `seen`), and each term's entry count, then the entries in place.
+  const tf = new Int32Array(names.length);
+  const entries = new Int32Array(names.length);
+  const seen: number[] = [];
+  const eachPassage = (visit: (seq: number, length: number) => void) => {
+    let from = 0;
+    for (const { seq, terms: words } of sorted) {
+      for (let i = from; i < from + words.length; i++) {
+        const n = tokens[i] as number;
+        if (tf[n] === 0) seen.push(n);
+        tf[n] = (tf[n] as number) + 1;
+      }
+      visit(seq, words.length);
+      for (const n of seen) tf[n] = 0;
+      seen.length = 0;
+      from += words.length;
+    }
+  };
+  eachPassage(() => {
+    for (const n of seen) entries[n] = (entries[n] as number) + 1;
+  });
+  const starts = new Int32Array(names.length + 1);
+  for (let n = 0; n < names.length; n++) starts[n + 1] = (starts[n] as number) + (entries[n] as number) * 3;
+  const flat = new Int32Array(starts[names.length] as number);
+  const next = starts.slice(0, names.length);
+  eachPassage((seq, length) => {
+    for (const n of seen) {
+      let k = next[n] as number;
+      flat[k++] = seq;
+      flat[k++] = tf[n] as number;
+      flat[k++] = length;
+      next[n] = k;
+    }
+  });
+  const byTerm = new Map<string, Int32Array>();
+  for (let n = 0; n < names.length; n++)
+    byTerm.set(names[n] as string, flat.subarray(starts[n] as number, starts[n + 1] as number));
   return { byTerm, terms };
 }
 
-/** Index of the first entry of the last chunk when `count` entries are cut into blocks. */
-export function lastChunkStart(count: number): number {
-  return count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
-}
-
-/** Blocks to write as parallel arrays, their bytes in one buffer (`starts` and `sizes` in bytes). */
-export interface BlockBatch {
-  termIds: number[];
-  firstSeqs: number[];
-  lastSeqs: number[];
+/** Byte ranges in one buffer, a range per term (`starts` and `sizes` in bytes). */
+export interface PackedRanges {
   starts: number[];
   sizes: number[];
   data: Buffer;
 }
 
-/**
- * Where each term's new entries go, given the tail the vocabulary upsert chose (`tailSeq`): when it is not
- * the first seq of their last chunk, the database found room in the old tail block and they are all appended
- * there as one chunk (keyed by the tail); otherwise they start new blocks of BLOCK_ENTRIES, the last the new tail.
- */
-export function planBlocks(terms: readonly { id: number; tailSeq: number; flat: readonly number[] }[]): BlockBatch {
-  const out: BlockBatch = { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) };
+/** Each term's new entries (flat: seq, tf, length per entry, ascending) as one chunk, in the order given. */
+export function packChunks(lists: readonly ArrayLike<number>[]): PackedRanges {
   let entries = 0;
-  for (const { flat } of terms) entries += flat.length / 3;
-  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + terms.length * 2 * MAX_HEADER_BYTES));
-  const block = (termId: number, firstSeq: number, flat: readonly number[], from: number, to: number) => {
-    out.termIds.push(termId);
-    out.firstSeqs.push(firstSeq);
-    out.lastSeqs.push(flat[(to - 1) * 3] as number);
-    out.starts.push(writer.at);
-    writer.chunk(flat, from, to);
-    out.sizes.push(writer.at - (out.starts[out.starts.length - 1] as number));
-  };
-  for (const { id, tailSeq, flat } of [...terms].sort((a, b) => a.id - b.id)) {
-    const count = flat.length / 3;
-    if (tailSeq !== flat[lastChunkStart(count) * 3]) {
-      block(id, tailSeq, flat, 0, count);
-      continue;
-    }
-    for (let from = 0; from < count; from += BLOCK_ENTRIES) {
-      block(id, flat[from * 3] as number, flat, from, Math.min(count, from + BLOCK_ENTRIES));
-    }
+  for (const flat of lists) entries += flat.length / 3;
+  const writer = new ChunkWriter(Buffer.allocUnsafe(entries * MAX_ENTRY_BYTES + lists.length * MAX_HEADER_BYTES));
+  const starts: number[] = [];
+  const sizes: number[] = [];
+  for (const flat of lists) {
+    starts.push(writer.at);
+    writer.chunk(flat, 0, flat.length / 3);
+    sizes.push(writer.at - (starts[starts.length - 1] as number));
   }
-  out.data = Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+  return { starts, sizes, data: Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at) };
+}
+
+/** Sealed blocks to insert and the tails left, as parallel arrays over one buffer (see cutTails). */
+export interface CutTails {
+  blocks: PackedRanges & { termIds: number[]; firstSeqs: number[]; lastSeqs: number[] };
+  tails: PackedRanges & { termIds: number[]; entries: number[] };
+}
+
+/**
+ * Tails that outgrew a block cut into sealed blocks of BLOCK_ENTRIES (keyed by their first seq, which is above
+ * every entry of the term's earlier blocks) and what is left (1 to BLOCK_ENTRIES entries), the new tail.
+ */
+export function cutTails(spilled: readonly { termId: number; tail: Uint8Array }[]): CutTails {
+  const lists = spilled.map(({ termId, tail }) => ({ termId, entries: decodeEntries(tail) }));
+  let total = 0;
+  for (const { entries } of lists) total += entries.seqs.length;
+  const writer = new ChunkWriter(
+    Buffer.allocUnsafe(total * MAX_ENTRY_BYTES + (total / BLOCK_ENTRIES + 2 * lists.length) * MAX_HEADER_BYTES),
+  );
+  const out: CutTails = {
+    blocks: { termIds: [], firstSeqs: [], lastSeqs: [], starts: [], sizes: [], data: Buffer.alloc(0) },
+    tails: { termIds: [], entries: [], starts: [], sizes: [], data: Buffer.alloc(0) },
+  };
+  for (const { termId, entries } of lists) {
+    const { seqs, tfs, lengths } = entries;
+    const count = seqs.length;
+    const flat: number[] = [];
+    for (let i = 0; i < count; i++) flat.push(seqs[i] as number, tfs[i] as number, lengths[i] as number);
+    // The tail keeps the last 1..BLOCK_ENTRIES entries (none when every entry was removed).
+    const sealed = count === 0 ? 0 : Math.floor((count - 1) / BLOCK_ENTRIES) * BLOCK_ENTRIES;
+    for (let from = 0; from < sealed; from += BLOCK_ENTRIES) {
+      out.blocks.termIds.push(termId);
+      out.blocks.firstSeqs.push(seqs[from] as number);
+      out.blocks.lastSeqs.push(seqs[from + BLOCK_ENTRIES - 1] as number);
+      out.blocks.starts.push(writer.at);
+      writer.chunk(flat, from, from + BLOCK_ENTRIES);
+      out.blocks.sizes.push(writer.at - (out.blocks.starts[out.blocks.starts.length - 1] as number));
+    }
+    out.tails.termIds.push(termId);
+    out.tails.entries.push(count - sealed);
+    out.tails.starts.push(writer.at);
+    if (count > sealed) writer.chunk(flat, sealed, count);
+    out.tails.sizes.push(writer.at - (out.tails.starts[out.tails.starts.length - 1] as number));
+  }
+  const data = Buffer.from(writer.bytes.buffer, writer.bytes.byteOffset, writer.at);
+  out.blocks.data = data;
+  out.tails.data = data;
   return out;
 }

@@ -3,10 +3,10 @@ import { fts5Terms } from '../search/fts5-terms.ts';
 import {
   BLOCK_ENTRIES,
   collectPostings,
-  lastChunkStart,
+  cutTails,
   type Posting,
+  packChunks,
   packEntries,
-  planBlocks,
   unpackEntries,
 } from './pg-blocks.ts';
 
@@ -18,10 +18,32 @@ interface BlockWrite {
   data: Buffer;
 }
 
-/** A passage as the index sees it: its key and its FTS5 terms in order. */
-export interface IndexedPassage {
-  seq: number;
-  terms: readonly string[];
+/**
+ * A batch's postings, collected before its passages have seqs (while the server stores them): each entry is
+ * keyed by the passage's index in `terms` until addPostings swaps in its seq.
+ */
+export interface CollectedPostings {
+  terms: readonly (readonly string[])[];
+  byTerm: Map<string, Int32Array>;
+  /** Terms in all the passages (BM25's total length grows by this). */
+  total: number;
+}
+
+/** Collects the postings of passages given by their FTS5 terms, in order (see CollectedPostings). */
+export function collectBatch(terms: readonly (readonly string[])[]): CollectedPostings {
+  const { byTerm, terms: total } = collectPostings(terms.map((words, index) => ({ seq: index, terms: words })));
+  return { terms, byTerm, total };
+}
+
+/** Each term's entries keyed by seq (`seqs[i]` is passage i's), ascending by seq. */
+function keyBySeq({ terms, byTerm }: CollectedPostings, seqs: readonly number[]): Map<string, Int32Array> {
+  for (let i = 1; i < seqs.length; i++)
+    if ((seqs[i] as number) <= (seqs[i - 1] as number))
+      return collectPostings(terms.map((words, index) => ({ seq: seqs[index] as number, terms: words }))).byTerm;
+  // Seqs rise with the index (as the passages were inserted): the entries stay in order, re-keyed in place.
+  for (const flat of byTerm.values())
+    for (let k = 0; k < flat.length; k += 3) flat[k] = seqs[flat[k] as number] as number;
+  return byTerm;
 }
 
 /** What a write did to BM25's totals. */
@@ -31,7 +53,7 @@ export interface TotalsDelta {
 }
 
 /** Each distinct term of each passage with its count, and how many passages each term occurs in. */
-function countTerms(passages: readonly IndexedPassage[]) {
+function countTerms(passages: readonly { seq: number; terms: readonly string[] }[]) {
   const perPassage = passages.map(({ seq, terms }) => {
     const tf = new Map<string, number>();
     for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
@@ -45,47 +67,60 @@ function countTerms(passages: readonly IndexedPassage[]) {
 }
 
 /**
- * Indexes new passages: each term's passage count goes up (new terms get an id) and its tail moves, then its
- * new postings are appended to its last block while that has room, else packed into new blocks: a row per
- * term and batch rather than one per term and passage.
+ * Indexes new passages with one upsert on the vocabulary: each term's passage count goes up (new terms get an
+ * id) and its new postings, one packed chunk, are appended to its tail, which lives in the term's own row
+ * (search_terms.tail). Only a tail that outgrows BLOCK_ENTRIES is cut: its full blocks are inserted into
+ * posting_blocks (never updated) and the rest stays as the tail. Per batch that is an in-place update of a
+ * narrow table per term, and an insert per sealed block, where appending to a block in posting_blocks rewrote
+ * a row and its covering index entry per term.
  */
-export async function addPostings(client: pg.PoolClient, passages: readonly IndexedPassage[]): Promise<TotalsDelta> {
-  if (passages.length === 0) return { passages: 0, terms: 0 };
-  const { byTerm, terms } = collectPostings(passages);
+export async function addPostings(
+  client: pg.PoolClient,
+  collected: CollectedPostings,
+  seqs: readonly number[],
+): Promise<TotalsDelta> {
+  if (seqs.length === 0) return { passages: 0, terms: 0 };
+  const byTerm = keyBySeq(collected, seqs);
   // Byte-wise order (the column's collation): concurrent writers lock vocabulary rows in the same order.
   const vocabulary = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const counts = vocabulary.map((term) => (byTerm.get(term) as number[]).length / 3);
-  // The database keeps the tail when all of a term's new entries fit in it (their count is the term's new
-  // passages), else the tail becomes their last chunk; planBlocks reads which from the returned tail_seq.
-  const upserted = await client.query<{ id: number; term: string; tail_seq: number }>(
-    `INSERT INTO search_terms (term, passages, tail_seq, tail_entries)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[])
-     ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages,
-       tail_seq = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
-         THEN search_terms.tail_seq ELSE excluded.tail_seq END,
-       tail_entries = CASE WHEN search_terms.tail_entries + excluded.passages <= ${BLOCK_ENTRIES}
-         THEN search_terms.tail_entries + excluded.passages ELSE excluded.tail_entries END
-     RETURNING id, term, tail_seq`,
-    [
-      vocabulary,
-      counts,
-      vocabulary.map((term, i) => (byTerm.get(term) as number[])[lastChunkStart(counts[i] as number) * 3]),
-      counts.map((count) => count - lastChunkStart(count)),
-    ],
+  const lists = vocabulary.map((term) => byTerm.get(term) as Int32Array);
+  const chunks = packChunks(lists);
+  // One bytea parameter (sent in binary) cut into chunks by the server: no per-term hex or array literal.
+  const spilled = await client.query<{ id: number; tail: Buffer }>(
+    `WITH up AS (
+       INSERT INTO search_terms (term, passages, tail_entries, tail)
+       SELECT x.term, x.n, x.n, substring($4::bytea FROM x.start + 1 FOR x.size)
+       FROM unnest($1::text[], $2::int[], $3::int[], $5::int[]) AS x(term, n, start, size)
+       ON CONFLICT (term) DO UPDATE SET passages = search_terms.passages + excluded.passages,
+         tail_entries = search_terms.tail_entries + excluded.tail_entries,
+         tail = search_terms.tail || excluded.tail
+       RETURNING id, CASE WHEN tail_entries > ${BLOCK_ENTRIES} THEN tail END AS tail)
+     SELECT id, tail FROM up WHERE tail IS NOT NULL`,
+    [vocabulary, lists.map((flat) => flat.length / 3), chunks.starts, chunks.data, chunks.sizes],
   );
-  const blocks = planBlocks(
-    upserted.rows.map((row) => ({ id: row.id, tailSeq: row.tail_seq, flat: byTerm.get(row.term) as number[] })),
-  );
-  // One bytea parameter (sent in binary) cut into blocks by the server: no per-block hex or array literal.
+  if (spilled.rows.length > 0)
+    await sealTails(
+      client,
+      spilled.rows.map((row) => ({ termId: row.id, tail: row.tail })),
+    );
+  return { passages: seqs.length, terms: collected.total };
+}
+
+/** Cuts tails into sealed blocks (inserted) and new tails (written back to their terms). */
+async function sealTails(client: pg.PoolClient, tails: readonly { termId: number; tail: Uint8Array }[]) {
+  const { blocks, tails: left } = cutTails(tails);
+  if (blocks.termIds.length > 0)
+    await client.query(
+      `INSERT INTO posting_blocks (term_id, first_seq, last_seq, data)
+       SELECT x.term_id, x.first_seq, x.last_seq, substring($6::bytea FROM x.start + 1 FOR x.size)
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(term_id, first_seq, last_seq, start, size)`,
+      [blocks.termIds, blocks.firstSeqs, blocks.lastSeqs, blocks.starts, blocks.sizes, blocks.data],
+    );
   await client.query(
-    `INSERT INTO posting_blocks (term_id, first_seq, last_seq, data)
-     SELECT x.term_id, x.first_seq, x.last_seq, substring($6::bytea FROM x.start + 1 FOR x.size)
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(term_id, first_seq, last_seq, start, size)
-     ON CONFLICT (term_id, first_seq) DO UPDATE
-       SET last_seq = excluded.last_seq, data = posting_blocks.data || excluded.data`,
-    [blocks.termIds, blocks.firstSeqs, blocks.lastSeqs, blocks.starts, blocks.sizes, blocks.data],
+    `UPDATE search_terms t SET tail_entries = x.n, tail = substring($4::bytea FROM x.start + 1 FOR x.size)
+     FROM unnest($1::int[], $2::int[], $3::int[], $5::int[]) AS x(id, n, start, size) WHERE t.id = x.id`,
+    [left.termIds, left.entries, left.starts, left.data, left.sizes],
   );
-  return { passages: passages.length, terms };
 }
 
 /**
@@ -123,7 +158,9 @@ export async function dropPassages(client: pg.PoolClient, documentIds: readonly 
   const emptied: { termId: number; firstSeq: number }[] = [];
   const rewritten: BlockWrite[] = [];
   for (const row of blocks.rows) {
-    const kept = unpackEntries(row.data).filter((entry) => !removed.has(entry.seq));
+    const entries = unpackEntries(row.data);
+    const kept = entries.filter((entry) => !removed.has(entry.seq));
+    if (kept.length === entries.length) continue; // the block before a tail that held the passage
     const block = { termId: row.term_id, firstSeq: row.first_seq };
     if (kept.length === 0) emptied.push(block);
     else rewritten.push({ ...block, lastSeq: (kept[kept.length - 1] as Posting).seq, data: packEntries(kept) });
@@ -144,7 +181,26 @@ export async function dropPassages(client: pg.PoolClient, documentIds: readonly 
       rewritten.map((b) => b.data),
     ],
   );
-  // The tails' entry counts stay as they were: an overcount only starts the next block sooner.
+  // Tails (in the vocabulary rows) lose the removed entries too; their counts become exact again.
+  const tails = await client.query<{ id: number; tail: Buffer }>(
+    'SELECT id, tail FROM search_terms WHERE term = ANY($1::text[]) ORDER BY term',
+    [vocabulary],
+  );
+  const trimmed: { id: number; kept: Posting[] }[] = [];
+  for (const row of tails.rows) {
+    const entries = unpackEntries(row.tail);
+    const kept = entries.filter((entry) => !removed.has(entry.seq));
+    if (kept.length < entries.length) trimmed.push({ id: row.id, kept });
+  }
+  await client.query(
+    `UPDATE search_terms t SET tail_entries = x.n, tail = x.tail
+     FROM unnest($1::int[], $2::int[], $3::bytea[]) AS x(id, n, tail) WHERE t.id = x.id`,
+    [
+      trimmed.map((t) => t.id),
+      trimmed.map((t) => t.kept.length),
+      trimmed.map((t) => (t.kept.length > 0 ? packEntries(t.kept) : Buffer.alloc(0))),
+    ],
+  );
   await client.query(
     `UPDATE search_terms t SET passages = t.passages - x.n
      FROM unnest($1::text[], $2::int[]) AS x(term, n) WHERE t.term = x.term`,

@@ -60,10 +60,13 @@ export const searchTerms = pgTable(
     /** Compared byte-wise (COLLATE "C" in the migration): terms are lower-case index keys, not prose. */
     term: text('term').notNull(),
     passages: integer('passages').notNull(),
-    /** Key (first_seq) of the term's last block in posting_blocks, which ingest appends to while it has room. */
-    tailSeq: integer('tail_seq').notNull().default(0),
-    /** Entries in that block. */
+    /** Entries in `tail`: past BLOCK_ENTRIES (db/pg/pg-blocks.ts) ingest cuts it into blocks of posting_blocks. */
     tailEntries: integer('tail_entries').notNull().default(0),
+    /**
+     * The term's newest postings, packed as a block is (db/pg/pg-blocks.ts), after every block of posting_blocks:
+     * ingest appends to it in the same in-place update that counts the term's passages.
+     */
+    tail: bytea('tail').notNull().default(sql`''::bytea`),
   },
   (t) => [uniqueIndex('search_terms_term_unique').on(t.term)],
 );

@@ -102,12 +102,22 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
       await sqlite.saveDocuments(batch);
     }
     const layout = async (word: string) => {
+      // The sealed blocks, then the tail the vocabulary row holds (its seqs read from its entries).
       const { rows } = await opened.pool.query<{ first_seq: number; last_seq: number; data: Buffer; n: number }>(
-        `SELECT b.first_seq, b.last_seq, b.data, t.passages AS n
-         FROM posting_blocks b JOIN search_terms t ON t.id = b.term_id WHERE t.term = $1 ORDER BY b.first_seq`,
+        `SELECT * FROM (SELECT b.first_seq, b.last_seq, b.data, t.passages AS n
+           FROM posting_blocks b JOIN search_terms t ON t.id = b.term_id WHERE t.term = $1 ORDER BY b.first_seq) s
+         UNION ALL SELECT NULL, NULL, t.tail, t.passages FROM search_terms t WHERE t.term = $1 AND t.tail_entries > 0`,
         [fts5Terms(word)[0]],
       );
-      return rows.map((row) => ({ ...row, entries: decodeEntries(row.data).seqs.length }));
+      return rows.map((row) => {
+        const { seqs } = decodeEntries(row.data);
+        return {
+          ...row,
+          first_seq: row.first_seq ?? (seqs[0] as number),
+          last_seq: row.last_seq ?? (seqs[seqs.length - 1] as number),
+          entries: seqs.length,
+        };
+      });
     };
     const check = async (word: string, passages: number) => {
       const blocks = await layout(word);
