@@ -1,5 +1,6 @@
 import type { CorpusStats } from './corpus-stats.ts';
 import type { PackedPostings } from './packed-postings.ts';
+import { SKIP_ENTRIES, skipsOf } from './packed-skips.ts';
 import { K1, type Postings } from './postings.ts';
 import { RowHeap } from './row-heap.ts';
 
@@ -98,7 +99,8 @@ export function addToCandidates(corpus: CorpusStats, weight: number, postings: P
 }
 
 /**
- * As addToCandidates for a packed list, decoded as it is walked (nothing allocated): entries are a varint of
+ * As addToCandidates for a packed list, decoded as it is walked (nothing allocated but the list's skips, when the
+ * candidates are fewer than its runs of SKIP_ENTRIES: see packed-skips.ts): entries are a varint of
  * the rowid gap (doubled, the low bit flagging a count past one, when the list has counts), then the count less two.
  */
 export function addPackedToCandidates(
@@ -111,11 +113,27 @@ export function addPackedToCandidates(
   const withCounts = packed.most > 0;
   const { rowids: wanted, scores, count } = candidates;
   if (count === 0) return;
+  // Runs whose entries all lie before the next candidate are jumped over (few candidates against a long list).
+  const skips = count * SKIP_ENTRIES < length ? skipsOf(packed) : null;
   let c = 0;
   let next = wanted[0] as number;
   let at = 0;
   let rowid = 0;
   for (let i = 0; i < length; i++) {
+    if (skips !== null && i % SKIP_ENTRIES === 0) {
+      // Candidates up to the last entry decoded are done: the next one decides which runs can be passed.
+      while (i > 0 && next <= rowid) {
+        if (++c >= count) return;
+        next = wanted[c] as number;
+      }
+      let run = i / SKIP_ENTRIES;
+      while (run + 1 < skips.count && (skips.before[run + 1] as number) < next) run++;
+      if (run !== i / SKIP_ENTRIES) {
+        i = run * SKIP_ENTRIES;
+        at = skips.offsets[run] as number;
+        rowid = skips.before[run] as number;
+      }
+    }
     let byte = bytes[at++] as number;
     let value = byte & 0x7f;
     for (let shift = 7; byte >= 0x80; shift += 7) {
