@@ -30,7 +30,7 @@ export const PARTIAL_SHARE = 0.75;
 export const REFUSAL_TARGET = 0.85;
 
 /** What the engine would do with one question under sentence weights: the verdict features and whether what it shows answers. */
-function decide(weights: readonly number[], asked: Asked): { v: number[]; right: boolean } {
+export function decide(weights: readonly number[], asked: Asked): { v: number[]; right: boolean } {
   const ranked = asked.candidates
     .map((c) => ({ x: c.x, z: logit(weights, c.x), positive: c.positive }))
     .sort((a, b) => b.z - a.z);
