@@ -8,6 +8,8 @@ describe('looksLikeHeadline', () => {
     ['Envoy Meets Rival Leaders Ahead Of Lakeside Talks.', true],
     ['The two envoys met on the sidelines of the summit in Oslo on Monday.', false],
     ['“We have a deal,” the mediator wrote.', false],
+    ['Former Minister of Foreign Affairs of Artsakh, David Babayan, surrendered to Azerbaijani authorities.', false],
+    ['NATO Secretary-General Jens Stoltenberg Welcomed Swedish Prime Minister Ulf Kristersson.', true],
   ])('%s → %s', (text, expected) => {
     expect(looksLikeHeadline(text)).toBe(expected);
   });

@@ -9,14 +9,16 @@ import type { Unit } from './units.ts';
  */
 
 /**
- * A headline, standfirst or label rather than a sentence of the article: no closing punctuation, or most of its
- * longer words capitalised ("Envoys Meet Ahead Of Lakeside Talks.").
+ * A headline, standfirst or label rather than a sentence of the article: no closing punctuation, or every longer
+ * word capitalised ("Envoys Meet Ahead Of Lakeside Talks."). Title case capitalises the verb too; a sentence full
+ * of names and titles still has a lowercase verb or noun ("…, David Babayan, surrendered to the authorities."),
+ * so one lowercase longer word makes it a sentence.
  */
 export function looksLikeHeadline(text: string): boolean {
   const trimmed = text.trim();
   if (!CLOSED.test(trimmed)) return true;
   const long = trimmed.match(LONG_WORD) ?? [];
-  return long.length >= 4 && long.filter((w) => CAPITAL.test(w)).length / long.length >= 0.6;
+  return long.length >= 4 && long.every((w) => CAPITAL.test(w));
 }
 // Unicode-property patterns are module constants (the esbuild target rebuilds a \p{…} literal on every call).
 const LONG_WORD = /\p{L}[\p{L}'’-]{3,}/gu;
