@@ -21,3 +21,17 @@ function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
+
+/**
+ * The key a folded surname is compared under, so that spellings of one name meet: a hyphenated name by its last
+ * part ("amir-abdollahian" and "abdollahian" of "Amir Abdollahian"), and the Slavic ending transliterated -iy, -yy
+ * or -ij as -y ("zelenskiy", "zelenskyy", "zelensky").
+ */
+export function surnameKey(folded: string): string {
+  const last =
+    folded
+      .split('-')
+      .filter((p) => p.length > 1)
+      .at(-1) ?? folded;
+  return last.replace(/(?:iy|yy|ij)$/, 'y');
+}

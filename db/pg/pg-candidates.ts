@@ -1,19 +1,12 @@
 import type pg from 'pg';
 import { fts5Terms } from '../search/fts5-terms.ts';
 import { contains } from '../search/passage-ranker.ts';
-import { RowHeap, type ScoredRow } from '../search/row-heap.ts';
+import type { ScoredRow } from '../search/row-heap.ts';
 import { type QueryList, share } from '../search/score-lists.ts';
 import { decodeEntries } from './pg-blocks.ts';
 import type { ListEntries } from './pg-list-cache.ts';
 import { phraseOccurrences } from './pg-search-plan.ts';
 import { blocksAtSql } from './pg-search-sql.ts';
-
-/** Candidates scoreLists left to be scored for some lists (those it would have counted in text). */
-export interface LeftToScore {
-  rows: ScoredRow[];
-  /** Single-term lists not read, with the id of their term. */
-  lists: readonly { list: QueryList; termId: number }[];
-}
 
 /**
  * The entries of terms (`termIds`) for the passages `seqs` only, by term: the blocks that may hold them are
@@ -51,30 +44,6 @@ function keepOnly(blocks: readonly ListEntries[], wanted: ReadonlySet<number>): 
     tfs: Uint16Array.from(kept, (e) => e.tf),
     lengths: Uint32Array.from(kept, (e) => e.length),
   };
-}
-
-/**
- * Adds to every candidate the shares of the lists left to it, read from the blocks that hold the candidates
- * (a few hundred index probes instead of lists of hundreds of thousands). Keeps the best `size`.
- */
-export async function scoreLeft(pool: pg.Pool, left: LeftToScore, norms: Float64Array, size: number) {
-  const weights = new Map(left.lists.map(({ list, termId }) => [termId, list.weight]));
-  const found = await entriesAt(
-    pool,
-    [...weights.keys()],
-    left.rows.map((row) => row.rowid),
-  );
-  const scores = new Map(left.rows.map((row) => [row.rowid, row.score]));
-  for (const [termId, entries] of found) {
-    const weight = weights.get(termId) ?? 0;
-    for (let i = 0; i < entries.seqs.length; i++) {
-      const seq = entries.seqs[i] as number;
-      scores.set(seq, (scores.get(seq) ?? 0) + share(weight, entries.tfs[i] as number, norms[seq] as number));
-    }
-  }
-  const heap = new RowHeap(size);
-  for (const [rowid, score] of scores) heap.offer(rowid, score);
-  return heap.sorted();
 }
 
 /**

@@ -1,7 +1,11 @@
-import { decodeEntries } from './pg-blocks.ts';
+import { appendPacked, type PackedPostings, pack, unpack } from '../search/packed-postings.ts';
+import type { Postings } from '../search/postings.ts';
 
-/** Cached list entries (about 10 bytes each) kept across queries before the least recently used lists go. */
-const MAX_ENTRIES = 4_000_000;
+/**
+ * Bytes of packed lists kept across queries before the least recently used go: SQLite's cap (about 1.2 bytes
+ * an entry, so at 1M passages every term in more than 2 % of them fits).
+ */
+const MAX_BYTES = 32 * 1024 * 1024;
 
 /** One term's postings, ascending by passage seq: how often it occurs there and the passage's length. */
 export interface ListEntries {
@@ -17,49 +21,54 @@ export interface ListVersion {
   token: string;
 }
 
-/** `older` followed by `newer` (entries added since `older` was read; all their seqs are higher). */
-export function appendEntries(older: ListEntries, newer: ListEntries): ListEntries {
-  if (newer.seqs.length === 0) return older;
-  const join = <T extends Int32Array | Uint16Array | Uint32Array>(a: T, b: T, make: (n: number) => T): T => {
-    const out = make(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  return {
-    seqs: join(older.seqs, newer.seqs, (n) => new Int32Array(n)),
-    tfs: join(older.tfs, newer.tfs, (n) => new Uint16Array(n)),
-    lengths: join(older.lengths, newer.lengths, (n) => new Uint32Array(n)),
-  };
-}
-
 /** What a list cache asks for: lists by key, each with the last seq it already holds (0: none). */
 export type FetchLists = (stale: readonly { key: string; after: number }[]) => Promise<Map<string, ListEntries>>;
 
+/** Entries as scoring's Postings: a phrase not counted yet (tf 0 throughout) has no counts. */
+function packEntries(entries: ListEntries): Postings {
+  const uncounted = entries.tfs.length > 0 && entries.tfs.every((tf) => tf === 0);
+  return { rowids: entries.seqs, counts: uncounted ? null : entries.tfs, peak: 0 };
+}
+
+/**
+ * `packed` with `tail` (higher seqs) on its end. A phrase's tail not counted makes the whole list uncounted
+ * (membership only, recounted in the best candidates' text), as a fresh read of that many passages would.
+ */
+function grown(packed: PackedPostings, tail: Postings): PackedPostings {
+  if (packed.most === 0 || tail.counts !== null) return appendPacked(packed, tail);
+  const before = unpack(packed).rowids;
+  const rowids = new Int32Array(before.length + tail.rowids.length);
+  rowids.set(before);
+  rowids.set(tail.rowids, before.length);
+  return pack({ rowids, counts: null, peak: 0 });
+}
+
 /**
  * Lists (postings of a term, or the passages holding all terms of a phrase) read from PostgreSQL and kept
- * in this process, least recently used dropped past a cap, so the words most queries contain cost nothing
- * after their first read. Nothing is read at start. When the corpus grows, a cached list fetches only its
- * entries past the last seq it holds (writers commit in seq order: they queue on the totals row); a
- * removal anywhere drops the cache.
+ * in this process packed as the SQLite cache keeps them (db/search/packed-postings.ts: about 1.2 bytes an
+ * entry where the decoded arrays took 10), least recently used dropped past a cap in bytes, so the words most
+ * queries contain cost nothing after their first read and scoring walks them packed. Nothing is read at start.
+ * Every list read is shown to `learn` first (its entries carry their passages' lengths, which the packed form
+ * leaves out). When the corpus grows, a cached list fetches only its entries past the last seq it holds
+ * (writers commit in seq order: they queue on the totals row); a removal anywhere drops the cache.
  */
-export function createListCache(maxEntries = MAX_ENTRIES) {
-  const lists = new Map<string, { entries: ListEntries; token: string }>();
+export function createListCache(learn: (entries: ListEntries) => void, maxBytes = MAX_BYTES) {
+  const lists = new Map<string, { packed: PackedPostings; token: string }>();
   let removals = -1;
   let held = 0;
 
-  function keep(key: string, entries: ListEntries, token: string): void {
+  function keep(key: string, packed: PackedPostings, token: string): void {
     const old = lists.get(key);
     if (old) {
-      held -= old.entries.seqs.length;
+      held -= old.packed.bytes.length;
       lists.delete(key);
     }
-    lists.set(key, { entries, token });
-    held += entries.seqs.length;
+    lists.set(key, { packed, token });
+    held += packed.bytes.length;
     for (const [oldest, list] of lists) {
-      if (held <= maxEntries || oldest === key) break;
+      if (held <= maxBytes || oldest === key) break;
       lists.delete(oldest);
-      held -= list.entries.seqs.length;
+      held -= list.packed.bytes.length;
     }
   }
 
@@ -70,32 +79,35 @@ export function createListCache(maxEntries = MAX_ENTRIES) {
     },
 
     /** The lists under `keys` as of `version`; `fetch` reads what is missing or behind, in one call. */
-    async read(keys: readonly string[], version: ListVersion, fetch: FetchLists): Promise<Map<string, ListEntries>> {
+    async read(keys: readonly string[], version: ListVersion, fetch: FetchLists): Promise<Map<string, PackedPostings>> {
       if (version.removals !== removals) {
         lists.clear();
         held = 0;
         removals = version.removals;
       }
-      const out = new Map<string, ListEntries>();
+      const out = new Map<string, PackedPostings>();
       const stale: { key: string; after: number }[] = [];
       for (const key of new Set(keys)) {
         const cached = lists.get(key);
         if (cached?.token === version.token) {
-          keep(key, cached.entries, cached.token);
-          out.set(key, cached.entries);
+          keep(key, cached.packed, cached.token);
+          out.set(key, cached.packed);
           continue;
         }
-        const seqs = cached?.entries.seqs;
-        stale.push({ key, after: seqs && seqs.length > 0 ? (seqs[seqs.length - 1] as number) : 0 });
+        stale.push({ key, after: cached?.packed.last ?? 0 });
       }
       if (stale.length === 0) return out;
       const fetched = await fetch(stale);
       for (const { key } of stale) {
-        const fresh = fetched.get(key) ?? decodeEntries(null);
+        const fresh = fetched.get(key);
+        if (fresh) learn(fresh);
+        const tail = packEntries(
+          fresh ?? { seqs: new Int32Array(0), tfs: new Uint16Array(0), lengths: new Uint32Array(0) },
+        );
         const cached = lists.get(key);
-        const entries = cached ? appendEntries(cached.entries, fresh) : fresh;
-        keep(key, entries, version.token);
-        out.set(key, entries);
+        const packed = cached ? grown(cached.packed, tail) : pack(tail);
+        keep(key, packed, version.token);
+        out.set(key, packed);
       }
       return out;
     },

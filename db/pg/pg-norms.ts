@@ -1,93 +1,98 @@
 import type { CorpusStats } from '../search/corpus-stats.ts';
-import { B, K1, type Postings } from '../search/postings.ts';
+import { type PackedPostings, peakOf } from '../search/packed-postings.ts';
+import { B, K1 } from '../search/postings.ts';
 import type { ListEntries } from './pg-list-cache.ts';
 
+/** The corpus as BM25 sees it: passages (N), their average length, and the removals so far. */
+export interface NormsVersion {
+  rows: number;
+  avg: number;
+  removals: number;
+}
+
+const EMPTY = new Float64Array(0);
+
 /**
- * The per-passage arrays db/search/score-lists.ts scores with (CorpusStats), for one version of the
- * Postgres corpus: sized by the highest passage seq seen so far (grown on demand), with norms filled
- * only for the passages of the lists a query reads (each list's entries carry their passages' lengths),
- * so nothing is read up front. A new version (the average length moved) starts over.
+ * The per-passage arrays db/search/score-lists.ts scores with (CorpusStats) for the Postgres corpus. Lengths
+ * are learnt from the lists read (each entry of a posting block carries its passage's length), so nothing is
+ * read up front, and kept across versions: a passage's length never changes until a removal (which forgets
+ * them all, as the list cache drops every list), and a new average only recomputes the norms of the lengths
+ * known (one pass, a few ms at 1M). Arrays are sized by the highest seq learnt, grown on demand. Per passage:
+ * length 4 bytes, norm 8, score accumulator 8, touched rowid 4.
  */
 export function createNorms() {
-  let state: { token: string; avg: number; stats: CorpusStats; peaks: WeakMap<ListEntries, number> } | null = null;
+  let version: NormsVersion = { rows: 0, avg: 0, removals: -1 };
+  let lengths = new Uint32Array(0);
+  let stats: CorpusStats = {
+    rows: 0,
+    norms: EMPTY,
+    single: EMPTY,
+    scratch: EMPTY,
+    touched: new Int32Array(0),
+    marks: new Uint8Array(0),
+  };
+  // A list's peak under the average it was computed for (a cached list outlives versions).
+  const peaks = new WeakMap<PackedPostings, { avg: number; peak: number }>();
 
-  function grow(stats: CorpusStats, size: number): CorpusStats {
-    if (size <= stats.norms.length) return stats;
-    const bigger = (n: number) => Math.max(size, Math.ceil(n * 1.5));
-    const length = bigger(stats.norms.length);
+  const normOf = (length: number) => K1 * (1 - B + (B * length) / version.avg);
+
+  function grow(size: number): void {
+    if (size <= lengths.length) return;
+    const length = Math.max(size, Math.ceil(lengths.length * 1.5));
+    const more = new Uint32Array(length);
+    more.set(lengths);
+    lengths = more;
     const norms = new Float64Array(length);
     norms.set(stats.norms);
-    const single = new Float64Array(length);
-    single.set(stats.single);
-    // scratch and marks are all zero between queries, touched is per query: fresh ones will do.
-    return {
-      rows: stats.rows,
-      norms,
-      single,
-      scratch: new Float64Array(length),
-      touched: new Int32Array(length),
-      marks: new Uint8Array(length),
-    };
+    // scratch is all zero between queries and touched is per query: fresh ones will do.
+    stats = { ...stats, norms, scratch: new Float64Array(length), touched: new Int32Array(length) };
   }
 
   return {
-    /**
-     * CorpusStats for `rows` passages of average length `avg` (version `token`) covering every passage in
-     * `lists`, with each list as scoring Postings (peak from these norms).
-     */
-    prepare(
-      token: string,
-      rows: number,
-      avg: number,
-      lists: readonly ListEntries[],
-    ): { stats: CorpusStats; postings: Postings[] } {
-      if (state?.token !== token || state.avg !== avg) {
-        const empty = new Float64Array(0);
-        state = {
-          token,
-          avg,
-          peaks: new WeakMap(),
-          stats: {
-            rows,
-            norms: empty,
-            single: empty,
-            scratch: empty,
-            touched: new Int32Array(0),
-            marks: new Uint8Array(0),
-          },
-        };
+    /** Moves to `next`: a removal forgets every length learnt, a new average recomputes the norms. */
+    at(next: NormsVersion): void {
+      if (next.removals !== version.removals) {
+        lengths = new Uint32Array(0);
+        stats = { ...stats, norms: EMPTY, scratch: EMPTY, touched: new Int32Array(0) };
       }
-      let highest = 0;
-      for (const list of lists) {
-        const last = list.seqs[list.seqs.length - 1];
-        if (last !== undefined && last > highest) highest = last;
+      const moved = next.avg !== version.avg;
+      version = next;
+      stats = { ...stats, rows: next.rows };
+      if (!moved) return;
+      const { norms } = stats;
+      for (let seq = 0; seq < lengths.length; seq++) {
+        const length = lengths[seq] as number;
+        if (length > 0) norms[seq] = normOf(length);
       }
-      state.stats = grow(state.stats, highest + 1);
-      const { norms, single } = state.stats;
-      const { peaks } = state;
-      const postings = lists.map((list): Postings => {
-        let peak = peaks.get(list);
-        if (peak === undefined) {
-          // First use in this version: the list's passages get their norms, and the list its bound.
-          peak = 0;
-          for (let i = 0; i < list.seqs.length; i++) {
-            const seq = list.seqs[i] as number;
-            // Within a version a passage's norm never changes: set once, by whichever list reached it first.
-            let norm = norms[seq] as number;
-            if (norm === 0) {
-              norm = K1 * (1 - B + (B * (list.lengths[i] as number)) / avg);
-              norms[seq] = norm;
-              single[seq] = (K1 + 1) / (1 + norm);
-            }
-            const tf = list.tfs[i] as number;
-            const weight = tf === 1 ? (single[seq] as number) : (tf * (K1 + 1)) / (tf + norm);
-            if (weight > peak) peak = weight;
-          }
-          peaks.set(list, peak);
-        }
-        return { rowids: list.seqs, counts: list.tfs, peak };
-      });
-      return { stats: state.stats, postings };
+    },
+
+    /** Notes the lengths of the passages in `entries` (read from posting blocks), with their norms. */
+    learn(entries: ListEntries): void {
+      const { seqs } = entries;
+      if (seqs.length === 0) return;
+      grow((seqs[seqs.length - 1] as number) + 1);
+      const { norms } = stats;
+      for (let i = 0; i < seqs.length; i++) {
+        const seq = seqs[i] as number;
+        if (lengths[seq] !== 0) continue;
+        const length = Math.max(1, entries.lengths[i] as number);
+        lengths[seq] = length;
+        norms[seq] = normOf(length);
+      }
+    },
+
+    /** The most one occurrence of a list adds to a passage before IDF, under the current average. */
+    peak(packed: PackedPostings): number {
+      const known = peaks.get(packed);
+      if (known?.avg === version.avg) return known.peak;
+      const peak = peakOf(packed, stats.norms);
+      peaks.set(packed, { avg: version.avg, peak });
+      return peak;
+    },
+
+    /** The arrays as of now (replaced when they grow: take them after the lists are read). */
+    stats(): CorpusStats {
+      return stats;
     },
   };
 }

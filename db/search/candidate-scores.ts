@@ -1,5 +1,6 @@
 import type { CorpusStats } from './corpus-stats.ts';
 import type { PackedPostings } from './packed-postings.ts';
+import { SKIP_ENTRIES, skipsOf } from './packed-skips.ts';
 import { K1, type Postings } from './postings.ts';
 import { RowHeap } from './row-heap.ts';
 
@@ -14,6 +15,9 @@ export interface Candidates {
   count: number;
 }
 
+/** k1 + 1, the numerator of every share. */
+const KP1 = K1 + 1;
+
 /**
  * bm25()'s share of `tf` occurrences in passage `rowid`: the same arithmetic as corpus.single for one
  * occurrence, computed rather than looked up (one random read fewer a passage, and no array to hold).
@@ -25,8 +29,23 @@ export function shareOf(corpus: CorpusStats, weight: number, rowid: number, tf: 
 
 /** Moves the first `count` touched rowids, ascending, and their scores out of the accumulator (left zeroed). */
 export function takeCandidates(corpus: CorpusStats, count: number): Candidates {
-  const rowids = corpus.touched.slice(0, count).sort();
+  const { scratch } = corpus;
   const scores = new Float64Array(count);
+  // Many candidates (tens of thousands at 1M passages): one sequential sweep of the accumulator finds them in
+  // order (a touched passage's score is positive) for less than sorting them and reading their scores at random.
+  if (count * Math.log2(count + 1) > scratch.length / 2) {
+    const rowids = new Int32Array(count);
+    let k = 0;
+    for (let rowid = 0; rowid < scratch.length && k < count; rowid++) {
+      const score = scratch[rowid] as number;
+      if (score === 0) continue;
+      rowids[k] = rowid;
+      scores[k++] = score;
+      scratch[rowid] = 0;
+    }
+    return { rowids, scores, count };
+  }
+  const rowids = corpus.touched.slice(0, count).sort();
   for (let k = 0; k < count; k++) {
     const rowid = rowids[k] as number;
     scores[k] = corpus.scratch[rowid] as number;
@@ -98,8 +117,11 @@ export function addToCandidates(corpus: CorpusStats, weight: number, postings: P
 }
 
 /**
- * As addToCandidates for a packed list, decoded as it is walked (nothing allocated): entries are a varint of
+ * As addToCandidates for a packed list, decoded as it is walked (nothing allocated but the list's skips, when the
+ * candidates are fewer than its runs of SKIP_ENTRIES: see packed-skips.ts): entries are a varint of
  * the rowid gap (doubled, the low bit flagging a count past one, when the list has counts), then the count less two.
+ * The one-byte entry (most of a common word's) is the path kept short: the slowest long queries at 1M passages
+ * spend half their time here, walking lists of 50k–400k entries for tens of thousands of candidates.
  */
 export function addPackedToCandidates(
   corpus: CorpusStats,
@@ -109,28 +131,55 @@ export function addPackedToCandidates(
 ): void {
   const { bytes, length } = packed;
   const withCounts = packed.most > 0;
+  const norms = corpus.norms;
   const { rowids: wanted, scores, count } = candidates;
   if (count === 0) return;
+  // Runs whose entries all lie before the next candidate are jumped over (few candidates against a long list).
+  const skips = count * SKIP_ENTRIES < length ? skipsOf(packed) : null;
   let c = 0;
   let next = wanted[0] as number;
   let at = 0;
   let rowid = 0;
   for (let i = 0; i < length; i++) {
-    let byte = bytes[at++] as number;
-    let value = byte & 0x7f;
-    for (let shift = 7; byte >= 0x80; shift += 7) {
-      byte = bytes[at++] as number;
-      value += (byte & 0x7f) * 2 ** shift;
+    if (skips !== null && i % SKIP_ENTRIES === 0) {
+      // Candidates up to the last entry decoded are done: the next one decides which runs can be passed.
+      while (i > 0 && next <= rowid) {
+        if (++c >= count) return;
+        next = wanted[c] as number;
+      }
+      let run = i / SKIP_ENTRIES;
+      while (run + 1 < skips.count && (skips.before[run + 1] as number) < next) run++;
+      if (run !== i / SKIP_ENTRIES) {
+        i = run * SKIP_ENTRIES;
+        at = skips.offsets[run] as number;
+        rowid = skips.before[run] as number;
+      }
+    }
+    let value = bytes[at++] as number;
+    if (value >= 0x80) {
+      value &= 0x7f;
+      let scale = 0x80;
+      let byte: number;
+      do {
+        byte = bytes[at++] as number;
+        value += (byte & 0x7f) * scale;
+        scale *= 0x80;
+      } while (byte >= 0x80);
     }
     let tf = 1;
     if (withCounts) {
       rowid += value >>> 1;
       if ((value & 1) === 1) {
-        byte = bytes[at++] as number;
-        tf = byte & 0x7f;
-        for (let shift = 7; byte >= 0x80; shift += 7) {
-          byte = bytes[at++] as number;
-          tf += (byte & 0x7f) * 2 ** shift;
+        tf = bytes[at++] as number;
+        if (tf >= 0x80) {
+          tf &= 0x7f;
+          let scale = 0x80;
+          let byte: number;
+          do {
+            byte = bytes[at++] as number;
+            tf += (byte & 0x7f) * scale;
+            scale *= 0x80;
+          } while (byte >= 0x80);
         }
         tf += 2;
       }
@@ -142,7 +191,11 @@ export function addPackedToCandidates(
       if (++c >= count) return;
       next = wanted[c] as number;
     }
-    if (next === rowid) scores[c] = (scores[c] as number) + shareOf(corpus, weight, rowid, tf);
+    // shareOf, inlined with its exact arithmetic (a list scores the same packed or not, to the last bit).
+    if (next === rowid) {
+      const norm = norms[rowid] as number;
+      scores[c] = (scores[c] as number) + (tf === 1 ? weight * (KP1 / (1 + norm)) : (weight * tf * KP1) / (tf + norm));
+    }
   }
 }
 
@@ -153,29 +206,40 @@ export function addPackedToAll(
   packed: PackedPostings,
   touchedCount: number,
 ): number {
-  const { scratch, touched } = corpus;
-  const { bytes, length } = packed;
+  const { scratch, touched, norms } = corpus;
+  const { bytes } = packed;
+  const end = bytes.length;
   const withCounts = packed.most > 0;
   const size = scratch.length;
   let n = touchedCount;
   let at = 0;
   let rowid = 0;
-  for (let i = 0; i < length; i++) {
-    let byte = bytes[at++] as number;
-    let value = byte & 0x7f;
-    for (let shift = 7; byte >= 0x80; shift += 7) {
-      byte = bytes[at++] as number;
-      value += (byte & 0x7f) * 2 ** shift;
+  while (at < end) {
+    let value = bytes[at++] as number;
+    if (value >= 0x80) {
+      value &= 0x7f;
+      let scale = 0x80;
+      let byte: number;
+      do {
+        byte = bytes[at++] as number;
+        value += (byte & 0x7f) * scale;
+        scale *= 0x80;
+      } while (byte >= 0x80);
     }
     let tf = 1;
     if (withCounts) {
       rowid += value >>> 1;
       if ((value & 1) === 1) {
-        byte = bytes[at++] as number;
-        tf = byte & 0x7f;
-        for (let shift = 7; byte >= 0x80; shift += 7) {
-          byte = bytes[at++] as number;
-          tf += (byte & 0x7f) * 2 ** shift;
+        tf = bytes[at++] as number;
+        if (tf >= 0x80) {
+          tf &= 0x7f;
+          let scale = 0x80;
+          let byte: number;
+          do {
+            byte = bytes[at++] as number;
+            tf += (byte & 0x7f) * scale;
+            scale *= 0x80;
+          } while (byte >= 0x80);
         }
         tf += 2;
       }
@@ -185,7 +249,8 @@ export function addPackedToAll(
     if (rowid >= size) continue;
     const before = scratch[rowid] as number;
     if (before === 0) touched[n++] = rowid;
-    scratch[rowid] = before + shareOf(corpus, weight, rowid, tf);
+    const norm = norms[rowid] as number;
+    scratch[rowid] = before + (tf === 1 ? weight * (KP1 / (1 + norm)) : (weight * tf * KP1) / (tf + norm));
   }
   return n;
 }

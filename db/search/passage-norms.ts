@@ -9,7 +9,7 @@ const LENGTHS_PER_READ = 100_000;
  * Parses "rowid:hex,rowid:hex,…" from passages_fts_docsize into `lengths` (hex is the varint of the
  * passage's length in terms); returns the rows read and their total length.
  */
-function parseLengths(text: string, lengths: Uint32Array): { rows: number; total: number } {
+function parseLengths(text: string, lengths: Float64Array): { rows: number; total: number } {
   let rows = 0;
   let total = 0;
   let rowid = 0;
@@ -81,7 +81,9 @@ export function createNormsReader(client: Database.Database) {
    */
   return function loadNorms(former: AppendedTo | null): { stats: CorpusStats; lengthTotal: number } {
     const maxRowid = (maxDocsizeStatement.get() as number | null) ?? 0;
-    const lengths = new Uint32Array(maxRowid + 1);
+    // Lengths are read into the norms' own array and turned into norms in place once the average is known:
+    // no second array of a number per passage, even for a moment.
+    const lengths = new Float64Array(maxRowid + 1);
     let rows = 0;
     let total = 0;
     let start = 0;
@@ -102,8 +104,8 @@ export function createNormsReader(client: Database.Database) {
       total += counted.total;
     }
     const averageLength = rows > 0 ? total / rows : 1;
-    const norms = new Float64Array(maxRowid + 1);
-    for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] ?? 0)) / averageLength);
+    const norms = lengths;
+    for (let r = 0; r <= maxRowid; r++) norms[r] = K1 * (1 - B + (B * (lengths[r] as number)) / averageLength);
     const size = maxRowid + 1;
     // The accumulators (zeroed between queries) are reused while they fit: room for a few polls is left.
     const roomy = former !== null && former.stats.scratch.length >= size;

@@ -126,6 +126,20 @@ describe('a briefing on a topic that names a story', () => {
     for (const b of reply.blocks) expect(b.text).not.toMatch(/must firs/);
   });
 
+  it('tells the story in the order it happened', async () => {
+    const attache = await coreOver(FILES);
+    const reply = await attache.brief({
+      topic: 'The Lisbon water treaty talks (March 2024)',
+      conversation: 'console:order',
+    });
+    const byNumber = new Map(reply.citations.map((c) => [c.n, c]));
+    // No bullet names a day other than its report's: the Daily Courier's (5 March) come after the others' (4 March).
+    const shown = reply.blocks.map((b) => byNumber.get(b.citations[0] ?? -1)?.documentId);
+    const firstLater = shown.indexOf('treaty-daily');
+    expect(firstLater).toBeGreaterThan(0);
+    expect(shown.slice(firstLater).every((id) => id === 'treaty-daily')).toBe(true);
+  });
+
   it('still briefs on one subject only from the sentences that name it', async () => {
     const attache = await coreOver(FILES);
     const reply = await attache.brief({ topic: 'copper', conversation: 'console:copper' });

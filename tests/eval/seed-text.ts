@@ -20,9 +20,21 @@ export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The loose form used to match expected phrases: whitespace-normalised, lower case, straight quotes. */
+// Module constants: a \p{…} literal is rebuilt on every call under the esbuild target.
+const COMBINING_MARK = /\p{M}/gu;
+const DASH = /[\u2010-\u2015\u2212]/g;
+
+/**
+ * The loose form used to match expected phrases: whitespace-normalised, lower case, accents dropped ("Dolmabahçe"
+ * matches "Dolmabahce"), typographic quotes and dashes as their plain forms. Spelling only: no words are dropped
+ * or stemmed, so a phrase still has to be stated in the sources' own words.
+ */
 export function foldForMatch(text: string): string {
-  return normalizeSpace(text).toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  return normalizeSpace(text.normalize('NFKD').replace(COMBINING_MARK, ''))
+    .toLowerCase()
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(DASH, '-');
 }
 
 /** Reads every seed `.txt` file and splits it by its article regions; a seed without regions is an error. */

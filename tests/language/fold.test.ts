@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldCase } from '../../core/language/fold.ts';
+import { foldCase, surnameKey } from '../../core/language/fold.ts';
 
 describe('foldCase', () => {
   it.each([
@@ -8,6 +8,8 @@ describe('foldCase', () => {
     ['Türkiye', 'turkiye'],
     ['Łukasz', 'lukasz'],
     ['GENEVA', 'geneva'],
+    ['António', 'antonio'],
+    ['Dolmabahçe', 'dolmabahce'],
   ])('%s → %s', (text, folded) => {
     expect(foldCase(text)).toBe(folded);
   });
@@ -15,5 +17,20 @@ describe('foldCase', () => {
   it('keeps the length of text written in accented Latin letters, so offsets carry over', () => {
     const text = 'Presidents Erdoğan and Vučić met in Türkiye.';
     expect(foldCase(text)).toHaveLength(text.length);
+  });
+});
+
+describe('surnameKey', () => {
+  it.each([
+    ['zelenskiy', 'zelensky'],
+    ['zelenskyy', 'zelensky'],
+    ['zelensky', 'zelensky'],
+    ['amir-abdollahian', 'abdollahian'],
+    ['abdollahian', 'abdollahian'],
+    ['peskov', 'peskov'],
+    // Only the ending changes: a name that merely contains "iy" keeps it.
+    ['kiyomi', 'kiyomi'],
+  ])('%s → %s', (surname, key) => {
+    expect(surnameKey(surname)).toBe(key);
   });
 });

@@ -2,7 +2,15 @@ import { evidenceOf } from './answer-evidence.ts';
 import { satisfiesType } from './answer-types.ts';
 import type { EngineContext } from './context.ts';
 import type { Question } from './question.ts';
-import { anyUnitHasTerm, entityCredit, type Term, termCredit, unitHasEntity, unitHasTerm } from './term-match.ts';
+import {
+  anyUnitHasTerm,
+  entityCredit,
+  sameSpeaker,
+  type Term,
+  termCredit,
+  unitHasEntity,
+  unitHasTerm,
+} from './term-match.ts';
 import type { Unit } from './units.ts';
 
 /**
@@ -193,9 +201,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
       corroboration: Math.min(3, [...strong].filter((d) => d !== u.passage.documentId).length) / 3,
       attributed: u.attributed ? 1 : 0,
       speakerMatch:
-        q.type === 'quote' && speaker !== null && [...u.speakers].some((s) => s === speaker || s.id === speaker.id)
-          ? 1
-          : 0,
+        q.type === 'quote' && speaker !== null && [...u.speakers].some((s) => sameSpeaker(s, speaker, q.role)) ? 1 : 0,
       ruleAnswers: rule ? 1 : 0,
       otherOutlet: q.outlet && u.passage.document.outlet !== q.outlet ? 1 : 0,
       missingRare: idf.max > 0 ? Math.min(1, missingWeight / idf.max) : 0,

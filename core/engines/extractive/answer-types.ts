@@ -3,7 +3,7 @@ import { resolveDates } from '../../language/dates.ts';
 import { foldCase } from '../../language/fold.ts';
 import { lemma } from '../../language/lemma.ts';
 import type { Question } from './question.ts';
-import { sameEntity, unitHasEntity, unitHasTerm } from './term-match.ts';
+import { sameEntity, sameSpeaker, unitHasEntity, unitHasTerm } from './term-match.ts';
 import type { Unit } from './units.ts';
 
 const DATE =
@@ -185,7 +185,7 @@ function typeMatch(unit: Unit, q: Question): boolean | number {
     case 'quote': {
       if (!q.subject) return unit.attributed;
       const subject = q.subject;
-      if ([...unit.speakers].some((s) => sameEntity(s, subject))) return true;
+      if ([...unit.speakers].some((s) => sameSpeaker(s, subject, q.role))) return true;
       return unitHasEntity(unit, subject) && q.verb !== null && unitHasTerm(unit, q.verb);
     }
     default:

@@ -1,4 +1,5 @@
 import type { DraftBlock, EngineDraft } from '../../ports/engine.ts';
+import { eventDay } from './briefing-events.ts';
 import type { BriefingModel } from './briefing-model.ts';
 import { blockFor, complete, selfContained } from './clusters.ts';
 import type { EngineContext } from './context.ts';
@@ -69,9 +70,10 @@ export const STORY_BRIEFING: SelectionWeights = {
   maxChars: 1600,
   newestBullet: false,
   selfContained: true,
-  // Chosen on the briefing fit stories: eight bullets leave room for a sentence that states a fact in full, so
-  // length costs less than in a six-bullet digest, and a bullet that repeats a chosen one costs more.
-  lengthPower: 0.25,
+  // Chosen on the briefing fit stories: with the model fitted so that a fact one outlet reports weighs as much as
+  // one every outlet repeats, a long sentence must earn its length as in a digest (0.25 kept the facts and cost
+  // some 130 more characters a briefing), and a bullet that repeats a chosen one costs more.
+  lengthPower: 0.5,
   // The model already values what several outlets report; adding the story words it states only dilutes that.
   coverageWeight: 0,
   redundancyWeight: 1,
@@ -79,6 +81,17 @@ export const STORY_BRIEFING: SelectionWeights = {
 
 interface Claim extends RankedCluster {
   block: DraftBlock;
+}
+
+/**
+ * "This" standing for an earlier sentence, as the object of a verb or a clause ("Musa stated this during an
+ * interview", "made this known on Thursday", "Failing this, …"): the sentence cannot be read on its own.
+ */
+const THIS_AS_PRONOUN = /\bthis\s*(?:[,.;:]|\b(?:while|during|when|on|in|at|after|before|known|clear|through)\b)/i;
+
+/** Whether a sentence leans on the one before through a bare "this" (clusters.ts knows the other openings). */
+export function leansBack(unit: Unit): boolean {
+  return THIS_AS_PRONOUN.test(unit.text);
 }
 
 /** Rendered length: text, the bullet and line break, and the [n] markers. */
@@ -141,7 +154,9 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
     for (const r of ranked) {
       const { cluster } = r;
       if (cluster.members.some((m) => covered.has(m))) continue;
-      if (weights.selfContained && !(selfContained(cluster.rep) && complete(cluster.rep))) continue;
+      if (weights.selfContained && !(selfContained(cluster.rep) && complete(cluster.rep) && !leansBack(cluster.rep))) {
+        continue;
+      }
       // The latest development is always in: the last bullet waits for the newest report if none has it yet.
       if (mustBeNewest() && !isNewest(cluster.rep)) continue;
       const block = blocks.get(r) as DraftBlock;
@@ -176,6 +191,18 @@ function byDate(claims: readonly Claim[]): Claim[] {
 }
 
 /**
+ * A story in the order it happened: by the day each bullet's event fell on (eventDay), the order chosen within a
+ * day; bullets whose day is unknown (background, undated reports) come last, in the order chosen.
+ */
+function byEventDay(claims: readonly Claim[]): Claim[] {
+  const day = (c: Claim) => eventDay(c.cluster.rep) ?? '\uffff';
+  return claims
+    .map((c, i) => ({ c, i, d: day(c) }))
+    .sort((a, b) => a.d.localeCompare(b.d) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+/**
  * A briefing a person reads in one glance: at most six bullets within 1,200 characters, each one
  * sentence of the sources (one claim about one moment) citing every outlet that reports the same
  * thing, chosen to cover the most distinct facts of the story, under a title that names the story.
@@ -189,7 +216,9 @@ export function composeBriefing(
 ): EngineDraft {
   const ranked = rankClusters(ctx, relevance, story?.model);
   story?.observe?.(ranked);
-  const claims = byDate(selectClaims(ctx, ranked, story ? STORY_BRIEFING : DIGEST_BRIEFING));
+  const claims = story
+    ? byEventDay(selectClaims(ctx, ranked, STORY_BRIEFING))
+    : byDate(selectClaims(ctx, ranked, DIGEST_BRIEFING));
   if (claims.length === 0) return { engine: 'extractive', status: 'refused', title: 'Nothing to brief on', blocks: [] };
   return {
     engine: 'extractive',

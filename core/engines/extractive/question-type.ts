@@ -17,18 +17,47 @@ export type AnswerType =
 
 const SPEECH_VERBS =
   'say|said|tell|told|warn|warned|describe|call|predict|claim|add|reply|replied|respond|mean|think|make of|expect|insist|state|stress|outline|find|found|believe|sum up|urge|suggest|want|like|demand|argue|announce|report|promise|threaten|see';
+/** Verbs that ask for someone's words after "what" or "how", though "why did X condemn …" asks for a cause. */
+const STATEMENT_VERBS =
+  'justify|explain|characteri[sz]e|portray|react|view|assess|pledge|vow|tweet|post|write|wrote|complain|deny|acknowledge|admit|concede|hail|praise|critici[sz]e|condemn|ask';
 /** Nouns after "what" that ask for a type, not for words ("what day did they say …" asks for a day). */
 const TYPE_WORDS = 'day|date|time|year|month|week|city|country|place|building|position|post|job';
+/** What someone says, as a noun: "what warning did Xi give", "what was Vučić's complaint". */
+const SPEECH_NOUNS =
+  'point|points|warning|message|complaint|argument|promise|pledge|threat|demand|assurance|explanation|comment|comments|remark|remarks|response|reply|reaction|criticism|view|views|stance|verdict|assessment|appeal|plea|vow|words';
 /** "What did X say …", "How did X describe …": group 1 is the speaker, group 2 the verb. */
 export const QUOTE = new RegExp(
   `^(?:what|how|why)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|is|was|would|will)\\s+(.+?)\\s+(${SPEECH_VERBS})\\b`,
 );
+/** "How did X justify …", "what did X ask for": words asked for with a verb that is not only about speech. */
+const STATEMENT = new RegExp(
+  `^(?:what|how)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|would|will)\\s+(.+?)\\s+(${STATEMENT_VERBS})\\b`,
+);
+/** The same asked with a noun: "what warning did Xi give", "what point did Wang Yi make" (group 1 the speaker). */
+const QUOTE_NOUN = new RegExp(
+  `^(?:what|which) (?:\\w+ )?(?:${SPEECH_NOUNS}) (?:did|does|do|has|have|had) (.+?) (?:make|give|issue|send|deliver|offer|raise|voice|express|put forward)\\b`,
+);
+/** "What was Vučić's complaint", "what is Lula's position on …", "where does Lula stand on …" (group 1 the speaker). */
+const QUOTE_POSSESSIVE = new RegExp(
+  `^(?:what|how) (?:was|is|were|are) (.+?)'s? (?:\\w+ )?(?:${SPEECH_NOUNS})\\b|^where (?:does|did|do) (.+?) stand\\b`,
+);
+
+/** Who a quote question asks about and the speech verb it uses, or null when it is not one. */
+export function quoteAsked(tail: string): { speaker: string; verb: string | null } | null {
+  const verb = QUOTE.exec(tail) ?? STATEMENT.exec(tail);
+  if (verb?.[1]) return { speaker: verb[1], verb: verb[2] ?? null };
+  const noun = QUOTE_NOUN.exec(tail);
+  if (noun?.[1]) return { speaker: noun[1], verb: null };
+  const possessive = QUOTE_POSSESSIVE.exec(tail);
+  const speaker = possessive?.[1] ?? possessive?.[2];
+  return speaker ? { speaker, verb: null } : null;
+}
 const ROLE =
   /^(?:what|which) (?:position|post|job|title|role|office|rank)\b|^what (?:is|was) .+?'s (?:job|position|role|title|post)\b/;
 /** [pattern on the question from its first wh-word, answer type]; the first that matches wins. */
-const RULES: readonly [RegExp, AnswerType][] = [
+const RULES: readonly [Pick<RegExp, 'test'>, AnswerType][] = [
   [/^how (?:many|much|old)\b/, 'number'],
-  [QUOTE, 'quote'],
+  [{ test: (tail: string) => quoteAsked(tail) !== null }, 'quote'],
   [/^how (?:long|often|far)\b/, 'duration'],
   [/^(?:what|which) (?:time|hour)\b|\btime of day\b/, 'time'],
   [/^(?:what|which) years?\b/, 'year'],

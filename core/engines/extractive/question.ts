@@ -9,9 +9,9 @@ import {
   detectType,
   focusVerb,
   LIGHT,
-  QUOTE,
   type QuestionForm,
   questionForm,
+  quoteAsked,
   TYPE_NOUNS,
 } from './question-type.ts';
 import { anyUnitHasTerm, type Term } from './term-match.ts';
@@ -38,7 +38,7 @@ export interface Question {
   counted: string | null;
   /** Whether it asks for a cause ("why") or for a yes or a no ("did they sign?"). */
   form: QuestionForm;
-  /** "Who is the Kremlin's spokesman?": the role the answer's person must hold. */
+  /** "Who is the Kremlin's spokesman?", "what did Kosovo's prime minister say": the role the answer's person must hold. */
   role: string | null;
   /** Whose role it is ("the Kremlin's", "of Ukraine"): the answer must tie the role to them. */
   roleOf: Entity[];
@@ -64,6 +64,10 @@ const CAPITALISED = /^\p{Lu}/u;
 const ROLE_NOUN =
   /^who (?:is|was) (?:the )?(?:[\w']+ ){0,3}?(spokesman|spokeswoman|spokesperson|ambassador|minister|secretary|adviser|advisor|director|head|chief|envoy|president|leader|representative)\b(?: (?:of|for|to) (?:the )?[\w-]+(?: [A-Z][\w-]*)?)?/;
 
+/** "What did Kosovo's prime minister say": the post whose holder must speak (its last word). */
+const SPEAKER_ROLE =
+  /\b(spokesman|spokeswoman|spokesperson|ambassador|minister|secretary|adviser|advisor|director|head|chief|envoy|president|leader|representative|negotiator|ministry|office|department|embassy)$/;
+
 /** "According to Reuters, …": the outlet named, when it is one of the passages' outlets. */
 function outletOf(lower: string, units: readonly Unit[]): string | null {
   const named = /according to ([^,?]+)/.exec(lower)?.[1]?.trim();
@@ -86,13 +90,13 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   const named = bare ? lexicon.find(bare) : [];
   const whoIs = named.length === 1 && named[0]?.entity.kind === 'person' && bare.split(' ').length <= 4;
   const type: AnswerType = whoIs ? 'role' : detected.type;
-  const quote = type === 'quote' ? QUOTE.exec(tail) : null;
-  const subjectText = quote?.[1] ?? (type === 'role' ? tail.replace(/^\w+ \w+ /, '') : '');
+  const quote = type === 'quote' ? quoteAsked(tail) : null;
+  const subjectText = quote?.speaker ?? (type === 'role' ? tail.replace(/^\w+ \w+ /, '') : '');
   const subject = subjectText ? (lexicon.find(subjectText)[0]?.entity ?? null) : null;
   const skip = new Set<string>([...QUESTION_WORDS, ...FRAME]);
   if (type !== 'general' && type !== 'quote') for (const noun of TYPE_NOUNS) skip.add(noun);
   if (outlet) for (const w of outlet.toLowerCase().split(' ')) skip.add(w);
-  const verbWord = quote?.[2]?.split(' ')[0];
+  const verbWord = quote?.verb?.split(' ')[0];
   const nameWords = new Set(lexicon.entities.flatMap((e) => [...e.forms].flatMap((f) => f.split(' '))));
   const isNameWord = (w: string) => nameWords.has(w) || /^(?:he|she|they|it)$/.test(w);
   const parsed = parse(text);
@@ -135,7 +139,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
     object: objectTerm && anyUnitHasTerm(units, objectTerm) ? objectTerm : null,
     counted: type === 'number' ? countedLemma(parsed) : null,
     form: questionForm(lower),
-    role: roleMatch?.[1] ?? null,
+    role: roleMatch?.[1] ?? (quote ? (SPEAKER_ROLE.exec(quote.speaker)?.[1] ?? null) : null),
     roleOf: roleMatch
       ? lexicon
           .find(roleMatch[0])

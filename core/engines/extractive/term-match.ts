@@ -1,5 +1,5 @@
 import type { Entity } from '../../entities/lexicon.ts';
-import { foldCase } from '../../language/fold.ts';
+import { foldCase, surnameKey } from '../../language/fold.ts';
 import { formsMatch } from '../../language/lemma.ts';
 import { synonymGroups } from '../../language/synonyms.ts';
 import { relatedWords } from '../../language/wordnet.ts';
@@ -51,10 +51,17 @@ export function anyUnitHasTerm(units: readonly Unit[], term: Term): boolean {
 
 const sameGroup = (a: string, b: string) => synonymGroups(a.toLowerCase()).some((g) => g.stems.has(b.toLowerCase()));
 
-/** Whether two entities are the same, or metonyms of one another (Moscow / Russia / the Kremlin). */
+/**
+ * Whether two entities are the same, metonyms of one another (Moscow / Russia / the Kremlin), or one person whose
+ * surname outlets spell differently (Zelenskiy / Zelensky, Amir-Abdollahian / Abdollahian).
+ */
 export function sameEntity(a: Entity, b: Entity): boolean {
-  return a === b || a.id === b.id || sameGroup(a.id, b.id);
+  if (a === b || a.id === b.id) return true;
+  return samePerson(a, b) || sameGroup(a.id, b.id);
 }
+
+const samePerson = (a: Entity, b: Entity): boolean =>
+  a.kind === 'person' && b.kind === 'person' && surnameKey(a.id) === surnameKey(b.id);
 
 /** Whether a name contains another as whole words ("Lake Geneva" names Geneva too). */
 function contains(outer: Entity, inner: Entity): boolean {
@@ -66,7 +73,7 @@ function contains(outer: Entity, inner: Entity): boolean {
 export function entityCredit(unit: Unit, entity: Entity): number {
   let best = 0;
   for (const e of unit.entities) {
-    if (e === entity || e.id === entity.id) return 1;
+    if (e === entity || e.id === entity.id || samePerson(e, entity)) return 1;
     if (sameEntity(e, entity) || (e.kind !== 'person' && contains(e, entity))) best = RELATED_CREDIT;
   }
   return best;
@@ -75,4 +82,38 @@ export function entityCredit(unit: Unit, entity: Entity): number {
 /** Whether the unit names (or refers to) the entity, also through a metonym or inside a longer name. */
 export function unitHasEntity(unit: Unit, entity: Entity): boolean {
   return entityCredit(unit, entity) > 0;
+}
+
+/**
+ * Whether a speaker is the asked one: the same entity, a longer name holding it ("NATO Secretary-General Jens
+ * Stoltenberg" for Stoltenberg), or a spokesperson filed under the asked body (speakers.ts adds the body itself).
+ */
+export function sameSpeaker(speaker: Entity, asked: Entity, role: string | null = null): boolean {
+  if (sameEntity(speaker, asked)) return true;
+  if (asked.kind === 'person') return contains(speaker, asked);
+  return speaker.kind === 'person' && speaker.roles.some((r) => roleOf(r, asked, role));
+}
+
+/** Posts whose holder speaks for a body: one asked for may be written as another ("envoy", "chief representative"). */
+const SPEAKS_FOR = new Set(
+  'envoy representative negotiator ambassador spokesman spokeswoman spokesperson delegate'.split(' '),
+);
+
+/**
+ * Whether a title written before a name ("Kremlin spokesman", "Qatari Foreign Ministry Spokesman") is a post of the
+ * body (its name, or the adjective made from it: Qatari, Kosovar, Russian) and, when a role is asked ("Kosovo's prime
+ * minister"), that role.
+ */
+function roleOf(title: string, body: Entity, role: string | null): boolean {
+  const words = foldCase(title).split(/[\s-]+/);
+  // Without a role asked, only a spokesperson's title speaks for a body (a "Russian" minister is not Russia's voice).
+  const roles = !role || SPEAKS_FOR.has(role) ? SPEAKS_FOR : new Set([role]);
+  if (!words.some((w) => roles.has(w))) return false;
+  const text = ` ${words.join(' ')} `;
+  return [...body.forms].some((f) => {
+    if (text.includes(` ${f} `)) return true;
+    // The adjective of a one-word place shares all but its last letter or two ("Kosovo" → "Kosovar").
+    const stem = f.length >= 4 && !f.includes(' ') ? f.slice(0, Math.max(4, f.length - 1)) : null;
+    return stem !== null && words.some((w) => w.startsWith(stem));
+  });
 }

@@ -1,9 +1,10 @@
 import type { RetrievedPassage } from '../../corpus.ts';
 import { analyzePassage } from '../../entities/analyze-text.ts';
-import type { Entity, Lexicon, Mention } from '../../entities/lexicon.ts';
+import type { Entity, Lexicon } from '../../entities/lexicon.ts';
 import { foldCase } from '../../language/fold.ts';
 import { hasOpenQuote, quotedSpans } from '../../language/quotes.ts';
 import { isStopword, type Word } from '../../language/words.ts';
+import { SPEECH, speakersOf } from './speakers.ts';
 
 /** A citable piece of a passage: one sentence, or a few when a quotation spans them. */
 export interface Unit {
@@ -30,8 +31,6 @@ export interface Unit {
   attributed: boolean;
 }
 
-const SPEECH =
-  /\b(?:said|says|say|saying|told|tells|added|warned|warns|insisted|insists|insisting|stressed|replied|urged|noted|predicted|quoted|stated|claimed|described|called|laid out|outlined|explained|announced|according to|reported|cited|suggesting|pushing back)\b/i;
 const MALE = /\b(?:he|his|him)\b/i;
 const FEMALE = /\b(?:she|her)\b/i;
 /** Longest run of sentences merged to close an open quotation. */
@@ -99,31 +98,6 @@ function quoteRanges(text: string): [number, number][] {
   return ranges;
 }
 
-/**
- * Who speaks in a unit: with a speech verb, the people named outside the quotation (else whoever
- * "he"/"she" is, else the name written nearest before the verb: "Moscow has said"); a unit that
- * is only a quotation continues the previous speaker's words.
- */
-function speakersOf(
-  text: string,
-  outside: readonly Mention[],
-  entities: ReadonlySet<Entity>,
-  previous: ReadonlySet<Entity>,
-): Set<Entity> {
-  const verbAt = text.search(SPEECH);
-  if (verbAt < 0) return /^["“]/.test(text) && outside.length === 0 ? new Set(previous) : new Set();
-  // The speaker is the subject of the speech verb: the first person named before it ("Greminger, director of the
-  // centre which hosted Ryabkov, said …"), else the first named after it ("…, said Ryabkov").
-  const people = outside.filter((m) => m.entity.kind === 'person');
-  const speaker = people.find((m) => m.start < verbAt) ?? people[0];
-  if (speaker) return new Set([speaker.entity]);
-  const named = new Set(outside.map((m) => m.entity));
-  const resolved = [...entities].filter((e) => e.kind === 'person' && !named.has(e));
-  if (resolved.length > 0 && /\b(?:he|she)\b/i.test(text)) return new Set(resolved);
-  const subject = outside.filter((m) => m.start < verbAt).at(-1) ?? outside[0];
-  return new Set(subject ? [subject.entity] : []);
-}
-
 /** Splits the retrieved passages into units and resolves he/she and bare quotations within each document. */
 export function buildUnits(passages: readonly RetrievedPassage[], lexicon: Lexicon): Unit[] {
   const units: Unit[] = [];
@@ -154,7 +128,10 @@ export function buildUnits(passages: readonly RetrievedPassage[], lexicon: Lexic
       const quotes = quotedSpans(text);
       const inQuote = quoteRanges(text);
       const outside = found.filter((m) => !inQuote.some(([a, b]) => m.start >= a && m.start < b));
-      const speakers = speakersOf(text, outside, entities, lastSpeakers);
+      const named = new Set(persons);
+      const he = MALE.test(text) && lastMale && !named.has(lastMale) ? lastMale : null;
+      const she = FEMALE.test(text) && lastFemale && !named.has(lastFemale) ? lastFemale : null;
+      const speakers = speakersOf(text, outside, he ?? she, lastSpeakers);
       for (const e of speakers) entities.add(e);
       units.push({
         index: units.length,

@@ -71,7 +71,7 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
     },
   );
 
-  it('scores a common word for the candidates of a rare one exactly, without reading its list', async () => {
+  it('scores a common word for the candidates of a rare one exactly', async () => {
     const exact = createPgCorpusRepository(opened.pool, { search: { commonThreshold: Number.POSITIVE_INFINITY } });
     const tuned = createPgCorpusRepository(opened.pool, { search: { commonThreshold: 50 } });
     const texts = Array.from({ length: 600 }, (_, i) =>

@@ -18,11 +18,11 @@ function corpus(size: number): CorpusStats {
 }
 
 /** Rowids with gaps of 1 to ~100k (varints of one to three bytes) and counts up to 300 (two-byte counts). */
-function sample(): Postings {
+function sample(entries = 500): Postings {
   const rowids: number[] = [];
   const counts: number[] = [];
   let rowid = 0;
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < entries; i++) {
     rowid += i % 97 === 0 ? 100_003 : 1 + ((i * 7) % 70);
     rowids.push(rowid);
     counts.push(i % 50 === 0 ? 300 : i % 3 === 0 ? 2 : 1);
@@ -102,5 +102,31 @@ describe('packed postings', () => {
     addToCandidates(stats, 2, list, viaLists);
     expect([...viaPacked.scores]).toEqual([...viaLists.scores]);
     expect(viaPacked.scores.filter((score) => score > 0).length).toBe(Math.ceil(500 / 3));
+  });
+
+  it('adds a long list to a few candidates through its skips as by decoding all of it, with counts or without', () => {
+    const list = sample(5_000);
+    const size = (list.rowids.at(-1) as number) + 1;
+    const stats = corpus(size);
+    // Candidates in the first run, the first and last entry of run 1 (128 and 255), the last entry of run 2 alone
+    // in it (383), runs far apart, the list's last entry, and rowids the list does not hold: far fewer than the
+    // list's 40 runs, so the skips are used.
+    const picks = [0, 5, 128, 255, 383, 3_000, 4_999].map((i) => list.rowids[i] as number);
+    const wanted = [...picks, 1, (list.rowids[2_000] as number) + 1, size + 5].sort((a, b) => a - b);
+    for (const counts of [list.counts, null]) {
+      const withCounts = { ...list, counts };
+      const viaSkips = {
+        rowids: new Int32Array(wanted),
+        scores: new Float64Array(wanted.length),
+        count: wanted.length,
+      };
+      addPackedToCandidates(stats, 2, pack(withCounts), viaSkips);
+      const expected = wanted.map((rowid) => {
+        const i = list.rowids.indexOf(rowid);
+        return i < 0 ? 0 : share(2, counts?.[i] ?? 1, stats.norms[rowid] as number);
+      });
+      expect([...viaSkips.scores]).toEqual(expected);
+      expect(viaSkips.scores.filter((score) => score > 0).length).toBe(picks.length);
+    }
   });
 });
