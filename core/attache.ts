@@ -3,9 +3,10 @@ import { buildTimeline } from './analysis/timeline.ts';
 import { retrievalRecord, whyReport } from './analysis/why.ts';
 import type { AttacheApi } from './api.ts';
 import { buildReply } from './compose/build-reply.ts';
-import { previousRequest } from './conversation/focus.ts';
+import { focusDocuments, previousRequest } from './conversation/focus.ts';
 import { createMemory } from './conversation/memory.ts';
 import { asksForMore, mayBeFollowUp, resolveFollowUp } from './conversation/resolve-follow-up.ts';
+import { namesNothingNew, preferStory, threadDocuments } from './conversation/thread.ts';
 import type { RetrievedPassage } from './corpus.ts';
 import { analyzePassage } from './entities/analyze-text.ts';
 import { buildLexicon } from './entities/lexicon.ts';
@@ -152,13 +153,19 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
       const history = await memory.recent(conversation);
       const asked = cleanQuestion(question);
       const hits = await retrieve(corpus, asked, CANDIDATES.answer);
-      const resolved = history.length > 0 && mayBeFollowUp(asked) ? await resolve(asked, history, hits) : asked;
+      // A question leans on the conversation when it points back (a pronoun, "and …?") or names nothing new.
+      const followUp = history.length > 0 && (mayBeFollowUp(asked) || namesNothingNew(asked, history));
+      const resolved = followUp ? await resolve(asked, history, hits) : asked;
       let passages = resolved === asked ? hits : await retrieve(corpus, resolved, CANDIDATES.answer);
-      if (history.length > 0 && mayBeFollowUp(asked)) {
-        // A follow-up leans on the previous question's subject: also search with it, so "what reason did they
-        // give?" finds the story the conversation is about and not any reason anyone gave.
+      let focus: string[] | undefined;
+      if (followUp) {
+        // A follow-up continues the conversation's story: also search with the previous question, so "what reason
+        // did they give?" finds the story's reason and not any reason anyone gave; the story's passages go first and
+        // the engine prefers them (the others stay: they tell the engine which of the story's words are rare).
+        const story = await threadDocuments(corpus, history);
         const topical = await retrieve(corpus, `${resolved} ${previousRequest(history)}`, CANDIDATES.answer);
-        passages = interleave(passages, topical, passages.length + CANDIDATES.followUpExtra);
+        passages = preferStory(interleave(passages, topical, passages.length + CANDIDATES.followUpExtra), story);
+        focus = [...new Set([...focusDocuments(history), ...story])];
       }
       const more = history.length > 0 && asksForMore(asked);
       if (more) {
@@ -166,7 +173,14 @@ export function createAttache(deps: AttacheDeps): AttacheApi {
         const shown = new Set(history.flatMap((t) => t.shownPassageIds));
         passages = passages.filter((p) => !shown.has(p.id));
       }
-      const request: EngineRequest = { kind: 'answer', question, resolvedQuestion: resolved, passages, history };
+      const request: EngineRequest = {
+        kind: 'answer',
+        question,
+        resolvedQuestion: resolved,
+        passages,
+        history,
+        ...(focus ? { focus } : {}),
+      };
       const reply = await respond(
         request,
         safeTitle(resolved, 'Answer'),

@@ -1,4 +1,5 @@
 import type { ConversationTurn } from '../ports/conversation-store.ts';
+import type { EngineRequest } from '../ports/engine.ts';
 
 /** Turns looked back over for the conversation's subject: a chain of follow-ups stays on the last answer's story. */
 const LOOK_BACK = 2;
@@ -22,4 +23,9 @@ export function focusDocuments(history: readonly ConversationTurn[]): ReadonlySe
 /** The request the conversation was last about, as resolved ('' when none). */
 export function previousRequest(history: readonly ConversationTurn[]): string {
   return [...history].reverse().find((t) => t.resolvedRequest.trim() !== '')?.resolvedRequest ?? '';
+}
+
+/** The documents a request's answer should prefer: the story a follow-up continues, else the last answer's. */
+export function requestFocus(request: Pick<EngineRequest, 'history' | 'focus'>): ReadonlySet<string> {
+  return request.focus ? new Set(request.focus) : focusDocuments(request.history ?? []);
 }

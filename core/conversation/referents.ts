@@ -78,6 +78,11 @@ export function roleDescriptions(text: string): Referent[] {
   return out;
 }
 
+/** A nationality or name followed by the noun of a party to talks ("the Turkish side", "the Chilean delegation"). */
+const PARTY = /\b(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:side|camp|delegation|government)\b/gu;
+
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 /** A name as names are written: the lexicon may hold a run that starts mid-phrase ("of Chile"). */
 const looksLikeName = (name: string) => /^[\p{Lu}\p{N}]/u.test(name);
 
@@ -87,22 +92,37 @@ export function requestReferents(text: string, lexicon: Lexicon): Referent[] {
   const named: Referent[] = lexicon
     .findWords(ws, true)
     .filter((m) => looksLikeName(m.entity.name))
-    .map((m) => ({ ...m.entity, plural: false, described: false, start: m.start, end: m.end, asked: true }));
+    .map((m) => ({ ...m.entity, plural: false, described: false, start: m.start, end: m.end, asked: true }))
+    // An acronym is a body ("UN", "ECOWAS") even where the corpus analysis could not tell what it names.
+    .map((r) => (r.kind === 'other' && ACRONYM.test(r.name) ? { ...r, kind: 'org' as const } : r));
+  // "The Turkish side", "the Serbian delegation": a party named by its nationality, a side as a country or body is.
+  for (const m of text.matchAll(PARTY)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // The party is the referent, not the nationality inside it ("Turkish" alone may be a name the corpus knows).
+    if (named.some((r) => r.start < start && start < r.end)) continue;
+    for (let i = named.length - 1; i >= 0; i--) {
+      const r = named[i] as Referent;
+      if (start <= r.start && r.end <= end) named.splice(i, 1);
+    }
+    named.push({ name: m[0], kind: 'org', gender: null, plural: false, described: false, start, end, asked: true });
+  }
   // A name the corpus analysis missed is still a name: an acronym is a body ("ECOWAS"), a capitalised word inside
   // the question something named. The first word is capitalised anyway and says nothing.
   for (const [i, w] of ws.entries()) {
     if (i === 0 || CLAUSE_WORD.test(w.lower) || !/^\p{Lu}/u.test(w.text)) continue;
     if (named.some((r) => r.start <= w.start && w.end <= r.end)) continue;
     const name = w.text.replace(/['’]s$/, '');
-    const kind = /^\p{Lu}{2,}$/u.test(name) ? 'org' : 'other';
+    const kind = ACRONYM.test(name) ? 'org' : 'other';
     named.push({ name, kind, gender: null, plural: false, described: false, start: w.start, end: w.end, asked: true });
   }
   return [...named, ...roleDescriptions(text)].sort((a, b) => a.start - b.start);
 }
 
 /**
- * Referents of earlier turns, most salient first: what the user asked about (newest request first; the subject
- * of a dialogue persists across its questions), then who and what the replies named (newest first).
+ * Referents of earlier turns, most salient first: what the user asked about (newest request first, what they typed
+ * before what resolution added; the subject of a dialogue persists across its questions), then who and what the
+ * replies named (newest first).
  */
 export function salientReferents(history: readonly ConversationTurn[], lexicon: Lexicon): Referent[] {
   const out: Referent[] = [];
@@ -110,7 +130,10 @@ export function salientReferents(history: readonly ConversationTurn[], lexicon: 
     if (!out.some((o) => o.name === r.name)) out.push(r);
   };
   const newestFirst = [...history].reverse();
-  for (const turn of newestFirst) for (const r of requestReferents(turn.resolvedRequest, lexicon)) add(r);
+  // Within a turn, what the user typed comes first: "and the Turkish side?" makes the Turkish side the subject,
+  // ahead of the names the resolved question kept from before.
+  for (const turn of newestFirst)
+    for (const text of [turn.request, turn.resolvedRequest]) for (const r of requestReferents(text, lexicon)) add(r);
   for (const turn of newestFirst) {
     for (const name of turn.entities) {
       const entity = lexicon.find(name)[0]?.entity;

@@ -42,6 +42,11 @@ export interface EngineRequest {
   passages: RetrievedPassage[];
   /** Earlier turns of this conversation, oldest first. */
   history: ConversationTurn[];
+  /**
+   * Documents of the story a follow-up continues (those cited earlier and those telling the same story); engines
+   * may prefer them. Absent: the documents the conversation's last answer cited.
+   */
+  focus?: readonly string[];
 }
 
 /** Writes a briefing or an answer from retrieved passages. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { focusDocuments } from '../../conversation/focus.ts';
+import { requestFocus } from '../../conversation/focus.ts';
 import type { EngineDraft, EngineRequest } from '../../ports/engine.ts';
 
 /** Drafts kept; the engine is deterministic, so a request seen before gets the same draft. */
@@ -14,7 +14,7 @@ function fingerprint(request: EngineRequest): string {
   const hash = createHash('sha1');
   for (const p of request.passages) hash.update(`${p.id}\u0000${p.text}\u0001`);
   // The conversation's subject weighs in the answer, so it is part of the key.
-  const focus = [...focusDocuments(request.history ?? [])].sort().join('\u0002');
+  const focus = [...requestFocus(request)].sort().join('\u0002');
   const asked = [request.kind, request.topic ?? '', request.question ?? '', request.resolvedQuestion ?? '', focus];
   return `${asked.join('\u0000')}\u0000${request.passages.length}:${hash.digest('hex')}`;
 }

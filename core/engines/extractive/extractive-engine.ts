@@ -1,4 +1,4 @@
-import { focusDocuments } from '../../conversation/focus.ts';
+import { requestFocus } from '../../conversation/focus.ts';
 import type { Entity } from '../../entities/lexicon.ts';
 import { isCalendarWord } from '../../language/calendar.ts';
 import type { Engine, EngineDraft, EngineRequest } from '../../ports/engine.ts';
@@ -115,7 +115,7 @@ export function createExtractiveEngine(
   const compose = (request: EngineRequest): EngineDraft => {
     const title = request.kind === 'answer' ? (request.question ?? '') : (request.topic ?? 'Briefing');
     if (request.passages.length === 0) return refused(title, 'Nothing in the sources matches this.');
-    const ctx = buildContext(request.passages, focusDocuments(request.history ?? []));
+    const ctx = buildContext(request.passages, requestFocus(request));
     if (request.kind === 'briefing') return briefing(ctx, request.topic, briefingModel, options.observeBriefing);
     return composeAnswer(ctx, request.resolvedQuestion ?? request.question ?? '', title, model(), options.observe);
   };

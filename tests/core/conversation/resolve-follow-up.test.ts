@@ -122,6 +122,23 @@ describe('resolveFollowUp', () => {
       resolved: 'Who signed the Lima accord on behalf of the Oslo side?',
     },
     {
+      name: '"and the <nationality> side?" is a party: it takes the place of the body, not of a place in the frame',
+      history: [turn('Who signed the Oslo accord on behalf of the WTO?')],
+      question: 'and the Peruvian side?',
+      resolved: 'Who signed the Oslo accord on behalf of the Peruvian side?',
+    },
+    {
+      name: 'their president: the party the user named last, ahead of names the resolved question kept',
+      history: [
+        {
+          ...turn('Who signed the Oslo accord on behalf of the Peruvian side?'),
+          request: 'and the Peruvian side?',
+        },
+      ],
+      question: 'What did their president say?',
+      resolved: "What did the Peruvian side's president say?",
+    },
+    {
       name: '"and X?" takes the place of a name of its own kind',
       history: [turn('Did Anna Berg meet Lars Holm in Oslo?')],
       question: 'And Marco Bellini?',
