@@ -78,7 +78,7 @@ export function roleDescriptions(text: string): Referent[] {
   return out;
 }
 
-/** A nationality or name followed by the noun of a party to talks ("the Turkish side", "the Chilean delegation"). */
+/** A nationality or name followed by the noun of a party to talks ("the Chilean side", "the Norwegian delegation"). */
 const PARTY = /\b(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:side|camp|delegation|government)\b/gu;
 
 const ACRONYM = /^\p{Lu}{2,}$/u;
@@ -95,7 +95,7 @@ export function requestReferents(text: string, lexicon: Lexicon): Referent[] {
     .map((m) => ({ ...m.entity, plural: false, described: false, start: m.start, end: m.end, asked: true }))
     // An acronym is a body ("UN", "ECOWAS") even where the corpus analysis could not tell what it names.
     .map((r) => (r.kind === 'other' && ACRONYM.test(r.name) ? { ...r, kind: 'org' as const } : r));
-  // "The Turkish side", "the Serbian delegation": a party named by its nationality, a side as a country or body is.
+  // "The Chilean side", "the Norwegian delegation": a party named by its nationality, a side as a country or body is.
   for (const m of text.matchAll(PARTY)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -130,7 +130,7 @@ export function salientReferents(history: readonly ConversationTurn[], lexicon: 
     if (!out.some((o) => o.name === r.name)) out.push(r);
   };
   const newestFirst = [...history].reverse();
-  // Within a turn, what the user typed comes first: "and the Turkish side?" makes the Turkish side the subject,
+  // Within a turn, what the user typed comes first: "and the Chilean side?" makes the Chilean side the subject,
   // ahead of the names the resolved question kept from before.
   for (const turn of newestFirst)
     for (const text of [turn.request, turn.resolvedRequest]) for (const r of requestReferents(text, lexicon)) add(r);

@@ -39,8 +39,8 @@ function groupOf(candidates: readonly Referent[], previous: readonly Referent[],
   const people = candidates.filter((r) => r.kind === 'person' && !r.plural && !r.described).slice(0, 2);
   if (people.length === 2 && people.some((p) => p.asked) && !ofBody) return people.map((r) => r.name).join(' and ');
   const body = (r: Referent) => r.asked && !r.described && r.kind !== 'person';
-  // The most salient body is the subject of the newest question, first in it ("what does Russia want from NATO?" →
-  // "they" is Russia), whether or not the passages at hand showed what kind of name it is.
+  // The most salient body is the subject of the newest question, first in it ("what does Peru ask of the WTO?" →
+  // "they" is Peru), whether or not the passages at hand showed what kind of name it is.
   return candidates.find(body)?.name;
 }
 

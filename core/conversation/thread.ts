@@ -19,7 +19,7 @@ const STORY_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 
 /**
  * The documents a conversation's story is told in, found as a story briefing finds its articles: by the names,
- * nouns and adjectives of its recent requests ("Russia grain corridor"), the articles covering them as well as the
+ * nouns and adjectives of its recent requests ("Peru fishing quota"), the articles covering them as well as the
  * best one does, then again with the words those articles share (the story's actors and places), so that other
  * outlets' reports of the same event count. When the requests name nothing, the documents the conversation's last
  * answer cited. A follow-up ("what reason did they give?") is answered by the story the conversation is on, not
@@ -60,7 +60,7 @@ const NOT_A_NAME =
 
 /**
  * Whether a question goes on with the conversation rather than starting a new subject: it names no one and
- * nothing the conversation has not named already (in a request or a reply). "How did Biden answer?" after a
+ * nothing the conversation has not named already (in a request or a reply). "How did the envoy reply?" after a
  * question on what Xi told Biden continues it; "What did Lisbon decide?" after talk of Oslo does not.
  */
 export function namesNothingNew(question: string, history: readonly ConversationTurn[]): boolean {

@@ -22,7 +22,7 @@ const STATEMENT_VERBS =
   'justify|explain|characteri[sz]e|portray|react|view|assess|pledge|vow|tweet|post|write|wrote|complain|deny|acknowledge|admit|concede|hail|praise|critici[sz]e|condemn|ask';
 /** Nouns after "what" that ask for a type, not for words ("what day did they say …" asks for a day). */
 const TYPE_WORDS = 'day|date|time|year|month|week|city|country|place|building|position|post|job';
-/** What someone says, as a noun: "what warning did Xi give", "what was Vučić's complaint". */
+/** What someone says, as a noun: "what warning did the envoy give", "what was Lula's objection". */
 const SPEECH_NOUNS =
   'point|points|warning|message|complaint|argument|promise|pledge|threat|demand|assurance|explanation|comment|comments|remark|remarks|response|reply|reaction|criticism|view|views|stance|verdict|assessment|appeal|plea|vow|words';
 /** "What did X say …", "How did X describe …": group 1 is the speaker, group 2 the verb. */
@@ -37,7 +37,7 @@ const STATEMENT = new RegExp(
 const QUOTE_NOUN = new RegExp(
   `^(?:what|which) (?:\\w+ )?(?:${SPEECH_NOUNS}) (?:did|does|do|has|have|had) (.+?) (?:make|give|issue|send|deliver|offer|raise|voice|express|put forward)\\b`,
 );
-/** "What was Vučić's complaint", "what is Lula's position on …", "where does Lula stand on …" (group 1 the speaker). */
+/** "What was the envoy's objection", "what is Lula's position on …", "where does Lula stand on …" (group 1 the speaker). */
 const QUOTE_POSSESSIVE = new RegExp(
   `^(?:what|how) (?:was|is|were|are) (.+?)'s? (?:\\w+ )?(?:${SPEECH_NOUNS})\\b|^where (?:does|did|do) (.+?) stand\\b`,
 );

@@ -38,7 +38,7 @@ export interface Question {
   counted: string | null;
   /** Whether it asks for a cause ("why") or for a yes or a no ("did they sign?"). */
   form: QuestionForm;
-  /** "Who is the Kremlin's spokesman?", "what did Kosovo's prime minister say": the role the answer's person must hold. */
+  /** "Who is the ministry's spokeswoman?", "what did Chile's trade minister say": the role the answer's person must hold. */
   role: string | null;
   /** Whose role it is ("the Kremlin's", "of Ukraine"): the answer must tie the role to them. */
   roleOf: Entity[];
@@ -64,7 +64,7 @@ const CAPITALISED = /^\p{Lu}/u;
 const ROLE_NOUN =
   /^who (?:is|was) (?:the )?(?:[\w']+ ){0,3}?(spokesman|spokeswoman|spokesperson|ambassador|minister|secretary|adviser|advisor|director|head|chief|envoy|president|leader|representative)\b(?: (?:of|for|to) (?:the )?[\w-]+(?: [A-Z][\w-]*)?)?/;
 
-/** "What did Kosovo's prime minister say": the post whose holder must speak (its last word). */
+/** "What did Chile's trade minister say": the post whose holder must speak (its last word). */
 const SPEAKER_ROLE =
   /\b(spokesman|spokeswoman|spokesperson|ambassador|minister|secretary|adviser|advisor|director|head|chief|envoy|president|leader|representative|negotiator|ministry|office|department|embassy)$/;
 

@@ -5,8 +5,8 @@ import type { Entity, Mention } from '../../entities/lexicon.ts';
  * Who speaks in a sentence of news: facts of English attribution. A speech verb's subject is the name written
  * before it ("Ryabkov said", "In a statement, Stoltenberg said"), else the one after it ("…, said Ryabkov"); "according
  * to X" makes X a source as well (with whoever speaks: "according to the ministry, Xi said"); "…, he said" is the person the pronoun stands for, or
- * whoever spoke last; a spokesperson speaks for the body they speak for ("Jens Laerke, spokesperson for the UN
- * humanitarian office"; "Kremlin spokesman Dmitry Peskov").
+ * whoever spoke last; a spokesperson speaks for the body they speak for ("Ana Ruiz, spokesperson for the UN
+ * refugee agency"; "agency spokesman Li Wei").
  */
 
 /** Verbs and phrases that report speech or a statement (the attribution vocabulary plus forms it leaves out). */
@@ -68,7 +68,7 @@ export function speakersOf(
     // "…," he said: the person the pronoun stands for, else whoever spoke in the sentence before.
     return new Set([...sources, ...(pronoun ? [pronoun] : previous)]);
   } else {
-    // "NATO chief Jens Stoltenberg said" (a name the lexicon files as a body), "the Kremlin said": the name right
+    // "WTO chief Ngozi Okonjo-Iweala said" (a name the lexicon files as a body), "the Kremlin said": the name right
     // before the verb is its subject; "…, said Ryabkov": the person after it.
     const before = outside.filter((m) => m.start < verbAt);
     const subject = before.at(-1);

@@ -100,8 +100,8 @@ const SPEAKS_FOR = new Set(
 );
 
 /**
- * Whether a title written before a name ("Kremlin spokesman", "Qatari Foreign Ministry Spokesman") is a post of the
- * body (its name, or the adjective made from it: Qatari, Kosovar, Russian) and, when a role is asked ("Kosovo's prime
+ * Whether a title written before a name ("Élysée spokesman", "Chilean Trade Ministry Official") is a post of the
+ * body (its name, or the adjective made from it: Chilean, Kosovar, Peruvian) and, when a role is asked ("Chile's trade
  * minister"), that role.
  */
 function roleOf(title: string, body: Entity, role: string | null): boolean {
