@@ -26,7 +26,7 @@ export const TARGETS = {
 export const HELD_OUT_FLOORS = {
   // Seeds refusal: 20 questions, one is 5 points. 0.7 was met by one lucky committed model; `npm run train` is
   // reproducible now and its fit refuses 13 of 20, as a fresh fit of the earlier features did too.
-  seeds: { answer: 0.76, refusal: 0.65, chrome: 1, followups: 0.85 },
+  seeds: { answer: 0.76, refusal: 0.7, chrome: 1, followups: 0.85 },
   dev: {
     answer: 0.28,
     refusal: 0.85,
