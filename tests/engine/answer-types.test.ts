@@ -3,6 +3,7 @@ import type { RetrievedPassage } from '../../core/corpus.ts';
 import { numeral, satisfiesType, statesDuration } from '../../core/engines/extractive/answer-types.ts';
 import { buildContext } from '../../core/engines/extractive/context.ts';
 import { analyzeQuestion } from '../../core/engines/extractive/question.ts';
+import { testPassage } from '../support/built-replies.ts';
 
 describe('numeral', () => {
   it.each([
@@ -45,24 +46,8 @@ describe('satisfiesType for "who"', () => {
     'Spokesman Omar Nasser said the truce would be reviewed weekly.',
     'The ceasefire was announced after talks that lasted all night.',
   ].join(' ');
-  const passage = (text: string): RetrievedPassage => ({
-    id: 'a:0',
-    documentId: 'a',
-    ordinal: 0,
-    text,
-    start: 0,
-    end: text.length,
-    score: 0,
-    document: {
-      id: 'a',
-      title: null,
-      outlet: null,
-      author: null,
-      publishedAt: '2024-03-04',
-      url: null,
-      language: 'en',
-    },
-  });
+  const passage = (text: string): RetrievedPassage =>
+    testPassage({ documentId: 'a', text, title: null, outlet: null, publishedAt: '2024-03-04' });
 
   it.each([
     ['Who brokered the ceasefire?', 'envoy Laila Haddad', 1],

@@ -3,6 +3,7 @@ import { BRIEFING_FEATURES, briefingFeatures, briefingStats } from '../../core/e
 import { defaultBriefingModel, parseBriefingModel } from '../../core/engines/extractive/briefing-model.ts';
 import { clusterAround } from '../../core/engines/extractive/clusters.ts';
 import { buildContext } from '../../core/engines/extractive/context.ts';
+import { testPassage } from '../support/built-replies.ts';
 
 /** One made-up article: each text a paragraph, published on `date`. */
 function contextOf(texts: readonly string[], date: string | null = '2024-03-04') {
@@ -97,24 +98,8 @@ describe('what a sentence states', () => {
   });
 
   it('counts the other outlets whose sentences share two of its specifics, in other words', () => {
-    const passage = (documentId: string, text: string, ordinal = 0) => ({
-      id: `${documentId}:${ordinal}`,
-      documentId,
-      ordinal,
-      text,
-      start: 0,
-      end: text.length,
-      score: 0,
-      document: {
-        id: documentId,
-        title: null,
-        outlet: null,
-        author: null,
-        publishedAt: '2024-03-04',
-        url: null,
-        language: 'en',
-      },
-    });
+    const passage = (documentId: string, text: string, ordinal = 0) =>
+      testPassage({ documentId, text, title: null, outlet: null, publishedAt: '2024-03-04' }, ordinal);
     const ctx = buildContext([
       passage('a', 'The treaty guarantees 2,700 cubic hectometres of water a year to each Tagus basin.'),
       passage('b', 'Each basin of the Tagus now gets a minimum flow of 2,700 cubic hectometres.'),

@@ -3,25 +3,10 @@ import type { RetrievedPassage } from '../../core/corpus.ts';
 import { buildContext } from '../../core/engines/extractive/context.ts';
 import { quoteAsked } from '../../core/engines/extractive/question-type.ts';
 import { sameSpeaker } from '../../core/engines/extractive/term-match.ts';
+import { testPassage } from '../support/built-replies.ts';
 
-const passage = (documentId: string, ordinal: number, text: string): RetrievedPassage => ({
-  id: `${documentId}:${ordinal}`,
-  documentId,
-  ordinal,
-  text,
-  start: 0,
-  end: text.length,
-  score: 0,
-  document: {
-    id: documentId,
-    title: null,
-    outlet: null,
-    author: null,
-    publishedAt: '2024-03-04',
-    url: null,
-    language: 'en',
-  },
-});
+const passage = (documentId: string, ordinal: number, text: string): RetrievedPassage =>
+  testPassage({ documentId, text, title: null, outlet: null, publishedAt: '2024-03-04' }, ordinal);
 
 /** The speakers (by display name) of the sentence of a one-passage article that contains `marker`. */
 function speakersIn(text: string, marker: string): string[] {
