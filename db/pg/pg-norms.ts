@@ -18,11 +18,16 @@ const EMPTY = new Float64Array(0);
  * read up front, and kept across versions: a passage's length never changes until a removal (which forgets
  * them all, as the list cache drops every list), and a new average only recomputes the norms of the lengths
  * known (one pass, a few ms at 1M). Arrays are sized by the highest seq learnt, grown on demand. Per passage:
- * length 4 bytes, norm 8, score accumulator 8, touched rowid 4.
+ * length 4 bytes, norm 8, score accumulator 8, touched rowid 4. Seqs are sparse in a long-lived corpus (removals
+ * and edits leave gaps), so the work is kept to the seqs learnt, listed in `known`: growing and a new average
+ * copy or recompute those only, and the arrays' untouched pages (zero until written) cost no memory.
  */
 export function createNorms() {
   let version: NormsVersion = { rows: 0, avg: 0, removals: -1 };
   let lengths = new Uint32Array(0);
+  // The seqs learnt since the last removal, in the order learnt (the first `knownCount` entries).
+  let known = new Int32Array(0);
+  let knownCount = 0;
   let stats: CorpusStats = {
     rows: 0,
     norms: EMPTY,
@@ -40,10 +45,13 @@ export function createNorms() {
     if (size <= lengths.length) return;
     const length = Math.max(size, Math.ceil(lengths.length * 1.5));
     const more = new Uint32Array(length);
-    more.set(lengths);
-    lengths = more;
     const norms = new Float64Array(length);
-    norms.set(stats.norms);
+    for (let i = 0; i < knownCount; i++) {
+      const seq = known[i] as number;
+      more[seq] = lengths[seq] as number;
+      norms[seq] = stats.norms[seq] as number;
+    }
+    lengths = more;
     // scratch is all zero between queries and touched is per query: fresh ones will do.
     stats = { ...stats, norms, scratch: new Float64Array(length), touched: new Int32Array(length) };
   }
@@ -53,6 +61,8 @@ export function createNorms() {
     at(next: NormsVersion): void {
       if (next.removals !== version.removals) {
         lengths = new Uint32Array(0);
+        known = new Int32Array(0);
+        knownCount = 0;
         stats = { ...stats, norms: EMPTY, scratch: EMPTY, touched: new Int32Array(0) };
       }
       const moved = next.avg !== version.avg;
@@ -60,9 +70,9 @@ export function createNorms() {
       stats = { ...stats, rows: next.rows };
       if (!moved) return;
       const { norms } = stats;
-      for (let seq = 0; seq < lengths.length; seq++) {
-        const length = lengths[seq] as number;
-        if (length > 0) norms[seq] = normOf(length);
+      for (let i = 0; i < knownCount; i++) {
+        const seq = known[i] as number;
+        norms[seq] = normOf(lengths[seq] as number);
       }
     },
 
@@ -71,6 +81,11 @@ export function createNorms() {
       const { seqs } = entries;
       if (seqs.length === 0) return;
       grow((seqs[seqs.length - 1] as number) + 1);
+      if (knownCount + seqs.length > known.length) {
+        const more = new Int32Array(Math.max(knownCount + seqs.length, Math.ceil(known.length * 1.5)));
+        more.set(known.subarray(0, knownCount));
+        known = more;
+      }
       const { norms } = stats;
       for (let i = 0; i < seqs.length; i++) {
         const seq = seqs[i] as number;
@@ -78,6 +93,7 @@ export function createNorms() {
         const length = Math.max(1, entries.lengths[i] as number);
         lengths[seq] = length;
         norms[seq] = normOf(length);
+        known[knownCount++] = seq;
       }
     },
 

@@ -51,4 +51,19 @@ describe('createNorms', () => {
     expect(norms.stats().norms[2]).toBe(0);
     expect(norms.stats().norms[3]).toBeCloseTo(K1, 12);
   });
+
+  it('works on the seqs learnt only, so a seq far past the rest (gaps of a long-lived corpus) costs no pass over the gap', () => {
+    // Sized by seq, every array here spans a billion slots; a pass or copy over them would take minutes (the test's
+    // timeout), touching only the learnt ones takes microseconds.
+    const norms = createNorms();
+    norms.at({ rows: 3, avg: 20, removals: 0 });
+    norms.learn(entries([[7, 1, 10]]));
+    norms.learn(entries([[600_000_000, 1, 30]]));
+    norms.at({ rows: 4, avg: 25, removals: 0 });
+    norms.learn(entries([[1_000_000_000, 2, 40]]));
+    norms.at({ rows: 5, avg: 30, removals: 0 });
+    const { norms: byseq } = norms.stats();
+    expect([byseq[7], byseq[600_000_000], byseq[1_000_000_000]]).toEqual([norm(10, 30), norm(30, 30), norm(40, 30)]);
+    expect(byseq[8]).toBe(0);
+  });
 });
