@@ -40,6 +40,8 @@ export function startDigestScheduler(
     inFlight = run;
     try {
       const report = await run;
+      // Every tick, also an empty one, so a test can tell that each process has run the minute's tick to its end.
+      logger.debug({ at: report.at, items: report.items.length }, 'digest tick done');
       const posted = report.items.filter((i) => i.outcome !== 'no-sender');
       if (posted.length > 0) {
         logger.info(

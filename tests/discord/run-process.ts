@@ -22,8 +22,11 @@ export interface RunningProcess {
   exited: Promise<ProcessRun>;
   /** Kills the whole process group if it is still running (test cleanup). */
   killAll(): void;
-  /** Resolves when stderr matches (the logs go there), rejects when the process ends first. */
-  waitForStderr(pattern: RegExp): Promise<void>;
+  /**
+   * Resolves when stderr matches (the logs go there), rejects when the process ends first: a pattern, or a check of
+   * everything written so far (e.g. a log line with a given field).
+   */
+  waitForStderr(pattern: RegExp | ((stderr: string) => boolean)): Promise<void>;
 }
 
 /** Starts `tsx <script> ...args` in the repository root with only the given environment (plus PATH and HOME). */
@@ -59,10 +62,11 @@ function track(command: string, args: string[], env: Record<string, string>): Ru
   const exited = new Promise<ProcessRun>((resolve) => {
     child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
-  const waitForStderr = (pattern: RegExp) =>
+  const waitForStderr = (pattern: RegExp | ((stderr: string) => boolean)) =>
     new Promise<void>((resolve, reject) => {
+      const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
       const check = () => {
-        if (!pattern.test(stderr)) return;
+        if (!matches(stderr)) return;
         child.stderr?.off('data', check);
         resolve();
       };
@@ -81,7 +85,10 @@ function track(command: string, args: string[], env: Record<string, string>): Ru
   return { child, stderr: () => stderr, exited, waitForStderr, killAll };
 }
 
-/** Runs `bot/cli.ts` with arguments to completion. */
+/**
+ * Runs the CLI with arguments to completion, as `npm run cli` does (the JavaScript build): on a loaded machine a
+ * start under tsx, which compiles every module in a loader, took tens of seconds of a test's time.
+ */
 export function runCli(args: string[], env: Record<string, string>): Promise<ProcessRun> {
-  return startProcess('bot/cli.ts', args, { LOG_LEVEL: 'warn', ...env }).exited;
+  return startLaunched('cli', args, { LOG_LEVEL: 'warn', ...env }).exited;
 }

@@ -18,6 +18,7 @@ import { rssFeed, startNewsSite } from '../fakes/news-site.ts';
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
 import { post } from '../fakes/telegram-webhook.ts';
+import { until as untilWithin } from '../support/budget.ts';
 import { freePort } from '../support/tcp-balancer.ts';
 import { type Database, stores } from './databases.ts';
 
@@ -28,13 +29,13 @@ const LEASE = { CLAIM_LEASE_SECONDS: String(LEASE_MS / 1000) };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
+/**
+ * Generous, since every wait ends at its event: on a loaded machine (load 20 on 2 cores) a process start or a first
+ * answer takes ten times as long as on an idle one. A single wait may use most of it and still fail with its own
+ * message before vitest's timeout.
+ */
+const TIMEOUT = 240_000;
+const until = (check: () => boolean, what: string) => untilWithin(check, what, TIMEOUT - 60_000);
 
 /** Kills the process group at once (no shutdown handlers run), waits for it to be gone; returns when it died. */
 async function killHard(bot: RunningProcess): Promise<number> {
@@ -63,12 +64,13 @@ function json<T>(stdout: string): T {
 }
 
 const cleanup: (() => Promise<void> | void)[] = [];
+// Dropping the databases of processes just killed takes seconds on a loaded machine.
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
-});
+}, 120_000);
 
 // One scenario at a time (the stores side by side): the processes must act within a lease on a shared machine.
-describe.concurrent('Telegram instances on one database, one of them killed', { timeout: 120_000 }, () => {
+describe.concurrent('Telegram instances on one database, one of them killed', { timeout: TIMEOUT }, () => {
   it.each(stores)(
     'on one %s database: a Telegram update re-sent to another instance is handled once, also when the first died',
     async (_name, open) => {
@@ -151,7 +153,7 @@ describe.concurrent('Telegram instances on one database, one of them killed', { 
   );
 });
 
-describe.concurrent('feed pollers on one database, one of them killed', { timeout: 120_000 }, () => {
+describe.concurrent('feed pollers on one database, one of them killed', { timeout: TIMEOUT }, () => {
   it.each(stores)(
     'on one %s database: a feed poll killed mid-ingest loses no item, and each item is stored once',
     async (_name, open) => {
@@ -208,7 +210,7 @@ describe.concurrent('feed pollers on one database, one of them killed', { timeou
   );
 });
 
-describe.concurrent('digest runs on one database, one of them killed mid-send', { timeout: 180_000 }, () => {
+describe.concurrent('digest runs on one database, one of them killed mid-send', { timeout: TIMEOUT }, () => {
   /**
    * A database with one new story whose headline is so long that its digest takes several messages on either
    * platform, and the environment of a `digest run-due` for it.
@@ -322,7 +324,7 @@ describe.concurrent('digest runs on one database, one of them killed mid-send', 
   );
 });
 
-describe.concurrent('an ingest killed mid-way', { timeout: 120_000 }, () => {
+describe.concurrent('an ingest killed mid-way', { timeout: TIMEOUT }, () => {
   it.each(stores)(
     'on one %s database: nothing is half-written, and running it again stores the rest once',
     async (_name, open) => {

@@ -6,6 +6,7 @@ import { chatInput, MEMBER_PERMISSIONS, str } from '../fakes/discord-interaction
 import { type FakeTelegramApi, type RecordedCall, startFakeTelegram } from '../fakes/telegram-api.ts';
 import { ALICE, BOB, textUpdate } from '../fakes/telegram-updates.ts';
 import { webhookSender } from '../fakes/telegram-webhook.ts';
+import { budget } from '../support/budget.ts';
 import { freePort, startTcpBalancer } from '../support/tcp-balancer.ts';
 import { stores } from './databases.ts';
 
@@ -18,17 +19,44 @@ const QUESTIONS = [
 const CHATS: Chat[] = [1, 2, 3].map((n) => ({ id: -100_500_000 - n, type: 'supergroup', title: `Watchers ${n}` }));
 const DIGEST_CHAT = -100_777_000;
 
+/**
+ * Generous, since every wait below ends at its event: the four scenarios run side by side, eight bot processes on
+ * two shared cores, and each waits for a minute tick; a loaded machine (load 20) took 90 s where an idle one takes 60.
+ */
+const TIMEOUT = 300_000;
+
+/** The minutes (ISO, to the minute) of the digest ticks a process ran to their end, each with the items it saw. */
+function ticksDone(stderr: string): { minute: string; items: number }[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.includes('"digest tick done"'))
+    .map((line) => JSON.parse(line) as { at: string; items: number })
+    .map(({ at, items }) => ({ minute: at.slice(0, 16), items }));
+}
+
+/**
+ * Waits until every process has run to its end the minute tick in which one of them sent the digest (or a later
+ * one): a second copy, from a process that claimed it at the same time, would have been posted by then.
+ */
+async function everyTickDone(bots: RunningProcess[]): Promise<void> {
+  const sentIn = () => bots.flatMap((bot) => ticksDone(bot.stderr()).filter((t) => t.items > 0)).at(0)?.minute;
+  await Promise.race(bots.map((bot) => bot.waitForStderr(() => sentIn() !== undefined)));
+  const minute = sentIn() ?? '';
+  await Promise.all(bots.map((bot) => bot.waitForStderr((text) => ticksDone(text).some((t) => t.minute >= minute))));
+}
+
 function replyTo(call: RecordedCall): number | undefined {
   const parameters = call.body.reply_parameters as { message_id?: number } | undefined;
   return parameters?.message_id;
 }
 
 // The stores run side by side: each waits for its processes' next minute tick to see the digest.
-describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180_000 }, () => {
+describe.concurrent('two bot processes in Telegram webhook mode', { timeout: TIMEOUT }, () => {
   const cleanup: (() => Promise<void> | void)[] = [];
+  // Dropping four databases with processes just killed takes seconds on a loaded machine.
   afterAll(async () => {
     for (const step of cleanup.reverse()) await step();
-  });
+  }, 120_000);
 
   it.each(stores)(
     'on one %s database: each update answered once, in order per chat; a due digest posted once',
@@ -52,7 +80,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       const bots: RunningProcess[] = ports.map((port) =>
         startLaunched('main', [], {
           ...base,
-          LOG_LEVEL: 'info',
+          LOG_LEVEL: 'debug',
           TELEGRAM_BOT_TOKEN: fake.token,
           TELEGRAM_API_ROOT: fake.apiRoot,
           TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${balancer.port}/telegram`,
@@ -82,8 +110,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       }
 
       // The digest: both schedulers tick each minute; the database claim lets one of them post it.
-      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await everyTickDone(bots);
       const digests = fake.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === DIGEST_CHAT);
       expect(digests).toHaveLength(1);
       expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
@@ -97,6 +124,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
   it.each(stores)(
     'on one %s database, Discord shards 0/2 and 1/2: each interaction answered once; a due digest posted once',
     async (_name, open) => {
+      const time = budget(TIMEOUT);
       const database = await open();
       cleanup.push(() => database.drop());
       const fake = await startFakeDiscord();
@@ -127,7 +155,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       const bots = ['0/2', '1/2'].map((shards) =>
         startLaunched('main', [], {
           ...base,
-          LOG_LEVEL: 'info',
+          LOG_LEVEL: 'debug',
           DISCORD_TOKEN: fake.token,
           DISCORD_APPLICATION_ID: fake.applicationId,
           DISCORD_API_ROOT: fake.apiRoot,
@@ -157,7 +185,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
       );
       for (const interaction of interactions) fake.dispatchInteraction(interaction);
       for (const interaction of interactions) {
-        await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token), 60_000);
+        await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token), time.left());
       }
       for (const interaction of interactions) {
         const callbacks = fake.find('POST', new RegExp(`/interactions/${interaction.id}/`));
@@ -165,8 +193,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: 180
         expect(fake.find('PATCH', new RegExp(interaction.token))).toHaveLength(1);
       }
 
-      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await everyTickDone(bots);
       expect(fake.channelMessages.get(channel)).toHaveLength(1);
       expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
 
