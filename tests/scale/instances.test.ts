@@ -29,6 +29,7 @@ const TIMEOUT = 300_000;
 function ticksDone(stderr: string): { minute: string; items: number }[] {
   return stderr
     .split('\n')
+    .slice(0, -1) // the last piece is a line still being written
     .filter((line) => line.includes('"digest tick done"'))
     .map((line) => JSON.parse(line) as { at: string; items: number })
     .map(({ at, items }) => ({ minute: at.slice(0, 16), items }));
@@ -110,6 +111,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: TIM
       }
 
       // The digest: both schedulers tick each minute; the database claim lets one of them post it.
+      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
       await everyTickDone(bots);
       const digests = fake.callsOf('sendMessage').filter((c) => Number(c.body.chat_id) === DIGEST_CHAT);
       expect(digests).toHaveLength(1);
@@ -185,7 +187,18 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: TIM
       );
       for (const interaction of interactions) fake.dispatchInteraction(interaction);
       for (const interaction of interactions) {
-        await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token), time.left());
+        await fake
+          .waitForRequest((r) => r.method === 'PATCH' && r.path.includes(interaction.token), time.left())
+          .catch((error: Error) => {
+            // Which one, and what the processes said: a lost interaction and a slow one look alike otherwise.
+            const said = bots.map((bot) =>
+              bot
+                .stderr()
+                .split('\n')
+                .filter((l) => /"level":[45]0/.test(l)),
+            );
+            throw new Error(`${error.message} (the answer to interaction ${interaction.id}): ${JSON.stringify(said)}`);
+          });
       }
       for (const interaction of interactions) {
         const callbacks = fake.find('POST', new RegExp(`/interactions/${interaction.id}/`));
@@ -193,6 +206,7 @@ describe.concurrent('two bot processes in Telegram webhook mode', { timeout: TIM
         expect(fake.find('PATCH', new RegExp(interaction.token))).toHaveLength(1);
       }
 
+      await Promise.race(bots.map((bot) => bot.waitForStderr(/digest sent/)));
       await everyTickDone(bots);
       expect(fake.channelMessages.get(channel)).toHaveLength(1);
       expect(bots.filter((bot) => /digest sent/.test(bot.stderr()))).toHaveLength(1);
