@@ -106,9 +106,12 @@ export function createPgCorpusRepository(pool: pg.Pool, options: { search?: Sear
     async searchPassages(groups, limit) {
       const ranked = await search.rank(groups, limit);
       if (ranked.length === 0) return [];
-      const result = await pool.query<PassageRow>(`${PASSAGE_SELECT} WHERE p.seq = ANY($1::int[])`, [
-        ranked.map((r) => r.seq),
-      ]);
+      // Named: prepared once per connection, so each search skips planning the join.
+      const result = await pool.query<PassageRow>({
+        name: 'attache-ranked-passages',
+        text: `${PASSAGE_SELECT} WHERE p.seq = ANY($1::int[])`,
+        values: [ranked.map((r) => r.seq)],
+      });
       const bySeq = new Map(result.rows.map((row) => [row.seq, row]));
       return ranked.flatMap(({ seq, score }) => {
         const row = bySeq.get(seq);

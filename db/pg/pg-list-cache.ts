@@ -73,6 +73,15 @@ export function createListCache(learn: (entries: ListEntries) => void, maxBytes 
   }
 
   return {
+    /** The removal count the held lists were read at (-1: none read yet). */
+    removals: () => removals,
+
+    /** What is held under `key`: the last seq and the version token it was read at (nothing is read). */
+    held(key: string): { last: number; token: string } | undefined {
+      const list = lists.get(key);
+      return list ? { last: list.packed.last, token: list.token } : undefined;
+    },
+
     /** Whether the list under `key` is held as of `version` (nothing is read). */
     holds(key: string, version: ListVersion): boolean {
       return version.removals === removals && lists.get(key)?.token === version.token;

@@ -6,13 +6,15 @@ import { lazyPostings } from '../search/packed-postings.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
 import { recountPhrases } from './pg-candidates.ts';
 import { createListCache } from './pg-list-cache.ts';
-import { createListReader } from './pg-list-reader.ts';
+import { createListReader, type Prefetched } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
-import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
-import { lookupSql } from './pg-search-sql.ts';
+import { distinctLists, type ListSpec, type VocabularyEntry, weighLists } from './pg-search-plan.ts';
+import { queryListsSql } from './pg-search-sql.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
+/** Terms whose ids are remembered (to name the lists held when asking for the vocabulary), then forgotten. */
+const MAX_IDS = 100_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -32,6 +34,8 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const norms = createNorms();
   const cache = createListCache(norms.learn);
   const reader = createListReader(pool, tuning);
+  /** Ids of terms seen (a term keeps its id: rows of search_terms are never renumbered). */
+  const ids = new Map<string, number>();
 
   return {
     /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
@@ -39,18 +43,40 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       if (limit <= 0) return [];
       const wanted = [...new Set(groups.flat().flatMap((phrase) => fts5Terms(phrase)))];
       if (wanted.length === 0) return [];
-      const found = await pool.query<{ id: number; term: string | null; passages: string }>(lookupSql, [wanted]);
+      // A term alone in a phrase is a list scoring reads: it comes with the vocabulary unless held as of now.
+      const alone = new Set(
+        groups.flat().flatMap((phrase) => (fts5Terms(phrase).length === 1 ? fts5Terms(phrase) : [])),
+      );
+      const held = wanted.map((term) => {
+        const id = ids.get(term);
+        return alone.has(term) ? (id !== undefined && cache.held(`t${id}`)) || { last: 0, token: '' } : undefined;
+      });
+      const found = await pool.query<{
+        id: number;
+        term: string | null;
+        passages: string;
+        data: Buffer | null;
+        after: number;
+      }>({
+        name: 'attache-query-lists',
+        text: queryListsSql,
+        values: [wanted, held.map((h) => h?.last ?? -1), held.map((h) => h?.token ?? ''), cache.removals()],
+      });
       const total = (id: number) => Number(found.rows.find((row) => row.id === id)?.passages ?? 0);
       const rows = total(0);
       if (rows === 0) return [];
       const avg = total(-1) / rows;
       const version = { removals: total(-2), token: `${total(-2)}:${rows}:${total(-1)}` };
       norms.at({ rows, avg, removals: version.removals });
-      const vocabulary = new Map(
-        found.rows
-          .filter((row) => row.id > 0)
-          .map((row) => [row.term as string, { id: row.id, n: Number(row.passages) }]),
-      );
+      const vocabulary = new Map<string, VocabularyEntry>();
+      const prefetched = new Map<number, Prefetched>();
+      for (const row of found.rows) {
+        if (row.id <= 0 || row.term === null) continue;
+        vocabulary.set(row.term, { id: row.id, n: Number(row.passages) });
+        if (row.after >= 0) prefetched.set(row.id, { after: row.after, data: row.data });
+        if (ids.size >= MAX_IDS) ids.clear();
+        ids.set(row.term, row.id);
+      }
       const specs = new Map(distinctLists(groups, vocabulary).map((spec) => [spec.key, spec]));
       if (specs.size === 0) return [];
       const threshold = commonThreshold(rows, tuning);
@@ -60,7 +86,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       // scoring reached it meant scoring again from the start once it came (one pass wasted per query with a
       // list not held; 1M long p95 client CPU 88–93 → 58 ms, same minutes), and the list stays cached, packed,
       // for later queries: at 1M all the common terms' lists fit in the cache.
-      const read = await cache.read([...specs.keys()], version, reader.fetcher(specs));
+      const read = await cache.read([...specs.keys()], version, reader.fetcher(specs, prefetched));
       const weighed = weighLists(
         [...specs.values()],
         (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.length ?? 0)),
