@@ -1,5 +1,8 @@
 /** The statements of db/pg/pg-search.ts: the vocabulary and the lists it reads. */
 
+/** The corpus version as one text (corpus_totals' removals:passages:terms, as pg-vocabulary.ts builds it). */
+export const versionTokenSql = `removals || ':' || passages || ':' || terms`;
+
 /**
  * A query's first and usually only read, in one round trip: BM25's N (id 0), total length (id -1), the removal
  * count (id -2, the list cache's version), and each wanted term ($1) found in the corpus with its id, passage
@@ -9,8 +12,7 @@
  * every list come whole. CASE evaluates a subquery only in the branch taken: a list held costs nothing.
  */
 export const queryListsSql = `
-  WITH t AS (SELECT passages, terms, removals, removals || ':' || passages || ':' || terms AS token
-             FROM corpus_totals WHERE id = 1)
+  WITH t AS (SELECT passages, terms, removals, ${versionTokenSql} AS token FROM corpus_totals WHERE id = 1)
   SELECT 0 AS id, NULL::text AS term, passages, NULL::bytea AS data, 0 AS after FROM t
   UNION ALL SELECT -1, NULL, terms, NULL, 0 FROM t
   UNION ALL SELECT -2, NULL, removals, NULL, 0 FROM t

@@ -6,15 +6,13 @@ import { lazyPostings } from '../search/packed-postings.ts';
 import { type QueryList, type ScoringSource, scoreLists } from '../search/score-lists.ts';
 import { recountPhrases } from './pg-candidates.ts';
 import { createListCache } from './pg-list-cache.ts';
-import { createListReader, type Prefetched } from './pg-list-reader.ts';
+import { createListReader } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
 import { distinctLists, type ListSpec, type VocabularyEntry, weighLists } from './pg-search-plan.ts';
-import { queryListsSql } from './pg-search-sql.ts';
+import { createVocabulary } from './pg-vocabulary.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
-/** Terms whose ids are remembered (to name the lists held when asking for the vocabulary), then forgotten. */
-const MAX_IDS = 100_000;
 
 /** A passage (by its `seq`) and its BM25 score, higher is better. */
 export interface PgScored {
@@ -34,51 +32,37 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const norms = createNorms();
   const cache = createListCache(norms.learn);
   const reader = createListReader(pool, tuning);
-  /** Ids of terms seen (a term keeps its id: rows of search_terms are never renumbered). */
-  const ids = new Map<string, number>();
+  const vocabularyOf = createVocabulary(pool, cache);
 
   return {
-    /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
-    async rank(groups: PhraseGroups, limit: number): Promise<PgScored[]> {
-      if (limit <= 0) return [];
+    /**
+     * The best `limit` passages for the OR of every phrase in `groups`, best first. With `fromMemory`, a query
+     * whose terms and lists are all held as of the last version read is ranked without reading anything, and
+     * `token` is that version: the caller checks it with what it reads next and, if it moved, asks again without.
+     */
+    async rank(
+      groups: PhraseGroups,
+      limit: number,
+      fromMemory = false,
+    ): Promise<{ ranked: PgScored[]; token: string | null }> {
+      const none = { ranked: [], token: null };
+      if (limit <= 0) return none;
       const wanted = [...new Set(groups.flat().flatMap((phrase) => fts5Terms(phrase)))];
-      if (wanted.length === 0) return [];
+      if (wanted.length === 0) return none;
+      const keys = (vocabulary: Map<string, VocabularyEntry>) =>
+        distinctLists(groups, vocabulary).map((spec) => spec.key);
+      const remembered = fromMemory ? vocabularyOf.remembered(wanted, keys) : null;
       // A term alone in a phrase is a list scoring reads: it comes with the vocabulary unless held as of now.
       const alone = new Set(
         groups.flat().flatMap((phrase) => (fts5Terms(phrase).length === 1 ? fts5Terms(phrase) : [])),
       );
-      const held = wanted.map((term) => {
-        const id = ids.get(term);
-        return alone.has(term) ? (id !== undefined && cache.held(`t${id}`)) || { last: 0, token: '' } : undefined;
-      });
-      const found = await pool.query<{
-        id: number;
-        term: string | null;
-        passages: string;
-        data: Buffer | null;
-        after: number;
-      }>({
-        name: 'attache-query-lists',
-        text: queryListsSql,
-        values: [wanted, held.map((h) => h?.last ?? -1), held.map((h) => h?.token ?? ''), cache.removals()],
-      });
-      const total = (id: number) => Number(found.rows.find((row) => row.id === id)?.passages ?? 0);
-      const rows = total(0);
-      if (rows === 0) return [];
-      const avg = total(-1) / rows;
-      const version = { removals: total(-2), token: `${total(-2)}:${rows}:${total(-1)}` };
+      const view = remembered ?? (await vocabularyOf.read(wanted, alone));
+      if (view === null) return none;
+      const token = remembered ? view.version.token : null;
+      const { rows, avg, version, vocabulary, prefetched } = view;
       norms.at({ rows, avg, removals: version.removals });
-      const vocabulary = new Map<string, VocabularyEntry>();
-      const prefetched = new Map<number, Prefetched>();
-      for (const row of found.rows) {
-        if (row.id <= 0 || row.term === null) continue;
-        vocabulary.set(row.term, { id: row.id, n: Number(row.passages) });
-        if (row.after >= 0) prefetched.set(row.id, { after: row.after, data: row.data });
-        if (ids.size >= MAX_IDS) ids.clear();
-        ids.set(row.term, row.id);
-      }
       const specs = new Map(distinctLists(groups, vocabulary).map((spec) => [spec.key, spec]));
-      if (specs.size === 0) return [];
+      if (specs.size === 0) return { ranked: [], token };
       const threshold = commonThreshold(rows, tuning);
       const termCount = (spec: ListSpec) =>
         spec.terms.length === 1 ? (vocabulary.get(spec.terms[0] ?? '')?.n ?? 0) : 0;
@@ -125,11 +109,15 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       const scored = scoreLists(source, lists, size);
       const phrases = lists.filter((list) => list.postings?.packed?.most === 0);
       const rescored = await recountPhrases(pool, scored, phrases, stats.norms);
-      return rescored
+      const ranked = rescored
         .filter((row) => row.score > 0)
         .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
         .slice(0, limit)
         .map((row) => ({ seq: row.rowid, score: row.score }));
+      return { ranked, token };
     },
+
+    /** Whether the version a ranking from memory used (`token`) is the one `found` now; if not, rank again. */
+    confirm: (token: string, found: string): boolean => vocabularyOf.confirm(token, found),
   };
 }
