@@ -65,7 +65,8 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
     expect(await found(reader)).toEqual(now);
     await writer.removeDocuments(['n']);
     expect(await found(reader)).toEqual(await found(createPgCorpusRepository(opened.pool)));
-    expect((await found(reader)).map(([id]) => id)).toEqual(['m:0']);    await writer.removeDocuments(['m']);
+    expect((await found(reader)).map(([id]) => id)).toEqual(['m:0']);
+    await writer.removeDocuments(['m']);
   });
 
   // Counted in the best candidates only, a phrase's IDF comes from the passages holding all its words (an
