@@ -22,13 +22,19 @@ const WITH_NEIGHBOURS = 8;
 /**
  * Passages for already-validated text, best first: BM25 over FTS5 with the question widened by
  * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
- * with the paragraph saying it was the Sunday dinner), then further passages of the story's documents
- * from a deeper search (`storyExtras`, marked `wider`). None when the text has no searchable words.
+ * with the paragraph saying it was the Sunday dinner), then, when `storyShare` is above 0 (off by
+ * default, see STORY_PASS), further passages of the story's documents from a deeper search (`storyExtras`, marked
+ * `wider`). None when the text has no searchable words.
  */
-export async function retrieve(corpus: CorpusStore, text: string, limit: number): Promise<RetrievedPassage[]> {
+export async function retrieve(
+  corpus: CorpusStore,
+  text: string,
+  limit: number,
+  storyShare: number = STORY_PASS.share,
+): Promise<RetrievedPassage[]> {
   const groups = expandedGroups(text);
   if (groups.length === 0) return [];
-  const deep = await corpus.searchPassages(groups, Math.round(limit * STORY_PASS.depth));
+  const deep = await corpus.searchPassages(groups, storyShare > 0 ? Math.round(limit * STORY_PASS.depth) : limit);
   const hits = deep.slice(0, limit);
   const have = new Set(hits.map((p) => p.id));
   const wanted: string[] = [];
@@ -43,7 +49,7 @@ export async function retrieve(corpus: CorpusStore, text: string, limit: number)
   const context = await corpus.getPassages(wanted);
   // The story's further passages come after the ordinary hits and their context: they add candidates, never
   // displace one, and are marked so that an engine judges what the corpus covers on the ordinary hits alone.
-  const extras = storyExtras(deep, groups, have, Math.round(limit * STORY_PASS.share));
+  const extras = storyExtras(deep, groups, have, Math.round(limit * storyShare));
   return [...hits, ...context, ...extras.map((p): RetrievedPassage => ({ ...p, wider: true }))];
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandedGroups } from '../../core/pipeline/expand-query.ts';
 import { retrieve } from '../../core/pipeline/retrieve.ts';
-import { storyExtras } from '../../core/retrieval/story-pass.ts';
+import { STORY_PASS_MEASURED, storyExtras } from '../../core/retrieval/story-pass.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { createCorpusRepository } from '../../db/repositories/corpus-repository.ts';
 import { testPassage } from '../support/built-replies.ts';
@@ -59,7 +59,10 @@ describe('retrieve with the same-story pass', () => {
         ),
       ),
     ]);
-    const got = await retrieve(store, 'How long did the Lisbon water treaty talks run?', 3);
+    const question = 'How long did the Lisbon water treaty talks run?';
+    // Off by default: the ordinary hits and their context only.
+    expect((await retrieve(store, question, 3)).some((p) => p.wider)).toBe(false);
+    const got = await retrieve(store, question, 3, STORY_PASS_MEASURED);
     const answer = got.findIndex((p) => p.id === 'treaty:5');
     expect(answer).toBeGreaterThanOrEqual(3);
     expect(got[answer]?.wider).toBe(true);

@@ -2,7 +2,7 @@
  * `npx tsx tests/eval/train/diagnose-recall.ts [--all]`: for every answerable question (corpus-dev on top of the seeds, and
  * the seeds' tests/eval set), where the first answer-bearing passage is among those retrieved (as `npm run eval`
  * counts recall), and for the misses the answering passage, its neighbours, and which search groups each holds (Y: the passage, n: only a neighbour, -: neither), with
- * its rank in a deep BM25 search. `--all` lists the questions found among the first 10 too.
+ * its rank in a deep BM25 search. `--all` lists the questions found among the first 10 too; `--story` turns the same-story pass on.
  */
 
 import { passageId } from '../../../core/corpus.ts';
@@ -10,6 +10,7 @@ import { lemma } from '../../../core/language/lemma.ts';
 import { words } from '../../../core/language/words.ts';
 import { expandedGroups } from '../../../core/pipeline/expand-query.ts';
 import { retrieve } from '../../../core/pipeline/retrieve.ts';
+import { STORY_PASS_MEASURED } from '../../../core/retrieval/story-pass.ts';
 import { storyOfQuestion } from '../corpus-dev/dev-stories.ts';
 import { loadCorpusDev } from '../corpus-dev/load-corpus-dev.ts';
 import { withDevApp } from '../corpus-dev/with-dev-app.ts';
@@ -20,6 +21,8 @@ const dev = loadCorpusDev();
 if (!dev) throw new Error('no corpus-dev');
 const seeds = loadEvalSet();
 const storyOf = storyOfQuestion(dev);
+// `--story`: with the same-story pass on (it is off in the shipped retrieval).
+const story = process.argv.includes('--story') ? STORY_PASS_MEASURED : 0;
 const lemmas = (t: string) => new Set(words(t).map((w) => w.stem));
 const holds = (l: Set<string>, g: readonly string[]) => g.some((p) => p.split(' ').every((w) => l.has(lemma(w))));
 
@@ -38,7 +41,7 @@ await withDevApp(dev, async (app) => {
   ];
   const tally: Record<string, [number, number, number]> = {};
   for (const it of items) {
-    const got = await retrieve(app.corpus, it.q, 30);
+    const got = await retrieve(app.corpus, it.q, 30, story);
     const hit = got.findIndex((p) => containsAny(p.text, it.expect));
     const t = tally[it.set] ?? [0, 0, 0];
     tally[it.set] = t;
