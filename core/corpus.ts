@@ -42,6 +42,11 @@ export interface Passage extends PassageSpan {
 export interface RetrievedPassage extends Passage {
   score: number;
   document: DocumentMeta;
+  /**
+   * Set when a wider pass found it after the ordinary hits (retrieval's same-story pass): a candidate answer, but
+   * no evidence of how well the corpus covers the question (an engine judges that on the ordinary hits).
+   */
+  wider?: true;
 }
 
 export function passageId(documentId: string, ordinal: number): string {

@@ -55,6 +55,8 @@ interface Synset {
   words: string[];
   /** Derivation pointers: target synset offset, and the source and target word numbers (0 = the whole synset). */
   derived: { offset: number; pos: Pos; source: number; target: number }[];
+  /** Offsets of the noun synsets it is a kind or an instance of ("@", "@i" pointers). */
+  broader: number[];
 }
 
 const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
@@ -74,7 +76,9 @@ function readSynset(pos: Pos, offset: number): Synset {
   let at = 4 + 2 * count;
   const pointers = Number(fields[at++] ?? 0);
   const derived: Synset['derived'] = [];
+  const broader: number[] = [];
   for (let i = 0; i < pointers; i++, at += 4) {
+    if ((fields[at] === '@' || fields[at] === '@i') && fields[at + 2] === 'n') broader.push(Number(fields[at + 1]));
     if (fields[at] !== '+') continue;
     const sourceTarget = fields[at + 3] ?? '0000';
     derived.push({
@@ -84,7 +88,7 @@ function readSynset(pos: Pos, offset: number): Synset {
       target: Number.parseInt(sourceTarget.slice(2), 16),
     });
   }
-  return { words: words.map((w) => w.toLowerCase().replaceAll('_', ' ')), derived };
+  return { words: words.map((w) => w.toLowerCase().replaceAll('_', ' ')), derived, broader };
 }
 
 /**
@@ -121,6 +125,36 @@ export function relatedWords(base: string): ReadonlySet<string> {
   if (related.size < 50_000) related.set(base, out);
   return out;
 }
+
+const broaderCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Lower-case words for what a noun is a kind of, in its most common senses, up to `LEVELS` steps up WordNet's
+ * hierarchy ("hostage" → prisoner, captive, unfortunate, person …): "24 hostages" counts captives.
+ */
+export function broaderWords(base: string): ReadonlySet<string> {
+  const hit = broaderCache.get(base);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const line = indexLine('noun', base.replaceAll(' ', '_'));
+  if (line) {
+    const fields = line.split(' ');
+    const synsets = Number(fields[2] ?? 0);
+    const pointerKinds = Number(fields[3] ?? 0);
+    let level = fields
+      .slice(6 + pointerKinds, 6 + pointerKinds + synsets)
+      .map(Number)
+      .slice(0, SENSES);
+    for (let step = 0; step < LEVELS && level.length > 0; step++) {
+      level = level.flatMap((offset) => readSynset('noun', offset).broader);
+      for (const offset of level) for (const word of readSynset('noun', offset).words) out.add(word);
+    }
+  }
+  if (broaderCache.size < 50_000) broaderCache.set(base, out);
+  return out;
+}
+/** Steps up the hierarchy: beyond a few the words are too general to say anything ("organism", "entity"). */
+const LEVELS = 3;
 
 /** Closes the data files (tests and short-lived tools; the bot keeps them open). */
 export function closeWordnet(): void {

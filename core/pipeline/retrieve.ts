@@ -1,5 +1,6 @@
 import { passageId, type RetrievedPassage } from '../corpus.ts';
 import type { CorpusStore } from '../ports/corpus-store.ts';
+import { STORY_PASS, storyExtras } from '../retrieval/story-pass.ts';
 import type { CorpusProfile } from './corpus-profile.ts';
 import { expandedGroups } from './expand-query.ts';
 import { describesStory, storyPassages } from './story-documents.ts';
@@ -21,12 +22,20 @@ const WITH_NEIGHBOURS = 8;
 /**
  * Passages for already-validated text, best first: BM25 over FTS5 with the question widened by
  * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
- * with the paragraph saying it was the Sunday dinner). None when the text has no searchable words.
+ * with the paragraph saying it was the Sunday dinner), then, when `storyShare` is above 0 (off by
+ * default, see STORY_PASS), further passages of the story's documents from a deeper search (`storyExtras`, marked
+ * `wider`). None when the text has no searchable words.
  */
-export async function retrieve(corpus: CorpusStore, text: string, limit: number): Promise<RetrievedPassage[]> {
+export async function retrieve(
+  corpus: CorpusStore,
+  text: string,
+  limit: number,
+  storyShare: number = STORY_PASS.share,
+): Promise<RetrievedPassage[]> {
   const groups = expandedGroups(text);
   if (groups.length === 0) return [];
-  const hits = await corpus.searchPassages(groups, limit);
+  const deep = await corpus.searchPassages(groups, storyShare > 0 ? Math.round(limit * STORY_PASS.depth) : limit);
+  const hits = deep.slice(0, limit);
   const have = new Set(hits.map((p) => p.id));
   const wanted: string[] = [];
   for (const hit of hits.slice(0, WITH_NEIGHBOURS)) {
@@ -37,7 +46,11 @@ export async function retrieve(corpus: CorpusStore, text: string, limit: number)
       wanted.push(id);
     }
   }
-  return [...hits, ...(await corpus.getPassages(wanted))];
+  const context = await corpus.getPassages(wanted);
+  // The story's further passages come after the ordinary hits and their context: they add candidates, never
+  // displace one, and are marked so that an engine judges what the corpus covers on the ordinary hits alone.
+  const extras = storyExtras(deep, groups, have, Math.round(limit * storyShare));
+  return [...hits, ...context, ...extras.map((p): RetrievedPassage => ({ ...p, wider: true }))];
 }
 
 /** Newest documents first, so a capped list keeps what is recent. */

@@ -109,7 +109,8 @@ export function decodeEntries(data: Uint8Array | null, after = 0): ListEntries {
       n++;
     }
   }
-  const out: ListEntries = { seqs: seqs.slice(0, n), tfs: tfs.slice(0, n), lengths: lengths.slice(0, n) };
+  // Views, not copies: entries live only until the list is packed (a copy of every list read cost as much again).
+  const out: ListEntries = { seqs: seqs.subarray(0, n), tfs: tfs.subarray(0, n), lengths: lengths.subarray(0, n) };
   if (sorted) return out;
   const order = Array.from(out.seqs.keys()).sort((a, b) => (out.seqs[a] as number) - (out.seqs[b] as number));
   return {

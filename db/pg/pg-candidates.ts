@@ -18,7 +18,11 @@ export async function entriesAt(
   seqs: ArrayLike<number>,
 ): Promise<Map<number, ListEntries>> {
   const wanted = new Set(Array.from(seqs));
-  const result = await pool.query<{ term_id: number; data: Buffer }>(blocksAtSql, [[...termIds], [...wanted]]);
+  const result = await pool.query<{ term_id: number; data: Buffer }>({
+    name: 'attache-blocks-at',
+    text: blocksAtSql,
+    values: [[...termIds], [...wanted]],
+  });
   const parts = new Map<number, ListEntries[]>();
   for (const row of result.rows) {
     const list = parts.get(row.term_id) ?? [];

@@ -3,7 +3,8 @@ import type { DocumentRecord, DocumentSummary, RetrievedPassage } from '../../co
 import type { CorpusStore } from '../../core/ports/corpus-store.ts';
 import type { SearchTuning } from '../search/common-words.ts';
 import { removePg, savePg } from './pg-corpus-writer.ts';
-import { createPgSearch } from './pg-search.ts';
+import { createPgSearch, type PgScored } from './pg-search.ts';
+import { versionTokenSql } from './pg-search-sql.ts';
 
 interface PassageRow {
   seq: number;
@@ -44,6 +45,15 @@ function toRetrieved(row: PassageRow, score = 0): RetrievedPassage {
       language: row.language,
     },
   };
+}
+
+/** The rows of `ranked` (rows of passages gone since are left out), best first, with their scores. */
+function inRankOrder(ranked: readonly PgScored[], rows: readonly PassageRow[]): RetrievedPassage[] {
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return ranked.flatMap(({ seq, score }) => {
+    const row = bySeq.get(seq);
+    return row ? [toRetrieved(row, score)] : [];
+  });
 }
 
 /** PostgreSQL implementation of the CorpusStore port; search is BM25 over postings (db/pg/pg-search.ts). */
@@ -104,16 +114,27 @@ export function createPgCorpusRepository(pool: pg.Pool, options: { search?: Sear
     },
 
     async searchPassages(groups, limit) {
-      const ranked = await search.rank(groups, limit);
+      // Ranked from memory when the query's terms and lists are all held as of the last version read: the
+      // passages come with the version now, in one round trip, and a corpus moved since means ranking again.
+      const first = await search.rank(groups, limit, true);
+      if (first.token !== null) {
+        const result = await pool.query<PassageRow & { token: string }>({
+          name: 'attache-ranked-passages-checked',
+          text: `SELECT t.token, r.* FROM (SELECT ${versionTokenSql} AS token FROM corpus_totals WHERE id = 1) t
+                 LEFT JOIN (${PASSAGE_SELECT} WHERE p.seq = ANY($1::int[])) r ON true`,
+          values: [first.ranked.map((r) => r.seq)],
+        });
+        if (search.confirm(first.token, result.rows[0]?.token ?? '')) return inRankOrder(first.ranked, result.rows);
+      }
+      const { ranked } = first.token === null ? first : await search.rank(groups, limit);
       if (ranked.length === 0) return [];
-      const result = await pool.query<PassageRow>(`${PASSAGE_SELECT} WHERE p.seq = ANY($1::int[])`, [
-        ranked.map((r) => r.seq),
-      ]);
-      const bySeq = new Map(result.rows.map((row) => [row.seq, row]));
-      return ranked.flatMap(({ seq, score }) => {
-        const row = bySeq.get(seq);
-        return row ? [toRetrieved(row, score)] : [];
+      // Named: prepared once per connection, so each search skips planning the join.
+      const result = await pool.query<PassageRow>({
+        name: 'attache-ranked-passages',
+        text: `${PASSAGE_SELECT} WHERE p.seq = ANY($1::int[])`,
+        values: [ranked.map((r) => r.seq)],
       });
+      return inRankOrder(ranked, result.rows);
     },
 
     async getPassages(ids) {

@@ -48,11 +48,11 @@ function grown(packed: PackedPostings, tail: Postings): PackedPostings {
  * in this process packed as the SQLite cache keeps them (db/search/packed-postings.ts: about 1.2 bytes an
  * entry where the decoded arrays took 10), least recently used dropped past a cap in bytes, so the words most
  * queries contain cost nothing after their first read and scoring walks them packed. Nothing is read at start.
- * Every list read is shown to `learn` first (its entries carry their passages' lengths, which the packed form
- * leaves out). When the corpus grows, a cached list fetches only its entries past the last seq it holds
+ * Every list read is shown to `learn` (its entries carry their passages' lengths, which the packed form leaves
+ * out), with its packed form when read whole. When the corpus grows, a cached list fetches only its entries past the last seq it holds
  * (writers commit in seq order: they queue on the totals row); a removal anywhere drops the cache.
  */
-export function createListCache(learn: (entries: ListEntries) => void, maxBytes = MAX_BYTES) {
+export function createListCache(learn: (entries: ListEntries, whole?: PackedPostings) => void, maxBytes = MAX_BYTES) {
   const lists = new Map<string, { packed: PackedPostings; token: string }>();
   let removals = -1;
   let held = 0;
@@ -73,6 +73,15 @@ export function createListCache(learn: (entries: ListEntries) => void, maxBytes 
   }
 
   return {
+    /** The removal count the held lists were read at (-1: none read yet). */
+    removals: () => removals,
+
+    /** What is held under `key`: the last seq and the version token it was read at (nothing is read). */
+    held(key: string): { last: number; token: string } | undefined {
+      const list = lists.get(key);
+      return list ? { last: list.packed.last, token: list.token } : undefined;
+    },
+
     /** Whether the list under `key` is held as of `version` (nothing is read). */
     holds(key: string, version: ListVersion): boolean {
       return version.removals === removals && lists.get(key)?.token === version.token;
@@ -100,12 +109,12 @@ export function createListCache(learn: (entries: ListEntries) => void, maxBytes 
       const fetched = await fetch(stale);
       for (const { key } of stale) {
         const fresh = fetched.get(key);
-        if (fresh) learn(fresh);
         const tail = packEntries(
           fresh ?? { seqs: new Int32Array(0), tfs: new Uint16Array(0), lengths: new Uint32Array(0) },
         );
         const cached = lists.get(key);
         const packed = cached ? grown(cached.packed, tail) : pack(tail);
+        if (fresh) learn(fresh, cached ? undefined : packed);
         keep(key, packed, version.token);
         out.set(key, packed);
       }

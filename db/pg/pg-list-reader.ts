@@ -6,6 +6,12 @@ import type { FetchLists, ListEntries } from './pg-list-cache.ts';
 import { countPhrase, type ListSpec } from './pg-search-plan.ts';
 import { termListsSql } from './pg-search-sql.ts';
 
+/** A term's postings past `after`, read with the vocabulary (pg-search-sql.ts, queryListsSql). */
+export interface Prefetched {
+  after: number;
+  data: Buffer | null;
+}
+
 /** Passages holding all of a phrase's words past which the phrase is counted only in the best candidates. */
 const MAX_PHRASE_TEXTS = 10_000;
 /** Most passages of a phrase's rarest term looked up in the other terms' blocks (else their lists are read). */
@@ -19,7 +25,11 @@ export function createListReader(pool: pg.Pool, tuning: SearchTuning) {
   /** The postings of terms past a seq each, in one statement. */
   async function termLists(ids: readonly number[], after: readonly number[]): Promise<Map<number, ListEntries>> {
     // Packed bytes (hex on the wire: pg's per-query binary mode mangles bytes past 0x7f).
-    const result = await pool.query<{ id: number; data: Buffer | null }>(termListsSql, [ids, after]);
+    const result = await pool.query<{ id: number; data: Buffer | null }>({
+      name: 'attache-term-lists',
+      text: termListsSql,
+      values: [ids, after],
+    });
     const since = new Map(ids.map((id, i) => [id, after[i] ?? 0]));
     return new Map(result.rows.map((row) => [row.id, decodeEntries(row.data, since.get(row.id) ?? 0)]));
   }
@@ -44,11 +54,20 @@ export function createListReader(pool: pg.Pool, tuning: SearchTuning) {
     return { ...members, tfs: new Uint16Array(members.seqs.length) };
   }
 
-  /** Reads stale lists: the terms' in one statement, each phrase's in one or two more. */
-  function fetcher(specs: ReadonlyMap<string, ListSpec>): FetchLists {
+  /**
+   * Reads stale lists: a term's from `prefetched` (by id: its bytes past a seq, read with the vocabulary) when
+   * they start where the cache asks, else all such terms' in one statement; each phrase's in one or two more.
+   */
+  function fetcher(specs: ReadonlyMap<string, ListSpec>, prefetched: ReadonlyMap<number, Prefetched>): FetchLists {
     return async (stale) => {
       const out = new Map<string, ListEntries>();
-      const terms = stale.filter(({ key }) => key.startsWith('t'));
+      const terms = stale.filter(({ key, after }) => {
+        if (!key.startsWith('t')) return false;
+        const got = prefetched.get(Number(key.slice(1)));
+        if (!got || got.after !== after) return true;
+        out.set(key, decodeEntries(got.data, after));
+        return false;
+      });
       if (terms.length > 0) {
         const lists = await termLists(
           terms.map(({ key }) => Number(key.slice(1))),

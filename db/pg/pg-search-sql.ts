@@ -1,14 +1,33 @@
 /** The statements of db/pg/pg-search.ts: the vocabulary and the lists it reads. */
 
+/** The corpus version as one text (corpus_totals' removals:passages:terms, as pg-vocabulary.ts builds it). */
+export const versionTokenSql = `removals || ':' || passages || ':' || terms`;
+
 /**
- * In one round trip: BM25's N (id 0), total length (id -1), the removal count (id -2, the list cache's
- * version) and each wanted term found in the corpus with its id and passage count.
+ * A query's first and usually only read, in one round trip: BM25's N (id 0), total length (id -1), the removal
+ * count (id -2, the list cache's version), and each wanted term ($1) found in the corpus with its id, passage
+ * count and, where its list is wanted ($2: the last seq held, -1 for none wanted) and the copy held is behind
+ * ($3: its version token, `removals:passages:terms`, as pg-search.ts builds it), its postings past that seq:
+ * blocks from the one holding it on, then the tail, as termListsSql. A removal since the cache's ($4) makes
+ * every list come whole. CASE evaluates a subquery only in the branch taken: a list held costs nothing.
  */
-export const lookupSql = `
-  SELECT 0 AS id, NULL::text AS term, passages FROM corpus_totals WHERE id = 1
-  UNION ALL SELECT -1, NULL, terms FROM corpus_totals WHERE id = 1
-  UNION ALL SELECT -2, NULL, removals FROM corpus_totals WHERE id = 1
-  UNION ALL SELECT id, term, passages FROM search_terms WHERE term = ANY($1::text[]) AND passages > 0`;
+export const queryListsSql = `
+  WITH t AS (SELECT passages, terms, removals, ${versionTokenSql} AS token FROM corpus_totals WHERE id = 1)
+  SELECT 0 AS id, NULL::text AS term, passages, NULL::bytea AS data, 0 AS after FROM t
+  UNION ALL SELECT -1, NULL, terms, NULL, 0 FROM t
+  UNION ALL SELECT -2, NULL, removals, NULL, 0 FROM t
+  UNION ALL SELECT s.id, s.term, s.passages, CASE WHEN q.after < 0 OR q.token = t.token THEN NULL ELSE
+    coalesce((
+      SELECT string_agg(b.data, ''::bytea) FROM (
+        SELECT data FROM posting_blocks
+        WHERE term_id = s.id AND first_seq >= coalesce((
+          SELECT max(m.first_seq) FROM posting_blocks m
+          WHERE m.term_id = s.id AND m.first_seq <= (CASE WHEN t.removals = $4 THEN q.after ELSE 0 END)), 0)
+        ORDER BY first_seq) b
+    ), ''::bytea) || s.tail END,
+    CASE WHEN q.after < 0 OR q.token = t.token THEN -1 WHEN t.removals = $4 THEN q.after ELSE 0 END
+  FROM t CROSS JOIN unnest($1::text[], $2::int[], $3::text[]) AS q(term, after, token)
+  JOIN search_terms s ON s.term = q.term AND s.passages > 0`;
 
 /**
  * The postings of terms ($1, ids) past a seq each ($2), one row per term: its blocks from the one holding

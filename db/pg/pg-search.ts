@@ -8,8 +8,8 @@ import { recountPhrases } from './pg-candidates.ts';
 import { createListCache } from './pg-list-cache.ts';
 import { createListReader } from './pg-list-reader.ts';
 import { createNorms } from './pg-norms.ts';
-import { distinctLists, type ListSpec, weighLists } from './pg-search-plan.ts';
-import { lookupSql } from './pg-search-sql.ts';
+import { distinctLists, type ListSpec, type VocabularyEntry, weighLists } from './pg-search-plan.ts';
+import { createVocabulary } from './pg-vocabulary.ts';
 
 /** Rows kept for recounting when a query has phrases not counted yet (as the SQLite ranker). */
 const PHRASE_CANDIDATES = 30;
@@ -32,27 +32,37 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
   const norms = createNorms();
   const cache = createListCache(norms.learn);
   const reader = createListReader(pool, tuning);
+  const vocabularyOf = createVocabulary(pool, cache);
 
   return {
-    /** The best `limit` passages for the OR of every phrase in `groups`, best first. */
-    async rank(groups: PhraseGroups, limit: number): Promise<PgScored[]> {
-      if (limit <= 0) return [];
+    /**
+     * The best `limit` passages for the OR of every phrase in `groups`, best first. With `fromMemory`, a query
+     * whose terms and lists are all held as of the last version read is ranked without reading anything, and
+     * `token` is that version: the caller checks it with what it reads next and, if it moved, asks again without.
+     */
+    async rank(
+      groups: PhraseGroups,
+      limit: number,
+      fromMemory = false,
+    ): Promise<{ ranked: PgScored[]; token: string | null }> {
+      const none = { ranked: [], token: null };
+      if (limit <= 0) return none;
       const wanted = [...new Set(groups.flat().flatMap((phrase) => fts5Terms(phrase)))];
-      if (wanted.length === 0) return [];
-      const found = await pool.query<{ id: number; term: string | null; passages: string }>(lookupSql, [wanted]);
-      const total = (id: number) => Number(found.rows.find((row) => row.id === id)?.passages ?? 0);
-      const rows = total(0);
-      if (rows === 0) return [];
-      const avg = total(-1) / rows;
-      const version = { removals: total(-2), token: `${total(-2)}:${rows}:${total(-1)}` };
-      norms.at({ rows, avg, removals: version.removals });
-      const vocabulary = new Map(
-        found.rows
-          .filter((row) => row.id > 0)
-          .map((row) => [row.term as string, { id: row.id, n: Number(row.passages) }]),
+      if (wanted.length === 0) return none;
+      const keys = (vocabulary: Map<string, VocabularyEntry>) =>
+        distinctLists(groups, vocabulary).map((spec) => spec.key);
+      const remembered = fromMemory ? vocabularyOf.remembered(wanted, keys) : null;
+      // A term alone in a phrase is a list scoring reads: it comes with the vocabulary unless held as of now.
+      const alone = new Set(
+        groups.flat().flatMap((phrase) => (fts5Terms(phrase).length === 1 ? fts5Terms(phrase) : [])),
       );
+      const view = remembered ?? (await vocabularyOf.read(wanted, alone));
+      if (view === null) return none;
+      const token = remembered ? view.version.token : null;
+      const { rows, avg, version, vocabulary, prefetched } = view;
+      norms.at({ rows, avg, removals: version.removals });
       const specs = new Map(distinctLists(groups, vocabulary).map((spec) => [spec.key, spec]));
-      if (specs.size === 0) return [];
+      if (specs.size === 0) return { ranked: [], token };
       const threshold = commonThreshold(rows, tuning);
       const termCount = (spec: ListSpec) =>
         spec.terms.length === 1 ? (vocabulary.get(spec.terms[0] ?? '')?.n ?? 0) : 0;
@@ -60,7 +70,7 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       // scoring reached it meant scoring again from the start once it came (one pass wasted per query with a
       // list not held; 1M long p95 client CPU 88–93 → 58 ms, same minutes), and the list stays cached, packed,
       // for later queries: at 1M all the common terms' lists fit in the cache.
-      const read = await cache.read([...specs.keys()], version, reader.fetcher(specs));
+      const read = await cache.read([...specs.keys()], version, reader.fetcher(specs, prefetched));
       const weighed = weighLists(
         [...specs.values()],
         (spec) => (spec.terms.length === 1 ? termCount(spec) : (read.get(spec.key)?.length ?? 0)),
@@ -99,11 +109,15 @@ export function createPgSearch(pool: pg.Pool, tuning: SearchTuning = {}) {
       const scored = scoreLists(source, lists, size);
       const phrases = lists.filter((list) => list.postings?.packed?.most === 0);
       const rescored = await recountPhrases(pool, scored, phrases, stats.norms);
-      return rescored
+      const ranked = rescored
         .filter((row) => row.score > 0)
         .sort((a, b) => b.score - a.score || a.rowid - b.rowid)
         .slice(0, limit)
         .map((row) => ({ seq: row.rowid, score: row.score }));
+      return { ranked, token };
     },
+
+    /** Whether the version a ranking from memory used (`token`) is the one `found` now; if not, rank again. */
+    confirm: (token: string, found: string): boolean => vocabularyOf.confirm(token, found),
   };
 }

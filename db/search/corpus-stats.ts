@@ -3,7 +3,7 @@ import { fts5Terms } from './fts5-terms.ts';
 import { type CorpusPoint, createListReader, isAscii } from './list-reader.ts';
 import { quotePhrase } from './match-expression.ts';
 import { lazyPostings, type PackedPostings } from './packed-postings.ts';
-import { type AppendedTo, createNormsReader } from './passage-norms.ts';
+import { type AppendedTo, createNormsReader, type Runs } from './passage-norms.ts';
 import type { Postings } from './postings.ts';
 
 /**
@@ -80,6 +80,8 @@ export interface Snapshot {
   stats: CorpusStats | null;
   /** Total length of the passages (with stats.rows, bm25's average length). */
   lengthTotal: number;
+  /** The rowids present, read with the stats (passage-norms.ts). */
+  runs: Runs | null;
   /** The former version's statistics, when this one only appended passages to it (extended, not read again). */
   appendedTo: AppendedTo | null;
   /** Lists kept from a former version, by the highest rowid they cover: extended by their tail on first use. */
@@ -114,8 +116,9 @@ export function createStatsCache(client: Database.Database, generation: () => nu
 
   /** Lengths and norms of every passage, from the former version's when this one only appended passages to it. */
   function loadStats(snapshot: Snapshot): CorpusStats {
-    const { stats, lengthTotal } = loadNorms(snapshot.appendedTo);
+    const { stats, lengthTotal, runs } = loadNorms(snapshot.appendedTo);
     snapshot.lengthTotal = lengthTotal;
+    snapshot.runs = runs;
     snapshot.appendedTo = null;
     return stats;
   }
@@ -131,10 +134,13 @@ export function createStatsCache(client: Database.Database, generation: () => nu
     const packed = snapshot.postings.get(key);
     const covered = snapshot.behind.get(key);
     if (packed === undefined || covered === undefined) return packed;
+    // The lowest rowid a kept list is still behind: one index of the appended passages serves them all.
+    let lowest = covered;
+    for (const behind of snapshot.behind.values()) if (behind < lowest) lowest = behind;
     snapshot.behind.delete(key);
     const phrase = snapshot.phrases.get(key) ?? key;
     const from = Math.max(covered, packed.last);
-    const grown = reader.extend(phrase, packed, from, snapshot.point, statsOf(snapshot).norms);
+    const grown = reader.extend(phrase, packed, { from, lowest }, snapshot.point, statsOf(snapshot).norms);
     keep(snapshot, key, grown);
     return grown;
   }
@@ -178,8 +184,9 @@ export function createStatsCache(client: Database.Database, generation: () => nu
   }
 
   function carry(former: Snapshot, next: Snapshot): void {
-    if (former.stats !== null) {
-      next.appendedTo = { stats: former.stats, upto: former.point.upto, lengthTotal: former.lengthTotal };
+    if (former.stats !== null && former.runs !== null) {
+      const { stats, lengthTotal, runs } = former;
+      next.appendedTo = { stats, upto: former.point.upto, lengthTotal, runs };
     } else if (former.appendedTo !== null) {
       next.appendedTo = former.appendedTo;
     }
@@ -213,6 +220,7 @@ export function createStatsCache(client: Database.Database, generation: () => nu
           rankings: 0,
           stats: null,
           lengthTotal: 0,
+          runs: null,
           appendedTo: null,
           behind: new Map(),
           phrases: new Map(),

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { createAppendedTails } from './appended-tails.ts';
 import { fts5Terms } from './fts5-terms.ts';
+import { peakOfShortest, withEntries } from './list-peaks.ts';
 import { quotePhrase } from './match-expression.ts';
-import { appendPacked, lazyPostings, type PackedPostings, pack, peakOf } from './packed-postings.ts';
+import { appendPacked, lazyPostings, type PackedPostings, pack, shortestByCount } from './packed-postings.ts';
 import { fromOccurrences, K1, type Postings, parseNumbers } from './postings.ts';
 import { createStoredLists } from './stored-lists.ts';
 
@@ -47,6 +49,15 @@ export interface CorpusPoint {
  */
 export function createListReader(client: Database.Database) {
   const stored = createStoredLists(client);
+  const appended = createAppendedTails(client);
+  /** Each list's shortest passage per count (list-peaks.ts), by the packed list it was computed for. */
+  const shortestOf = new WeakMap<PackedPostings, Int32Array>();
+  /** The packed list with its peak under `norms`, its shortest passages per count kept for the next version. */
+  const withPeak = (packed: PackedPostings, shortest: Int32Array, norms: Float64Array): PackedPostings => {
+    const out = { ...packed, peak: peakOfShortest(shortest, norms) };
+    shortestOf.set(out, shortest);
+    return out;
+  };
   const occurrenceStatement = client
     .prepare('SELECT group_concat(doc) FROM temp.passages_fts_instances WHERE term = ?')
     .pluck();
@@ -108,7 +119,7 @@ export function createListReader(client: Database.Database) {
       kept.upto === point.upto
         ? kept.packed
         : appendPacked(kept.packed, tail(phrase, true, kept.upto, point.upto, norms));
-    const packed = { ...grown, peak: peakOf(grown, norms) };
+    const packed = withPeak(grown, shortestByCount(grown, norms), norms);
     if (point.upto - kept.upto > rows * REWRITE_TAIL_SHARE) stored.save(key, packed, point);
     return { packed, postings: lazyPostings(packed) };
   }
@@ -131,21 +142,32 @@ export function createListReader(client: Database.Database) {
         .transaction((): [Postings, CorpusPoint] => [full(phrase, norms), stored.point()])
         .deferred();
       const packed = pack(postings);
+      if (postings.counts !== null) shortestOf.set(packed, withEntries(new Int32Array(0), postings, norms));
       if (storeAbove !== null && packed.length > storeAbove) stored.save(key, packed, covered);
       return { postings, packed };
     },
 
-    /** A list kept in memory, grown by the passages appended after rowid `from` up to `point` (norms of now). */
+    /**
+     * A list kept in memory, grown by the passages appended after rowid `from` up to `point` (norms of now).
+     * `lowest` is the lowest rowid any list kept from a former version is still behind: their tails are read
+     * from one index of the appended passages (appended-tails.ts), and their peaks from each list's shortest
+     * passages per count (list-peaks.ts), so a poll costs neither a statement nor a walk per list.
+     */
     extend(
       phrase: string,
       packed: PackedPostings,
-      from: number,
+      range: { from: number; lowest: number },
       point: CorpusPoint,
       norms: Float64Array,
     ): PackedPostings {
-      if (from >= point.upto) return { ...packed, peak: peakOf(packed, norms) };
-      const grown = appendPacked(packed, tail(phrase, packed.most > 0, from, point.upto, norms));
-      return { ...grown, peak: peakOf(grown, norms) };
+      const shortest = shortestOf.get(packed) ?? shortestByCount(packed, norms);
+      const { from, lowest } = range;
+      if (from >= point.upto) return withPeak(packed, shortest, norms);
+      const withCounts = packed.most > 0;
+      const more =
+        appended.tail(phrase, withCounts, { lowest, from, to: point.upto, removals: point.removals }, norms) ??
+        tail(phrase, withCounts, from, point.upto, norms);
+      return withPeak(appendPacked(packed, more), withEntries(shortest, more, norms), norms);
     },
 
     /** Where the corpus stands now (see CorpusPoint). */

@@ -113,6 +113,27 @@ export function peakOf(packed: PackedPostings, norms: Float64Array): number {
   return peak;
 }
 
+/**
+ * For each count, the rowid of the shortest passage holding the term that often (-1: none), walked over the packed
+ * entries as peakOf is. A norm grows with the passage's length whatever the average, so the list's peak under any
+ * later norms is the largest share over these few entries (list-peaks.ts): no walk over the list after a poll.
+ */
+export function shortestByCount(packed: PackedPostings, norms: Float64Array): Int32Array {
+  const shortest = new Int32Array(packed.most + 1).fill(-1);
+  if (packed.most === 0) return shortest;
+  const { bytes, length } = packed;
+  const cursor = { at: 0 };
+  let rowid = 0;
+  for (let i = 0; i < length; i++) {
+    const value = readVarint(bytes, cursor);
+    rowid += Math.floor(value / 2);
+    const tf = value % 2 === 0 ? 1 : readVarint(bytes, cursor) + 2;
+    const held = shortest[tf] as number;
+    if (held < 0 || (norms[rowid] ?? K1) < (norms[held] ?? K1)) shortest[tf] = rowid;
+  }
+  return shortest;
+}
+
 /** Reads the varint at `at` of a list's bytes (values below 2^32); returns it and leaves the offset in `cursor`. */
 function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
   let at = cursor.at;

@@ -62,9 +62,10 @@ if (build) {
     console.log(`long, again:  ${await cpuMs(queries.long)}`);
   }
   if (polls) {
-    const fresh = createCorpusGenerator(loadSeedMaterial(), Date.now() % 1_000_000);
     for (let poll = 1; poll <= 2; poll++) {
-      await store.saveDocuments([...fresh.documents(1_000, `poll-${Date.now()}`)]);
+      // A fixed seed per poll: the same appended passages in every run, so runs of two builds compare.
+      const fresh = createCorpusGenerator(loadSeedMaterial(), 424_242 + poll);
+      await store.saveDocuments([...fresh.documents(1_000, `poll-${poll}`)]);
       console.log(`after poll ${poll} (1,000 passages): first query ${await cpuMs(queries.long.slice(-1))}`);
       console.log(`long, after poll ${poll}: ${await cpuMs(queries.long)}`);
     }

@@ -119,6 +119,34 @@ describe('openDatabase', () => {
       upgraded.close();
     }
   });
+
+  it('sets FTS5 to merge 16 segments at a level at once, on a new file and on one migrated before 0008', async () => {
+    const automerge = (client: Database.Database) =>
+      client.prepare("SELECT v FROM passages_fts_config WHERE k = 'automerge'").pluck().get();
+    const fresh = openDatabase(tempDbPath());
+    try {
+      expect(automerge(fresh.client)).toBe(16);
+    } finally {
+      fresh.close();
+    }
+    const path = tempDbPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0008_fts5_automerge') });
+    expect(automerge(old)).toBeUndefined();
+    old.close();
+    const upgraded = openDatabase(path);
+    try {
+      expect(automerge(upgraded.client)).toBe(16);
+      const store = createCorpusRepository(upgraded.db);
+      for (let batch = 0; batch < 20; batch++)
+        await store.saveDocuments([oneParagraph(`d${batch}`, `Geneva talks ${batch}`)]);
+      expect(ftsCount(upgraded.client, '"geneva"')).toBe(20);
+      checkIndex(upgraded.client);
+    } finally {
+      upgraded.close();
+    }
+  });
 });
 
 function ftsCount(client: Database.Database, expression: string): number {

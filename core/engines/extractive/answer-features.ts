@@ -107,7 +107,9 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
   const places = q.entities.filter((e) => e.kind !== 'person');
   const people = q.entities.filter((e) => e.kind === 'person');
   const totalWeight = terms.reduce((sum, t) => sum + weight(t), 0);
-  const presentWeight = terms.filter((t) => anyUnitHasTerm(units, t)).reduce((sum, t) => sum + weight(t), 0);
+  // What the corpus covers is judged on the ordinary hits: a wider pass's passages add candidates, not coverage.
+  const ordinary = units.filter((u) => !u.passage.wider);
+  const presentWeight = terms.filter((t) => anyUnitHasTerm(ordinary, t)).reduce((sum, t) => sum + weight(t), 0);
   const present = totalWeight === 0 ? 1 : presentWeight / totalWeight;
   // The rarest half of the question's words by weight: what picks this event out of the story.
   const rare = [...terms].sort((a, b) => weight(b) - weight(a)).slice(0, Math.max(1, Math.ceil(terms.length / 2)));
@@ -145,7 +147,7 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
   };
   const covered = units.map(coverageOf);
   // Plain coverage: every question word weighs the same, half when no candidate uses it (the asker's wording).
-  const absent = new Set(terms.filter((t) => !anyUnitHasTerm(units, t)));
+  const absent = new Set(terms.filter((t) => !anyUnitHasTerm(ordinary, t)));
   const plainTotal = terms.reduce((sum, t) => sum + (absent.has(t) ? 0.5 : 1), 0) + places.length;
   const documentCoverage = new Map<string, number>();
   for (const [id, members] of byDocument) {
@@ -156,10 +158,16 @@ export function candidateFeatures(ctx: EngineContext, q: Question): Candidate[] 
     const total = totalWeight + idf.max * (places.length + people.length);
     documentCoverage.set(id, total === 0 ? 1 : have / total);
   }
-  const bestDocument = Math.max(0, ...documentCoverage.values());
+  const ordinaryDocuments = new Set(ordinary.map((u) => u.passage.documentId));
+  const bestDocument = Math.max(
+    0,
+    ...[...documentCoverage].filter(([id]) => ordinaryDocuments.has(id)).map(([, c]) => c),
+  );
   const focusAbsent =
-    (!!q.focus && !anyUnitHasTerm(units, q.focus)) || (!!q.object && !anyUnitHasTerm(units, q.object));
-  const strong = new Set(units.filter((_, i) => (covered[i]?.context ?? 0) >= 0.5).map((u) => u.passage.documentId));
+    (!!q.focus && !anyUnitHasTerm(ordinary, q.focus)) || (!!q.object && !anyUnitHasTerm(ordinary, q.object));
+  const strong = new Set(
+    units.filter((u, i) => !u.passage.wider && (covered[i]?.context ?? 0) >= 0.5).map((u) => u.passage.documentId),
+  );
   return units.map((u, i) => {
     const { here, context } = covered[i] ?? { here: 0, context: 0 };
     const rareHere = rare.reduce((sum, t) => sum + weight(t) * termCredit(u, t), 0);

@@ -32,7 +32,7 @@ function presentShare(ctx: EngineContext, q: Question): number {
   for (const t of q.terms) {
     const w = ctx.idf.weight(t.stem);
     total += w;
-    if (ctx.units.some((u) => termCredit(u, t) >= RELATED_CREDIT)) present += w;
+    if (ctx.units.some((u) => !u.passage.wider && termCredit(u, t) >= RELATED_CREDIT)) present += w;
   }
   return total === 0 ? 1 : present / total;
 }
@@ -105,9 +105,11 @@ export function composeAnswer(
   const best = scored[0];
   // Material "related" to something no retrieved passage mentions (a name, or the very action asked about:
   // "who photographed …" where no passage photographs anything) would be related to something else.
+  // Judged on the ordinary hits, as the model's features are (a wider pass adds candidates, not coverage).
+  const ordinary = ctx.units.filter((u) => !u.passage.wider);
   const focusAbsent =
-    (q.focus !== null && !anyUnitHasTerm(ctx.units, q.focus)) ||
-    (q.object !== null && !anyUnitHasTerm(ctx.units, q.object));
+    (q.focus !== null && !anyUnitHasTerm(ordinary, q.focus)) ||
+    (q.object !== null && !anyUnitHasTerm(ordinary, q.object));
   const related = q.unknownNames.length === 0 && !focusAbsent;
   // A typed question ("who photographed …") whose action no passage mentions, in any form or related word, cannot be
   // answered by naming someone who did something else.

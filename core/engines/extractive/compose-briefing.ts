@@ -65,15 +65,15 @@ const DIGEST_BRIEFING: SelectionWeights = {
  * the briefing fit stories of corpus-dev (tests/eval/briefing-eval.ts), never per topic.
  */
 export const STORY_BRIEFING: SelectionWeights = {
-  // A story of several turns needs more than a digest's six bullets to be told; eight short ones still read at a glance.
-  maxBlocks: 8,
-  maxChars: 1600,
+  // A story of several turns needs more than a digest's six bullets to be told. Chosen on the briefing fit stories
+  // (measured with the repetition rules of selectClaims): up to ten bullets within 1,450 characters, a long
+  // sentence paying more for its length (power 0.75), tell more key facts than eight within 1,600 at power 0.5, in
+  // about as many characters: a story's facts are told as well by its short sentences as by its long ones.
+  maxBlocks: 10,
+  maxChars: 1450,
   newestBullet: false,
   selfContained: true,
-  // Chosen on the briefing fit stories: with the model fitted so that a fact one outlet reports weighs as much as
-  // one every outlet repeats, a long sentence must earn its length as in a digest (0.25 kept the facts and cost
-  // some 130 more characters a briefing), and a bullet that repeats a chosen one costs more.
-  lengthPower: 0.5,
+  lengthPower: 0.75,
   // The model already values what several outlets report; adding the story words it states only dilutes that.
   coverageWeight: 0,
   redundancyWeight: 1,
@@ -162,9 +162,10 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
       const block = blocks.get(r) as DraftBlock;
       if (chars + blockLength(block) > maxChars) continue;
       const gain = weights.coverageWeight * news(cluster.rep);
+      // A bullet repeats a chosen one when it says what any sentence that bullet cites says, not only its own.
       const echo =
         weights.redundancyWeight > 0
-          ? Math.max(0, ...chosen.map((c) => cosine(c.cluster.rep, cluster.rep, ctx.idf)))
+          ? Math.max(0, ...chosen.flatMap((c) => c.cluster.members.map((m) => cosine(m, cluster.rep, ctx.idf))))
           : 0;
       const score = (r.value + gain - weights.redundancyWeight * echo) / blockLength(block) ** weights.lengthPower;
       if (!pick || score > pick.score) pick = { ...r, block, score };
@@ -173,10 +174,11 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
     chosen.push(pick);
     chars += blockLength(pick.block);
     for (const s of pick.cluster.rep.stems) said.add(s);
-    for (const m of pick.cluster.members) {
-      covered.add(m);
-      for (const u of ctx.partners(m)) if (sameFact(m, u, ctx.idf)) covered.add(u);
-    }
+    // What the bullet told: its own sentence, the other outlets' sentences it cites, and any sentence reporting the
+    // same fact as its own. Not what reports the same fact as a cited sentence: "the same fact" is loose enough
+    // (same day, two shared specifics) that a second step reaches the story's other facts of that day.
+    for (const m of pick.cluster.members) covered.add(m);
+    for (const u of ctx.partners(pick.cluster.rep)) if (sameFact(pick.cluster.rep, u, ctx.idf)) covered.add(u);
   }
   return chosen;
 }

@@ -25,13 +25,13 @@ const TYPE_WORDS = 'day|date|time|year|month|week|city|country|place|building|po
 /** What someone says, as a noun: "what warning did the envoy give", "what was Lula's objection". */
 const SPEECH_NOUNS =
   'point|points|warning|message|complaint|argument|promise|pledge|threat|demand|assurance|explanation|comment|comments|remark|remarks|response|reply|reaction|criticism|view|views|stance|verdict|assessment|appeal|plea|vow|words';
-/** "What did X say …", "How did X describe …": group 1 is the speaker, group 2 the verb. */
+/** "What did X say …", "How did X describe …" ("why did X say …" asks for a cause): group 1 the speaker, group 2 the verb. */
 export const QUOTE = new RegExp(
-  `^(?:what|how|why)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|is|was|would|will)\\s+(.+?)\\s+(${SPEECH_VERBS})\\b`,
+  `^(?:what|how)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|is|was|would|will)\\s+([^,]+?)\\s+(${SPEECH_VERBS})\\b`,
 );
 /** "How did X justify …", "what did X ask for": words asked for with a verb that is not only about speech. */
 const STATEMENT = new RegExp(
-  `^(?:what|how)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|would|will)\\s+(.+?)\\s+(${STATEMENT_VERBS})\\b`,
+  `^(?:what|how)(?: (?!${TYPE_WORDS})\\w+)?\\s+(?:did|does|do|has|have|had|would|will)\\s+([^,]+?)\\s+(${STATEMENT_VERBS})\\b`,
 );
 /** The same asked with a noun: "what warning did Xi give", "what point did Wang Yi make" (group 1 the speaker). */
 const QUOTE_NOUN = new RegExp(

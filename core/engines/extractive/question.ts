@@ -88,7 +88,10 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   // "Who is Thomas Greminger?": a person named and nothing else asks for their position.
   const bare = /^who (?:is|was) (.+?)\??$/.exec(tail)?.[1] ?? '';
   const named = bare ? lexicon.find(bare) : [];
-  const whoIs = named.length === 1 && named[0]?.entity.kind === 'person' && bare.split(' ').length <= 4;
+  // Only when the name is all there is ("who was Prigozhin really gunning for?" asks for a person, not a post).
+  const rest = named[0] ? `${bare.slice(0, named[0].start)} ${bare.slice(named[0].end)}`.trim() : bare;
+  const whoIs =
+    named.length === 1 && named[0]?.entity.kind === 'person' && /^(?:the|mr\.?|ms\.?|mrs\.?|dr\.?)?$/.test(rest);
   const type: AnswerType = whoIs ? 'role' : detected.type;
   const quote = type === 'quote' ? quoteAsked(tail) : null;
   const subjectText = quote?.speaker ?? (type === 'role' ? tail.replace(/^\w+ \w+ /, '') : '');

@@ -42,6 +42,33 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL search (needs DATABASE_TEST_URL)', ()
     expect(await store.passageCount()).toBe(0);
   });
 
+  it('ranks a query it holds everything for in one statement, and ranks again when another instance wrote since', async () => {
+    await createPgCorpusRepository(opened.pool).removeDocuments(['m', 'n']);
+    const writer = createPgCorpusRepository(opened.pool);
+    let statements = 0;
+    const counting = Object.create(opened.pool) as typeof opened.pool;
+    counting.query = ((...args: Parameters<typeof opened.pool.query>) => {
+      statements++;
+      return opened.pool.query(...args);
+    }) as typeof opened.pool.query;
+    const reader = createPgCorpusRepository(counting);
+    const found = async (store: typeof reader) =>
+      (await store.searchPassages([['quartz'], ['talks']], 10)).map((p) => [p.id, p.score]);
+    await writer.saveDocuments([doc('m', '1', 'Quartz talks in Vienna')]);
+    expect(await found(reader)).toEqual(await found(writer));
+    statements = 0;
+    expect(await found(reader)).toEqual(await found(writer));
+    expect(statements).toBe(1);
+    await writer.saveDocuments([doc('n', '1', 'Quartz, quartz and quartz talks')]);
+    const now = await found(createPgCorpusRepository(opened.pool));
+    expect(now.map(([id]) => id)).toEqual(['n:0', 'm:0']);
+    expect(await found(reader)).toEqual(now);
+    await writer.removeDocuments(['n']);
+    expect(await found(reader)).toEqual(await found(createPgCorpusRepository(opened.pool)));
+    expect((await found(reader)).map(([id]) => id)).toEqual(['m:0']);
+    await writer.removeDocuments(['m']);
+  });
+
   // Counted in the best candidates only, a phrase's IDF comes from the passages holding all its words (an
   // upper bound of FTS5's count), so only the order is FTS5's.
   it.each([

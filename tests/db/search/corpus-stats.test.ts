@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStatsCache } from '../../../db/search/corpus-stats.ts';
 import { B, K1 } from '../../../db/search/postings.ts';
+import { oneParagraph } from '../../support/documents.ts';
 import { seededStore } from '../../support/seeded-store.ts';
 
 describe('corpus statistics read from passages_fts', async () => {
@@ -43,5 +44,45 @@ describe('corpus statistics read from passages_fts', async () => {
       )
       .run();
     expect(cache.snapshot()).not.toBe(before);
+  });
+});
+
+describe('corpus statistics over sparse rowids', async () => {
+  const { database, store } = await seededStore();
+  afterAll(() => database.close());
+  const client = database.client;
+  client.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.sparse_instances USING fts5vocab(main, passages_fts, instance)');
+  /** bm25's norm of every passage, from FTS5's own count of its terms. */
+  const expectedNorms = (): Map<number, number> => {
+    const counted = client.prepare('SELECT doc, count(*) FROM temp.sparse_instances GROUP BY doc').raw().all() as [
+      number,
+      number,
+    ][];
+    const average = counted.reduce((sum, [, n]) => sum + n, 0) / counted.length;
+    return new Map(counted.map(([doc, n]) => [doc, K1 * (1 - B + (B * n) / average)]));
+  };
+
+  it('reads and extends norms over the passages there are, never over the gaps removals and edits leave', async () => {
+    // AUTOINCREMENT never reuses a rowid: years of edited and removed documents leave the live rowids far apart.
+    // Arrays are sized by the highest rowid (untouched pages cost nothing), but no pass may run over the gap:
+    // at 600M rowids one would write gigabytes.
+    const cache = createStatsCache(client, () => 0);
+    cache.corpus(cache.snapshot());
+    client.prepare("UPDATE sqlite_sequence SET seq = 600000000 WHERE name = 'passages'").run();
+    const save = (id: string, text: string) => store.saveDocuments([oneParagraph(id, text)]);
+    await save('far-1', 'Envoys met in Geneva to discuss the truce and the truce talks.');
+    const appended = cache.corpus(cache.snapshot());
+    client.prepare("UPDATE sqlite_sequence SET seq = 900000000 WHERE name = 'passages'").run();
+    await save('far-2', 'The ministers of the region met again.');
+    const again = cache.corpus(cache.snapshot());
+    const fresh = createStatsCache(client, () => 0);
+    const read = fresh.corpus(fresh.snapshot());
+    const expected = expectedNorms();
+    expect(expected.has(600_000_001) && expected.has(900_000_001)).toBe(true);
+    for (const stats of [again, read]) {
+      for (const [rowid, norm] of expected) expect(stats.norms[rowid]).toBeCloseTo(norm, 12);
+      expect([stats.norms[300_000_000], stats.norms[800_000_000]]).toEqual([0, 0]);
+    }
+    expect(appended.norms[600_000_001]).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { RetrievedPassage } from '../../../core/corpus.ts';
 import { complete, selfContained } from '../../../core/engines/extractive/clusters.ts';
+import { leansBack } from '../../../core/engines/extractive/compose-briefing.ts';
 import { createExtractiveEngine } from '../../../core/engines/extractive/extractive-engine.ts';
 import type { RankedCluster } from '../../../core/engines/extractive/rank-claims.ts';
 import type { Engine } from '../../../core/ports/engine.ts';
@@ -50,10 +51,34 @@ await withDevApp(dev, async (app) => {
     };
     const reply = await attacheWithEngine(app, engine).brief({ topic: b.topic, conversation: `console:diag-${i}` });
     const shown = new Set(reply.citations.map((c) => c.quote));
-    const chosen = ranked.filter((r) => reply.citations.some((c) => c.quote === r.cluster.rep.text));
+    // A bullet shows its claim's representative and cites it first.
+    const leading = new Set(reply.blocks.map((bl) => reply.citations.find((c) => c.n === bl.citations[0])?.quote));
+    const chosen = ranked.filter((r) => leading.has(r.cluster.rep.text));
     const lastValue = Math.min(...chosen.map((r) => r.value));
     const seen = [...reply.blocks.map((bl) => bl.text), ...shown];
     const covered = b.facts.filter((f) => seen.some((t) => has(t, f.must_cite_any))).length;
+    const chosenUnits = new Set(chosen.flatMap((r) => r.cluster.members));
+    // Where a candidate stating the fact was lost: the reader-facing filter, a chosen bullet that took its
+    // sentences (a bullet of another fact: deduplicated away), the selection's length and repetition trade-off
+    // (valued above the last bullet yet left out), or simply valued below every bullet.
+    const lostIn = (r: RankedCluster | null): string => {
+      if (!r) return 'only a member of another claim';
+      const u = r.cluster.rep;
+      if (!(selfContained(u) && complete(u) && !leansBack(u))) return 'does not read on its own';
+      if (r.cluster.members.some((m) => chosenUnits.has(m))) return 'deduplicated against another bullet';
+      return r.value >= lastValue
+        ? 'valued above the last bullet, left out (length, repetition, budget)'
+        : 'ranked low';
+    };
+    const idle = chosen.filter(
+      (r) => !b.facts.some((f) => r.cluster.members.some((m) => has(m.text, f.must_cite_any))),
+    );
+    for (const r of idle) {
+      const k = complete(r.cluster.rep) ? 'bullet stating no key fact' : 'headline-like bullet stating no key fact';
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    const repeats = chosen.length - idle.length - covered;
+    if (repeats > 0) kinds.set('bullet repeating a fact', (kinds.get('bullet repeating a fact') ?? 0) + repeats);
     out.push(`\n══ ${story} ${covered}/${b.facts.length}  passages ${passages.length}  candidates ${ranked.length}`);
     for (const f of b.facts) {
       if (seen.some((t) => has(t, f.must_cite_any))) continue;
@@ -65,7 +90,7 @@ await withDevApp(dev, async (app) => {
       if (inCorpus.length === 0) kind = 'not in corpus passages';
       else if (handed.length === 0) kind = 'not handed to the engine';
       else if (asRep < 0 && asMember < 0) kind = 'not a candidate';
-      else kind = 'outranked';
+      else kind = lostIn(asRep >= 0 ? (ranked[asRep] as RankedCluster) : null);
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       out.push(`  ✗ ${short(f.fact, 110)}`);
       out.push(
