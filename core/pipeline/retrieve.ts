@@ -21,8 +21,8 @@ const WITH_NEIGHBOURS = 8;
 
 /**
  * Passages for already-validated text, best first: BM25 over FTS5 with the question widened by
- * synonyms and word forms, then the passages next to the best hits (so "met for two hours" comes
- * with the paragraph saying it was the Sunday dinner), then, when `storyShare` is above 0 (off by
+ * synonyms and word forms, then the passages next to the best hits (so "talked for three hours" comes
+ * with the paragraph saying it was the harbour lunch), then, when `storyShare` is above 0 (off by
  * default, see STORY_PASS), further passages of the story's documents from a deeper search (`storyExtras`, marked
  * `wider`). None when the text has no searchable words.
  */

@@ -111,7 +111,7 @@ export function actsIn(unit: Unit, subject: Entity): 'speaks' | 'acts' | null {
 
 /**
  * Whether the unit gives the subject's position: a title written before one of its names
- * ("Deputy Foreign Minister Sergei Ryabkov") or an apposition after it ("Greminger, director of …").
+ * ("Deputy Trade Minister Ana Ruiz") or an apposition after it ("Greminger, director of …").
  */
 export function hasRole(unit: Unit, subject: Entity): boolean {
   const lower = unit.folded;

@@ -8,7 +8,7 @@ import type { Unit } from './units.ts';
 /** Number words of English (a compound such as "thirty-nine" is two of them joined by a hyphen). */
 export const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|tens|scores|several|few';
-/** A number, or an ordinal in digits: "the 13th summit" says how many there have been. */
+/** A number, or an ordinal in digits: "the 9th congress" says how many there have been. */
 const NUMBER_PART = new RegExp(`^(?:\\d[\\d,.]*%?|\\d+(?:st|nd|rd|th)|${NUMBER_WORD})$`, 'i');
 
 /**

@@ -65,7 +65,7 @@ function newDate(unit: Unit, q: Question): boolean {
 function hasPlace(unit: Unit, q: Question): boolean {
   const lower = unit.folded;
   const places = q.venue ? [] : newEntities(unit, q, ['place']);
-  // "Which country brokered …": the country is the answer wherever the sentence names it ("mediated by China").
+  // "Which country hosted …": the country is the answer wherever the sentence names it ("held in Norway's capital").
   if (places.length > 0 && [...q.words].some((w) => COUNTRY_NOUN.test(w))) return true;
   if (places.some((p) => [...occurrences(unit, p)].some(({ at }) => PLACE_PREPOSITION.test(lower.slice(0, at)))))
     return true;

@@ -85,10 +85,10 @@ export function analyzeQuestion(text: string, lexicon: Lexicon, units: readonly 
   const ws = words(text);
   const mentions = lexicon.findWords(ws).filter((m) => m.entity.kind !== 'other');
   const inMention = (start: number) => mentions.some((m) => start >= m.start && start < m.end);
-  // "Who is Thomas Greminger?": a person named and nothing else asks for their position.
+  // "Who is Ana Ruiz?": a person named and nothing else asks for their position.
   const bare = /^who (?:is|was) (.+?)\??$/.exec(tail)?.[1] ?? '';
   const named = bare ? lexicon.find(bare) : [];
-  // Only when the name is all there is ("who was Prigozhin really gunning for?" asks for a person, not a post).
+  // Only when the name is all there is ("who was Ortega really aiming at?" asks for a person, not a post).
   const rest = named[0] ? `${bare.slice(0, named[0].start)} ${bare.slice(named[0].end)}`.trim() : bare;
   const whoIs =
     named.length === 1 && named[0]?.entity.kind === 'person' && /^(?:the|mr\.?|ms\.?|mrs\.?|dr\.?)?$/.test(rest);
