@@ -103,14 +103,7 @@ export function relatedWords(base: string): ReadonlySet<string> {
   for (const pos of POS) {
     const line = indexLine(pos, key);
     if (!line) continue;
-    const fields = line.split(' ');
-    const synsets = Number(fields[2] ?? 0);
-    const pointerKinds = Number(fields[3] ?? 0);
-    const offsets = fields
-      .slice(6 + pointerKinds, 6 + pointerKinds + synsets)
-      .map(Number)
-      .slice(0, SENSES);
-    for (const offset of offsets) {
+    for (const offset of senseOffsets(line)) {
       const synset = readSynset(pos, offset);
       for (const word of synset.words) out.add(word);
       const self = synset.words.indexOf(base) + 1;
@@ -126,6 +119,17 @@ export function relatedWords(base: string): ReadonlySet<string> {
   return out;
 }
 
+/** The synset offsets of an index line's most common senses (at most `SENSES`), most common first. */
+function senseOffsets(line: string): number[] {
+  const fields = line.split(' ');
+  const synsets = Number(fields[2] ?? 0);
+  const pointerKinds = Number(fields[3] ?? 0);
+  return fields
+    .slice(6 + pointerKinds, 6 + pointerKinds + synsets)
+    .map(Number)
+    .slice(0, SENSES);
+}
+
 const broaderCache = new Map<string, ReadonlySet<string>>();
 
 /**
@@ -138,13 +142,7 @@ export function broaderWords(base: string): ReadonlySet<string> {
   const out = new Set<string>();
   const line = indexLine('noun', base.replaceAll(' ', '_'));
   if (line) {
-    const fields = line.split(' ');
-    const synsets = Number(fields[2] ?? 0);
-    const pointerKinds = Number(fields[3] ?? 0);
-    let level = fields
-      .slice(6 + pointerKinds, 6 + pointerKinds + synsets)
-      .map(Number)
-      .slice(0, SENSES);
+    let level = senseOffsets(line);
     for (let step = 0; step < LEVELS && level.length > 0; step++) {
       level = level.flatMap((offset) => readSynset('noun', offset).broader);
       for (const offset of level) for (const word of readSynset('noun', offset).words) out.add(word);
