@@ -149,6 +149,7 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
   const isNewest = (unit: Unit) => (unit.passage.document.publishedAt ?? '') === newest;
   const mustBeNewest = () =>
     weights.newestBullet && chosen.length === maxBlocks - 1 && !chosen.some((c) => isNewest(c.cluster.rep));
+  const echoes = new Map<RankedCluster, { max: number; upTo: number }>();
   while (chosen.length < maxBlocks) {
     let pick: (Claim & { score: number }) | null = null;
     for (const r of ranked) {
@@ -163,10 +164,18 @@ function selectClaims(ctx: EngineContext, ranked: readonly RankedCluster[], weig
       if (chars + blockLength(block) > maxChars) continue;
       const gain = weights.coverageWeight * news(cluster.rep);
       // A bullet repeats a chosen one when it says what any sentence that bullet cites says, not only its own.
-      const echo =
-        weights.redundancyWeight > 0
-          ? Math.max(0, ...chosen.flatMap((c) => c.cluster.members.map((m) => cosine(m, cluster.rep, ctx.idf))))
-          : 0;
+      // The most it repeats is kept per candidate and only the bullets chosen since it was last weighed are
+      // compared, so each pair of sentences is compared once per briefing, not once per bullet.
+      let echo = 0;
+      if (weights.redundancyWeight > 0) {
+        const known = echoes.get(r) ?? { max: 0, upTo: 0 };
+        for (; known.upTo < chosen.length; known.upTo++) {
+          for (const m of (chosen[known.upTo] as Claim).cluster.members)
+            known.max = Math.max(known.max, cosine(m, cluster.rep, ctx.idf));
+        }
+        echoes.set(r, known);
+        echo = known.max;
+      }
       const score = (r.value + gain - weights.redundancyWeight * echo) / blockLength(block) ** weights.lengthPower;
       if (!pick || score > pick.score) pick = { ...r, block, score };
     }
