@@ -1,5 +1,20 @@
 /** The statements of db/pg/pg-search.ts: the vocabulary and the lists it reads. */
 
+/**
+ * A term's blocks (`term` and `after` are SQL expressions: its id, a seq) from the one holding `after` on,
+ * concatenated in key order, '' for none (an ordered subquery: an ORDER BY inside string_agg sorts the rows
+ * again on PostgreSQL 15). Shared by the statements that read lists.
+ */
+function blocksFromSql(term: string, after: string): string {
+  return `coalesce((
+      SELECT string_agg(b.data, ''::bytea) FROM (
+        SELECT data FROM posting_blocks
+        WHERE term_id = ${term} AND first_seq >= coalesce((
+          SELECT max(m.first_seq) FROM posting_blocks m WHERE m.term_id = ${term} AND m.first_seq <= ${after}), 0)
+        ORDER BY first_seq) b
+    ), ''::bytea)`;
+}
+
 /** The corpus version as one text (corpus_totals' removals:passages:terms, as pg-vocabulary.ts builds it). */
 export const versionTokenSql = `removals || ':' || passages || ':' || terms`;
 
@@ -17,32 +32,18 @@ export const queryListsSql = `
   UNION ALL SELECT -1, NULL, terms, NULL, 0 FROM t
   UNION ALL SELECT -2, NULL, removals, NULL, 0 FROM t
   UNION ALL SELECT s.id, s.term, s.passages, CASE WHEN q.after < 0 OR q.token = t.token THEN NULL ELSE
-    coalesce((
-      SELECT string_agg(b.data, ''::bytea) FROM (
-        SELECT data FROM posting_blocks
-        WHERE term_id = s.id AND first_seq >= coalesce((
-          SELECT max(m.first_seq) FROM posting_blocks m
-          WHERE m.term_id = s.id AND m.first_seq <= (CASE WHEN t.removals = $4 THEN q.after ELSE 0 END)), 0)
-        ORDER BY first_seq) b
-    ), ''::bytea) || s.tail END,
+    ${blocksFromSql('s.id', '(CASE WHEN t.removals = $4 THEN q.after ELSE 0 END)')} || s.tail END,
     CASE WHEN q.after < 0 OR q.token = t.token THEN -1 WHEN t.removals = $4 THEN q.after ELSE 0 END
   FROM t CROSS JOIN unnest($1::text[], $2::int[], $3::text[]) AS q(term, after, token)
   JOIN search_terms s ON s.term = q.term AND s.passages > 0`;
 
 /**
  * The postings of terms ($1, ids) past a seq each ($2), one row per term: its blocks from the one holding
- * that seq on, concatenated in key order (an ordered subquery: an ORDER BY inside string_agg sorts the rows
- * again on PostgreSQL 15), then its tail (search_terms.tail, the newest postings, see pg-postings.ts). The
+ * that seq on (blocksFromSql), then its tail (search_terms.tail, the newest postings, see pg-postings.ts). The
  * reader sorts whatever comes out of order, and drops entries at or below the seq.
  */
 export const termListsSql = `
-  SELECT q.id, coalesce((
-    SELECT string_agg(b.data, ''::bytea) FROM (
-      SELECT data FROM posting_blocks
-      WHERE term_id = q.id AND first_seq >= coalesce(
-        (SELECT max(m.first_seq) FROM posting_blocks m WHERE m.term_id = q.id AND m.first_seq <= q.after), 0)
-      ORDER BY first_seq) b
-  ), ''::bytea) || coalesce((SELECT t.tail FROM search_terms t WHERE t.id = q.id), ''::bytea) AS data
+  SELECT q.id, ${blocksFromSql('q.id', 'q.after')} || coalesce((SELECT t.tail FROM search_terms t WHERE t.id = q.id), ''::bytea) AS data
   FROM unnest($1::int[], $2::int[]) AS q(id, after)`;
 
 /**
